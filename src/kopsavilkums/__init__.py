@@ -1,0 +1,14 @@
+"""Kopsavilkums: the summary of a delegated public administration task, for Latvian NGOs.
+
+The core (model, formats, validation, exchange, store, printing, cli) never imports Qt;
+``kopsavilkums.ui`` is the only package that does.
+"""
+
+from importlib import metadata as _metadata
+
+try:
+    __version__ = _metadata.version("kopsavilkums")
+except _metadata.PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0+source"
+
+APP_NAME = "Kopsavilkums"

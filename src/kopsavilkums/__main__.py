@@ -1,0 +1,5 @@
+import sys
+
+from kopsavilkums.cli import main
+
+sys.exit(main())

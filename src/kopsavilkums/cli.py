@@ -1,0 +1,121 @@
+"""The ``kopsavilkums`` command line. Never imports Qt: the window is loaded only when no
+command is given (or a draft file is passed to open).
+
+Exit codes: 0 done; 1 the report has errors (``validate``); 2 an input could not be read or a
+command was misused; 3 an output could not be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from kopsavilkums import APP_NAME, __version__
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 1, 2, 3
+COMMANDS = ("pdf", "validate")
+
+
+def _language() -> str:
+    """Messages follow the environment: Latvian when the locale is Latvian, else English."""
+    for var in ("KOPSAVILKUMS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "lv" if value.lower().startswith("lv") else "en"
+    return "en"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kopsavilkums",
+        description="Kopsavilkums par valsts pārvaldes uzdevuma izpildi — fill in, check and print the summary. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="folder of the draft store (default: the platform's app-data folder; env KOPSAVILKUMS_DATA_DIR)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    pdf = sub.add_parser("pdf", help="print a draft file to PDF")
+    pdf.add_argument("file", metavar="FILE.json", help="draft file to print")
+    pdf.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="where to write the PDF")
+
+    validate = sub.add_parser("validate", help="check a draft file; exit 0 valid, 1 errors, 2 unreadable")
+    validate.add_argument("file", metavar="FILE.json")
+    validate.add_argument("--draft", action="store_true", help="check as a draft: a missing signatory is only a warning")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _open_window(args)
+        return {"pdf": _cmd_pdf, "validate": _cmd_validate}[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _read(path: str, lang: str):
+    from kopsavilkums import exchange
+
+    try:
+        return exchange.read(path)
+    except exchange.ExchangeError as exc:
+        print(f"kopsavilkums: {path}: {exc.localized(lang)}", file=sys.stderr)
+        return None
+
+
+def _print_problems(problems, lang: str) -> None:
+    names = {"lv": {"error": "kļūda", "warning": "brīdinājums"}, "en": {"error": "error", "warning": "warning"}}[lang]
+    for p in problems:
+        print(f"{names[p.severity.value]}: {p.path}: {p.message(lang)}", file=sys.stderr)
+
+
+def _cmd_validate(args) -> int:
+    from kopsavilkums.validation import has_errors, validate
+
+    lang = _language()
+    report = _read(args.file, lang)
+    if report is None:
+        return EXIT_UNREADABLE
+    problems = validate(report, final=not args.draft)
+    _print_problems(problems, lang)
+    return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
+
+
+def _cmd_pdf(args) -> int:
+    from kopsavilkums.printing import render_pdf
+    from kopsavilkums.validation import validate
+
+    lang = _language()
+    report = _read(args.file, lang)
+    if report is None:
+        return EXIT_UNREADABLE
+    problems = validate(report, final=True)
+    _print_problems(problems, lang)
+    return _write_pdf(render_pdf(report, problems), Path(args.output), lang)
+
+
+def _write_pdf(data: bytes, output: Path, lang: str) -> int:
+    from kopsavilkums.fileio import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(output, data)
+    except OSError as exc:
+        what = "nevar ierakstīt" if lang == "lv" else "cannot be written"
+        print(f"kopsavilkums: {output}: {what} ({exc.strerror or exc})", file=sys.stderr)
+        return EXIT_UNWRITABLE
+    return EXIT_OK
+
+
+def _open_window(args) -> int:
+    try:
+        from kopsavilkums.ui.app import run  # noqa: PLC0415 - Qt only when the window is wanted
+    except ImportError:
+        print("kopsavilkums: the window is not available yet; use a command (see --help).", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return run(args)

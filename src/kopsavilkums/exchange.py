@@ -1,0 +1,348 @@
+"""The draft file format, version 1 (GUIDE §2): one report as UTF-8 JSON.
+
+Reading is strict: an unknown key, a wrong type, a bad date or amount, a duplicate key,
+``NaN``, another ``format`` or a newer ``version`` is refused with an :class:`ExchangeError`
+that names the place, e.g. ``report.budget[1].planned: "12,3,4" is not an amount``. Reading
+never changes the file. Older versions are upgraded in memory by :data:`MIGRATIONS`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from kopsavilkums.fileio import atomic_write_bytes
+from kopsavilkums.report import (
+    AmountWithExplanation,
+    BudgetRow,
+    Indicator,
+    Objective,
+    Period,
+    PreparedBy,
+    Report,
+    Signatory,
+)
+
+FORMAT = "kopsavilkums"
+VERSION = 1
+MAX_BYTES = 20 * 1024 * 1024
+#: Suggested file name ending; any name is read.
+SUFFIX = ".kopsavilkums.json"
+
+#: ``MIGRATIONS[n]`` turns a version-``n`` document into version ``n + 1``. Version 1 is the
+#: first, so nothing is here yet; a version 2 adds ``MIGRATIONS[1]`` and bumps :data:`VERSION`.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+class ExchangeError(ValueError):
+    """A draft file that cannot be read. ``where`` is the place (``report.budget[1].planned``)."""
+
+    def __init__(self, where: str, message_en: str, message_lv: str | None = None) -> None:
+        self.where = where
+        self.message_en = message_en
+        self.message_lv = message_lv or message_en
+        super().__init__(f"{where}: {message_en}" if where else message_en)
+
+    def localized(self, language: str) -> str:
+        message = self.message_lv if language == "lv" else self.message_en
+        return f"{self.where}: {message}" if self.where else message
+
+
+# --------------------------------------------------------------------------------- reading
+
+
+def read(path: str | Path) -> Report:
+    """Read a draft file. Raises :class:`ExchangeError` (also for a missing/unreadable file)."""
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise ExchangeError("", f"{path.name}: no such file", f"{path.name}: tāda faila nav") from None
+    except IsADirectoryError:
+        raise ExchangeError("", f"{path.name} is a folder, not a file", f"{path.name} ir mape, nevis fails") from None
+    except OSError as exc:
+        raise ExchangeError("", f"{path.name} cannot be read ({exc.strerror})", f"{path.name} nevar nolasīt ({exc.strerror})") from None
+    return loads(data)
+
+
+def loads(data: bytes | str, *, ids: bool = False) -> Report:
+    """Parse a whole document (``{"format": …, "version": …, "report": …}``)."""
+    if len(data) > MAX_BYTES:
+        raise ExchangeError(
+            "", f"the file is larger than {MAX_BYTES // 2**20} MB", f"fails ir lielāks par {MAX_BYTES // 2**20} MB"
+        )
+    if isinstance(data, bytes):
+        if data.startswith(b"\xef\xbb\xbf"):  # Notepad's byte-order mark is harmless here
+            data = data[3:]
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ExchangeError(
+                "", f"not UTF-8 text (byte {exc.start})", f"nav UTF-8 teksts (baits {exc.start})"
+            ) from None
+    try:
+        document = json.loads(data, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+    except _DuplicateKey as exc:
+        raise ExchangeError("", f'the key "{exc.args[0]}" appears twice', f'atslēga "{exc.args[0]}" ir divreiz') from None
+    except _BadConstant as exc:
+        raise ExchangeError("", f"{exc.args[0]} is not allowed in a draft file", f"{exc.args[0]} melnrakstā nav atļauts") from None
+    except (json.JSONDecodeError, RecursionError) as exc:
+        where = f"line {exc.lineno}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
+        raise ExchangeError("", f"not a valid JSON file ({where})", f"nav derīgs JSON fails ({where})") from None
+    return from_document(document, ids=ids)
+
+
+def from_document(document: Any, *, ids: bool = False) -> Report:
+    """Turn a parsed JSON document into a :class:`Report`, upgrading older versions."""
+    _expect(document, dict, "")
+    if document.get("format") != FORMAT:
+        raise ExchangeError(
+            "format", f"this is not a Kopsavilkums draft file (format {_show(document.get('format'))})",
+            f"šis nav Kopsavilkuma melnraksta fails (format {_show(document.get('format'))})",
+        )
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ExchangeError("version", f"{_show(version)} is not a file version", f"{_show(version)} nav faila versija")
+    if version > VERSION:
+        raise ExchangeError(
+            "version",
+            f"the file is version {version}, made by a newer Kopsavilkums; this one reads up to {VERSION}",
+            f"faila versija ir {version} (no jaunāka Kopsavilkuma); šī programma lasa līdz {VERSION}",
+        )
+    while version < VERSION:
+        document = MIGRATIONS[version](document)
+        version += 1
+    _only_keys(document, {"format", "version", "report"}, "")
+    return _report(document.get("report", {}), "report", ids)
+
+
+def _report(obj: Any, at: str, ids: bool) -> Report:
+    _expect(obj, dict, at)
+    _only_keys(obj, _REPORT_KEYS, at)
+    r = Report()
+    for key in _TEXT_KEYS:
+        setattr(r, key, _text(obj, key, at))
+    if (period := obj.get("period")) is not None:
+        _expect(period, dict, f"{at}.period")
+        _only_keys(period, {"start", "end"}, f"{at}.period")
+        r.period = Period(_date(period, "start", f"{at}.period"), _date(period, "end", f"{at}.period"))
+    r.objectives = [_objective(o, f"{at}.objectives[{i}]", ids) for i, o in enumerate(_list(obj, "objectives", at))]
+    r.indicators = [_indicator(o, f"{at}.indicators[{i}]", ids) for i, o in enumerate(_list(obj, "indicators", at))]
+    r.budget = [_budget_row(o, f"{at}.budget[{i}]") for i, o in enumerate(_list(obj, "budget", at))]
+    seen: dict[int, int] = {}
+    for i, row in enumerate(r.budget):
+        if row.year in seen:
+            raise ExchangeError(f"{at}.budget[{i}].year", f"the year {row.year} is already in budget[{seen[row.year]}]", f"gads {row.year} jau ir budget[{seen[row.year]}]")
+        seen[row.year] = i
+    r.irregular_expenditure = _amount_with_explanation(obj, "irregular_expenditure", at)
+    r.unrecovered_amount = _amount_with_explanation(obj, "unrecovered_amount", at)
+    if (s := obj.get("signatory")) is not None:
+        where = f"{at}.signatory"
+        _expect(s, dict, where)
+        _only_keys(s, {"name", "position", "date"}, where)
+        r.signatory = Signatory(_text(s, "name", where), _text(s, "position", where), _date(s, "date", where))
+    if (p := obj.get("prepared_by")) is not None:
+        where = f"{at}.prepared_by"
+        _expect(p, dict, where)
+        _only_keys(p, {"name", "phone", "email"}, where)
+        r.prepared_by = PreparedBy(_text(p, "name", where), _text(p, "phone", where), _text(p, "email", where))
+    return r
+
+
+def _objective(obj: Any, at: str, ids: bool) -> Objective:
+    if ids and isinstance(obj, dict):  # the store's own records keep the stable row id
+        _only_keys(obj, {"id", "text"}, at)
+        return Objective(_text(obj, "text", at), id=_text(obj, "id", at) or Objective().id)
+    _expect(obj, str, at)
+    return Objective(_clean_text(obj, at))
+
+
+def _indicator(obj: Any, at: str, ids: bool) -> Indicator:
+    _expect(obj, dict, at)
+    _only_keys(obj, {"text", "planned", "achieved", "note"} | ({"id"} if ids else set()), at)
+    indicator = Indicator(*(_text(obj, k, at) for k in ("text", "planned", "achieved", "note")))
+    if ids and obj.get("id"):
+        indicator.id = _text(obj, "id", at)
+    return indicator
+
+
+def _budget_row(obj: Any, at: str) -> BudgetRow:
+    _expect(obj, dict, at)
+    _only_keys(obj, {"year", "planned", "actual"}, at)
+    year = obj.get("year")
+    if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2200:
+        raise ExchangeError(f"{at}.year", f"{_show(year)} is not a year", f"{_show(year)} nav gads")
+    return BudgetRow(year, _amount(obj, "planned", at), _amount(obj, "actual", at))
+
+
+def _amount_with_explanation(obj: dict, key: str, at: str) -> AmountWithExplanation:
+    value = obj.get(key)
+    if value is None:
+        return AmountWithExplanation()
+    where = f"{at}.{key}"
+    _expect(value, dict, where)
+    _only_keys(value, {"amount", "explanation"}, where)
+    return AmountWithExplanation(_amount(value, "amount", where), _text(value, "explanation", where))
+
+
+_REPORT_KEYS = {
+    "title", "task", "performer", "delegating_authority", "contract", "period", "introduction",
+    "objectives", "indicators", "assessment", "budget", "irregular_expenditure",
+    "unrecovered_amount", "other_information", "signatory", "prepared_by",
+}
+_TEXT_KEYS = (
+    "title", "task", "performer", "delegating_authority", "contract", "introduction",
+    "assessment", "other_information",
+)
+_AMOUNT_TEXT = re.compile(r"^-?\d{1,15}(\.\d{1,2})?$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _text(obj: dict, key: str, at: str) -> str:
+    value = obj.get(key)
+    if value is None:
+        return ""
+    _expect(value, str, f"{at}.{key}")
+    return _clean_text(value, f"{at}.{key}")
+
+
+def _clean_text(value: str, at: str) -> str:
+    if _SURROGATE.search(value):
+        raise ExchangeError(at, "contains an invalid character (a lone surrogate)", "satur nederīgu rakstzīmi")
+    return value
+
+
+def _list(obj: dict, key: str, at: str) -> list:
+    value = obj.get(key)
+    if value is None:
+        return []
+    _expect(value, list, f"{at}.{key}")
+    return value
+
+
+def _date(obj: dict, key: str, at: str) -> date | None:
+    value = obj.get(key)
+    if value is None or value == "":
+        return None
+    where = f"{at}.{key}"
+    _expect(value, str, where)
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ExchangeError(where, f"{_show(value)} is not a date (YYYY-MM-DD)", f"{_show(value)} nav datums (GGGG-MM-DD)") from None
+
+
+def _amount(obj: dict, key: str, at: str) -> Decimal | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    where = f"{at}.{key}"
+    if not isinstance(value, str):
+        raise ExchangeError(where, f"{_show(value)} is not an amount (write it as a string, e.g. \"31830.96\")", f"{_show(value)} nav summa (raksta kā virkni, piemēram, \"31830.96\")")
+    if not _AMOUNT_TEXT.match(value):
+        raise ExchangeError(where, f"{_show(value)} is not an amount", f"{_show(value)} nav summa")
+    return Decimal(value)
+
+
+_TYPE_NAMES = {dict: ("an object", "objekts"), list: ("a list", "saraksts"), str: ("text", "teksts")}
+
+
+def _expect(value: Any, kind: type, at: str) -> None:
+    if not isinstance(value, kind):
+        en, lv = _TYPE_NAMES[kind]
+        raise ExchangeError(at or "(document)", f"{_show(value)} should be {en}", f"{_show(value)} jābūt: {lv}")
+
+
+def _only_keys(obj: dict, allowed: set[str], at: str) -> None:
+    for key in obj:
+        if key not in allowed:
+            raise ExchangeError(f"{at}.{key}" if at else key, "unknown key", "nezināma atslēga")
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, (dict, list)) else type(value).__name__
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+class _BadConstant(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def _no_constants(name: str) -> Any:
+    raise _BadConstant(name)
+
+
+# --------------------------------------------------------------------------------- writing
+
+
+def to_document(report: Report, *, ids: bool = False) -> dict[str, Any]:
+    """The JSON-ready dict of a whole version-1 document; ``ids=True`` keeps row ids (store)."""
+
+    def amount(value: Decimal | None) -> str | None:
+        return None if value is None else f"{value.quantize(Decimal('0.01')):f}"
+
+    def day(value: date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    def aw(value: AmountWithExplanation) -> dict[str, Any]:
+        return {"amount": amount(value.amount), "explanation": value.explanation}
+
+    r = report
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "report": {
+            "title": r.title,
+            "task": r.task,
+            "performer": r.performer,
+            "delegating_authority": r.delegating_authority,
+            "contract": r.contract,
+            "period": {"start": day(r.period.start), "end": day(r.period.end)},
+            "introduction": r.introduction,
+            "objectives": [{"id": o.id, "text": o.text} if ids else o.text for o in r.objectives],
+            "indicators": [
+                {"text": i.text, "planned": i.planned, "achieved": i.achieved, "note": i.note}
+                | ({"id": i.id} if ids else {})
+                for i in r.indicators
+            ],
+            "assessment": r.assessment,
+            "budget": [
+                {"year": b.year, "planned": amount(b.planned), "actual": amount(b.actual)} for b in r.budget
+            ],
+            "irregular_expenditure": aw(r.irregular_expenditure),
+            "unrecovered_amount": aw(r.unrecovered_amount),
+            "other_information": r.other_information,
+            "signatory": {"name": r.signatory.name, "position": r.signatory.position, "date": day(r.signatory.date)},
+            "prepared_by": {"name": r.prepared_by.name, "phone": r.prepared_by.phone, "email": r.prepared_by.email},
+        },
+    }
+
+
+def dumps(report: Report) -> str:
+    return json.dumps(to_document(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def write(report: Report, path: str | Path) -> None:
+    """Write a draft file atomically (a crash leaves the old file or the new one, never half)."""
+    atomic_write_bytes(Path(path), dumps(report).encode("utf-8"))

@@ -1,0 +1,16 @@
+"""PDF printing: report → print model → PDF bytes. No Qt, no storage access while drawing."""
+
+from __future__ import annotations
+
+from kopsavilkums.report import Report
+from kopsavilkums.validation import Problem
+
+
+def render_pdf(report: Report, problems: list[Problem] | None = None) -> bytes:
+    """The printable PDF of ``report``. ``problems`` defaults to final validation; while it has
+    errors every page carries the ``MELNRAKSTS`` mark."""
+    # ReportLab is imported here, not at module import, so `kopsavilkums validate` and the
+    # window start without paying for it.
+    from kopsavilkums.printing import document, model
+
+    return document.render(model.build(report, problems))

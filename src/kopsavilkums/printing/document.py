@@ -1,0 +1,209 @@
+"""Print model → PDF bytes (ReportLab platypus, A4 portrait).
+
+Page furniture (running title, ``1. lpp. no 3``, the ``MELNRAKSTS`` mark) is drawn after the
+story is laid out, once the page count is known. Output is reproducible: the same report gives
+the same bytes (``invariant`` fixes the dates and the document id), and the PDF carries no file
+path or user name.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.colors import Color, black
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from kopsavilkums.printing import fonts
+from kopsavilkums.printing.flowables import LabeledRow, TextBlock, TextStyle
+from kopsavilkums.printing.model import DRAFT_MARK, BudgetTable, Numbered, PrintModel, Text
+from kopsavilkums.printing.text import clean
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 25 * mm, 18 * mm, 20 * mm, 22 * mm
+LABEL_WIDTH = 58 * mm
+GREY = Color(0.35, 0.35, 0.35)
+
+
+class _Styles:
+    """Named styles, made once fonts are registered."""
+
+    def __init__(self) -> None:
+        self.body = TextStyle(fonts.REGULAR, 11, 14)
+        self.fixed = TextStyle(fonts.ITALIC, 11, 14)
+        self.note = TextStyle(fonts.ITALIC, 10, 12.5, GREY)
+        self.header = TextStyle(fonts.REGULAR, 10.5, 13.5)
+        self.title = ParagraphStyle("title", fontName=fonts.BOLD, fontSize=13, leading=16.5, alignment=TA_CENTER)
+        self.label = ParagraphStyle("label", fontName=fonts.BOLD, fontSize=10.5, leading=13)
+        self.label_continued = ParagraphStyle("label-continued", parent=self.label, fontName=fonts.ITALIC, textColor=GREY)
+        self.cell = ParagraphStyle("cell", fontName=fonts.REGULAR, fontSize=10.5, leading=13)
+        self.cell_bold = ParagraphStyle("cell-bold", parent=self.cell, fontName=fonts.BOLD)
+
+
+def render(model: PrintModel) -> bytes:
+    """The PDF of ``model`` as bytes."""
+    fonts.register()
+    styles = _Styles()
+    buffer = io.BytesIO()
+    meta = model.metadata
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=clean(meta.get("title", "")),
+        subject=meta.get("subject", ""),
+        author=clean(meta.get("author", "")),
+        creator=meta.get("creator", ""),
+        producer="Kopsavilkums (ReportLab)",
+        lang=meta.get("lang", "lv"),
+        invariant=1,
+        displayDocTitle=1,
+    )
+    footer_title = clean(model.title).replace("\n", " ")
+    doc.build(
+        _story(model, styles),
+        canvasmaker=lambda *a, **kw: _FurnishedCanvas(*a, footer_title=footer_title, draft=model.draft, **kw),
+    )
+    return buffer.getvalue()
+
+
+def _story(model: PrintModel, st: _Styles) -> list[Flowable]:
+    story: list[Flowable] = [_plain_paragraph(model.title, st.title), Spacer(1, 5 * mm)]
+    for label, value in model.header:
+        story.append(TextBlock(f"{label}: {clean(value)}", st.header))
+    if model.header:
+        story.append(Spacer(1, 3 * mm))
+    for row in model.rows:
+        label = [_plain_paragraph(row.label, st.label)]
+        continued = [_plain_paragraph(_continued(row.label), st.label_continued)]
+        value = [f for block in row.blocks for f in _block(block, st)] or [TextBlock("", st.body)]
+        story.append(LabeledRow(label, value, label_width=LABEL_WIDTH, continued_label=continued))
+    story.append(Spacer(1, 10 * mm))
+    story.append(KeepTogether(_signature(model, st)))
+    return story
+
+
+def _continued(label: str) -> str:
+    """The label a row repeats on its next page: short, so the continuation is not all label."""
+    words = label.split()
+    short = " ".join(words[:4]) + (" …" if len(words) > 4 else "")
+    return f"{short} (turpinājums)"
+
+
+def _block(block, st: _Styles) -> list[Flowable]:
+    if isinstance(block, Text):
+        style = {"body": st.body, "fixed": st.fixed, "note": st.note}[block.kind]
+        paragraphs = clean(block.text).split("\n\n")
+        return [
+            TextBlock(p, style, space_after=4 if i < len(paragraphs) - 1 else 0) for i, p in enumerate(paragraphs)
+        ]
+    if isinstance(block, Numbered):
+        out: list[Flowable] = [TextBlock(clean(block.text), st.body, bullet=block.number, indent=7 * mm, space_before=2)]
+        if block.details:
+            out.append(TextBlock(clean(block.details), st.note, indent=7 * mm))
+        return out
+    if isinstance(block, BudgetTable):
+        return [_budget_table(block, st)]
+    raise TypeError(f"unknown print block {block!r}")
+
+
+def _budget_table(block: BudgetTable, st: _Styles) -> Table:
+    head = ["Gads", "Plānots", "Faktiski izlietots"]
+    data = [[_plain_paragraph(h, st.cell_bold) for h in head]]
+    for year, planned, actual in block.rows:
+        data.append([_plain_paragraph(year, st.cell), _plain_paragraph(planned, st.cell), _plain_paragraph(actual, st.cell)])
+    if len(block.rows) > 1:
+        data.append([_plain_paragraph("Kopā", st.cell_bold)] + [_plain_paragraph(t, st.cell_bold) for t in block.total])
+    table = Table(data, colWidths=["28%", "36%", "36%"], repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, GREY),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def _signature(model: PrintModel, st: _Styles) -> list[Flowable]:
+    rows = []
+    for label, value in model.signature:
+        rows.append([_plain_paragraph(label + ":", st.label), _plain_paragraph(value, st.cell) if value else ""])
+    table = Table(rows, colWidths=[LABEL_WIDTH + 12 * mm, None], hAlign="LEFT")
+    commands = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 9)]
+    # An empty field gets a line to write on by hand; the signature always does.
+    commands += [("LINEBELOW", (1, i), (1, i), 0.6, black) for i, (_, v) in enumerate(model.signature) if not v]
+    table.setStyle(TableStyle(commands))
+    out: list[Flowable] = [table]
+    if model.prepared_by:
+        out += [Spacer(1, 8 * mm), TextBlock(f"Sagatavoja: {clean(model.prepared_by)}", st.note)]
+    return out
+
+
+def _plain_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph whose text is shown literally: cleaned, then escaped for the markup parser."""
+    escaped = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Paragraph(escaped.replace("\n", "<br/>"), style)
+
+
+class _FurnishedCanvas(Canvas):
+    """Draws the running title, ``N. lpp. no M`` and the draft mark once the page count is known."""
+
+    def __init__(self, *args, footer_title: str, draft: bool, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+        self._footer_title, self._draft = footer_title, draft
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, 1):
+            self.__dict__.update(state)
+            self._furnish(number, total)
+            super().showPage()
+        super().save()
+
+    def _furnish(self, number: int, total: int) -> None:
+        self.saveState()
+        self.setFont(fonts.REGULAR, 8.5)
+        self.setFillColor(GREY)
+        y = MARGIN_BOTTOM - 10 * mm
+        right = PAGE_WIDTH - MARGIN_RIGHT
+        pages = f"{number}. lpp. no {total}"
+        self.drawRightString(right, y, pages)
+        room = right - MARGIN_LEFT - self.stringWidth(pages, fonts.REGULAR, 8.5) - 8 * mm
+        self.drawString(MARGIN_LEFT, y, _ellipsize(self._footer_title, room, self))
+        if self._draft:
+            self.setFont(fonts.BOLD, 88)
+            self.setFillColor(Color(0.8, 0.1, 0.1, alpha=0.16))
+            self.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+            self.rotate(52)
+            self.drawCentredString(0, -30, DRAFT_MARK)
+        self.restoreState()
+
+
+def _ellipsize(text: str, width: float, canvas: Canvas) -> str:
+    if canvas.stringWidth(text, fonts.REGULAR, 8.5) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if canvas.stringWidth(text[:mid] + "…", fonts.REGULAR, 8.5) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…"

@@ -1,0 +1,168 @@
+"""The print model: everything the PDF shows, already worded and formatted the Latvian way.
+
+Built from a :class:`~kopsavilkums.report.Report` in one pass, before any drawing, so that the
+renderer never looks anything up and every wording decision (``Nav``, ``2019.gads``, the fixed
+sentence before the indicators) is in one place and testable without a PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kopsavilkums import __version__
+from kopsavilkums.formats import format_date, format_money, format_period, format_year
+from kopsavilkums.report import AmountWithExplanation, Report
+from kopsavilkums.validation import Problem, has_errors, validate
+
+#: The official row labels (GUIDE §1), exactly as the ministries publish them.
+LABELS = {
+    "task": "Valsts pārvaldes uzdevums",
+    "performer": "Valsts pārvaldes uzdevuma veicējs",
+    "period": "Valsts pārvaldes uzdevuma deleģēšanas periods",
+    "description": (
+        "Apraksts un vērtējums par valsts pārvaldes uzdevuma izpildes ietvaros sasniegtajiem "
+        "rezultatīvajiem rādītājiem un izlietotā valsts budžeta finansējuma atbilstību līgumā "
+        "paredzētajiem mērķiem"
+    ),
+    "budget": "Plānotais un faktiski izlietotais valsts budžeta finansējums sadalījumā pa gadiem",
+    "irregular_expenditure": "Neatbilstoši veiktie izdevumi",
+    "unrecovered_amount": "Neatgūto līdzekļu apmērs no neatbilstoši veiktajiem izdevumiem",
+    "other_information": "Cita informācija",
+}
+DEFAULT_TITLE = "Kopsavilkums par valsts pārvaldes uzdevuma izpildi"
+INDICATORS_SENTENCE = "Valsts pārvaldes uzdevumu ietvaros tika sasniegti šādi rezultatīvie rādītāji:"
+NONE = "Nav"
+DRAFT_MARK = "MELNRAKSTS"
+SUBJECT = "Kopsavilkums par valsts pārvaldes uzdevuma izpildi"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A paragraph of user text (may hold line breaks)."""
+
+    text: str
+    kind: str = "body"  # body | fixed (our own wording) | note (indicator details)
+
+
+@dataclass(frozen=True)
+class Numbered:
+    number: str  # "1." or "1)"
+    text: str
+    details: str = ""
+
+
+@dataclass(frozen=True)
+class BudgetTable:
+    rows: list[tuple[str, str, str]]  # year label, planned, actual (formatted, "" when empty)
+    total: tuple[str, str]
+
+
+Block = Text | Numbered | BudgetTable
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    blocks: list[Block]
+
+
+@dataclass(frozen=True)
+class PrintModel:
+    title: str
+    header: list[tuple[str, str]]
+    rows: list[Row]
+    signature: list[tuple[str, str]]
+    prepared_by: str
+    draft: bool
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
+    """The print model of ``report``; ``draft`` is set while final validation finds errors."""
+    if problems is None:
+        problems = validate(report, final=True)
+    r = report
+    title = r.title.strip() or DEFAULT_TITLE
+    header = [(k, v) for k, v in (("Deleģējošā iestāde", r.delegating_authority), ("Līgums", r.contract)) if v.strip()]
+
+    description: list[Block] = []
+    if r.introduction.strip():
+        description.append(Text(r.introduction.strip()))
+    objectives = [o for o in r.objectives if o.text.strip()]
+    description += [Numbered(f"{n}.", o.text.strip()) for n, o in enumerate(objectives, 1)]
+    indicators = [i for i in r.indicators if i.text.strip()]
+    if indicators:
+        description.append(Text(INDICATORS_SENTENCE, kind="fixed"))
+        description += [Numbered(f"{n})", i.text.strip(), _indicator_details(i.planned, i.achieved, i.note)) for n, i in enumerate(indicators, 1)]
+    if r.assessment.strip():
+        description.append(Text(r.assessment.strip()))
+
+    planned_total, actual_total = r.budget_total()
+    budget = BudgetTable(
+        rows=[(format_year(b.year), _money(b.planned), _money(b.actual)) for b in r.budget],
+        total=(_money(planned_total), _money(actual_total)),
+    )
+    rows = [
+        Row(LABELS["task"], [Text(r.task.strip())]),
+        Row(LABELS["performer"], [Text(r.performer.strip())]),
+        Row(LABELS["period"], [Text(format_period(r.period.start, r.period.end) if (r.period.start or r.period.end) else "")]),
+        Row(LABELS["description"], description),
+        Row(LABELS["budget"], [budget] if r.budget else [Text("")]),
+        Row(LABELS["irregular_expenditure"], _amount_or_none(r.irregular_expenditure)),
+        Row(LABELS["unrecovered_amount"], _amount_or_none(r.unrecovered_amount)),
+        Row(LABELS["other_information"], [Text(r.other_information.strip() or NONE)]),
+    ]
+    s, p = r.signatory, r.prepared_by
+    signature = [
+        ("Valsts pārvaldes uzdevuma veicēja pārstāvis", ", ".join(x for x in (s.name.strip(), s.position.strip()) if x)),
+        ("Paraksts", ""),
+        ("Datums", format_date(s.date) if s.date else ""),
+    ]
+    prepared = ", ".join(
+        x for x in (p.name.strip(), f"tālr. {p.phone.strip()}" if p.phone.strip() else "",
+                    f"e-pasts {p.email.strip()}" if p.email.strip() else "") if x
+    )
+    return PrintModel(
+        title=title,
+        header=header,
+        rows=rows,
+        signature=signature,
+        prepared_by=prepared,
+        draft=has_errors(problems),
+        metadata={
+            "title": title,
+            "subject": SUBJECT,
+            "author": r.performer.strip(),
+            "creator": f"Kopsavilkums {__version__}",
+            "lang": "lv",
+        },
+    )
+
+
+def _money(value) -> str:
+    return format_money(value) if value is not None else ""
+
+
+def _amount_or_none(value: AmountWithExplanation) -> list[Block]:
+    if value.is_none:
+        return [Text(NONE)]
+    blocks: list[Block] = []
+    if value.amount is not None:
+        blocks.append(Text(format_money(value.amount)))
+    if value.explanation.strip():
+        blocks.append(Text(value.explanation.strip()))
+    return blocks
+
+
+def _indicator_details(planned: str, achieved: str, note: str) -> str:
+    parts = []
+    if planned.strip():
+        parts.append(f"plānots: {planned.strip()}")
+    if achieved.strip():
+        parts.append(f"sasniegts: {achieved.strip()}")
+    details = "; ".join(parts)
+    if details:
+        details = details[0].upper() + details[1:] + "."
+    if note.strip():
+        details = f"{details} {note.strip()}".strip()
+    return details
