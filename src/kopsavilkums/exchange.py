@@ -30,6 +30,8 @@ from kopsavilkums.report import (
 
 FORMAT = "kopsavilkums"
 VERSION = 1
+#: The oldest version that :data:`MIGRATIONS` can still upgrade.
+MIN_VERSION = 1
 MAX_BYTES = 20 * 1024 * 1024
 #: Suggested file name ending; any name is read.
 SUFFIX = ".kopsavilkums.json"
@@ -107,7 +109,7 @@ def from_document(document: Any, *, ids: bool = False) -> Report:
             f"šis nav Kopsavilkuma melnraksta fails (format {_show(document.get('format'))})",
         )
     version = document.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < MIN_VERSION:
         raise ExchangeError("version", f"{_show(version)} is not a file version", f"{_show(version)} nav faila versija")
     if version > VERSION:
         raise ExchangeError(

@@ -32,8 +32,8 @@ class FormatError(ValueError):
 # Spaces people (and spreadsheets) put between thousands: ordinary, no-break, narrow no-break, thin.
 _GROUP_SPACES = " \u00a0\u202f\u2009"
 _CURRENCY_SUFFIX = re.compile(r"\s*(euro|eur|€)\s*$", re.IGNORECASE)
-_AMOUNT = re.compile(r"^([+-]?)(\d+)(?:[.,](\d+))?$")
-_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$")
+_AMOUNT = re.compile(r"^(\d+)(?:\.(\d+))?$", re.ASCII)  # the sign is taken off before
+_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$", re.ASCII)
 
 
 def parse_amount(text: str) -> Decimal:
@@ -61,7 +61,7 @@ def parse_amount(text: str) -> Decimal:
     match = _AMOUNT.match(integer + (("." + fraction) if sep else ""))
     if not match or (sep and not fraction):
         raise _not_an_amount(raw)
-    digits, decimals = match.group(2), match.group(3) or ""
+    digits, decimals = match.group(1), match.group(2) or ""
     if len(decimals) > 2:
         raise FormatError(
             f"„{raw}” ir vairāk nekā divas decimāldaļas; summu raksta, piemēram, 31 830,96.",

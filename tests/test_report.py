@@ -1,0 +1,46 @@
+from datetime import date
+from decimal import Decimal
+
+from kopsavilkums.report import BudgetRow, Indicator, Objective, Period, Report, next_report_from
+
+
+def test_period_years_cover_every_calendar_year_touched():
+    assert Period(date(2019, 8, 12), date(2020, 10, 31)).years() == [2019, 2020]
+    assert Period(date(2021, 1, 1), date(2021, 12, 31)).years() == [2021]
+    assert Period(date(2021, 1, 1), None).years() == []
+    assert Period(date(2022, 1, 1), date(2021, 1, 1)).years() == []
+
+
+def test_rows_get_distinct_stable_ids():
+    a, b = Objective("a"), Objective("a")
+    assert a.id != b.id
+    report = Report(objectives=[a, b])
+    report.objectives.reverse()
+    assert [o.id for o in report.objectives] == [b.id, a.id]
+
+
+def test_budget_follows_the_period_without_dropping_money():
+    report = Report(period=Period(date(2019, 8, 12), date(2020, 10, 31)))
+    report.budget = [BudgetRow(2018, Decimal("5.00")), BudgetRow(2019, Decimal("10.00")), BudgetRow(2017)]
+    kept = report.sync_budget_years()
+    assert [r.year for r in report.budget] == [2018, 2019, 2020]
+    assert report.budget_row(2019).planned == Decimal("10.00")
+    assert [r.year for r in kept] == [2018]  # has money: kept for the user to decide
+
+
+def test_budget_total_sums_given_amounts_only():
+    report = Report(budget=[BudgetRow(2019, Decimal("1.10"), None), BudgetRow(2020, Decimal("2.20"), None)])
+    assert report.budget_total() == (Decimal("3.30"), None)
+
+
+def test_next_report_keeps_the_task_and_clears_the_results(complete_report):
+    nxt = next_report_from(complete_report)
+    assert nxt.task == complete_report.task and nxt.performer == complete_report.performer
+    assert [o.text for o in nxt.objectives] == [o.text for o in complete_report.objectives]
+    assert [i.text for i in nxt.indicators] == [i.text for i in complete_report.indicators]
+    assert all(i.achieved == "" and i.note == "" for i in nxt.indicators)
+    assert nxt.assessment == "" and nxt.signatory.date is None
+    assert nxt.period.start == date(2024, 1, 1)
+    assert [b.year for b in nxt.budget] == nxt.period.years()
+    assert all(b.is_empty for b in nxt.budget)
+    assert {o.id for o in nxt.objectives}.isdisjoint(o.id for o in complete_report.objectives)

@@ -1,0 +1,87 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from kopsavilkums.report import AmountWithExplanation, BudgetRow, Indicator, Objective, Period, Report
+from kopsavilkums.validation import LIMITS, Severity, has_errors, validate
+
+
+def _problems(report, **kw):
+    return {(p.path, p.severity.value): p for p in validate(report, **kw)}
+
+
+def test_the_complete_example_is_valid_for_submission(complete_report):
+    assert not has_errors(validate(complete_report, final=True))
+
+
+def test_the_seed_points_out_its_empty_year_without_forbidding_it(seed_report):
+    found = _problems(seed_report)
+    assert ("budget[2020].planned", "warning") in found
+    assert "2020" in found[("budget[2020].planned", "warning")].message_lv
+    assert not has_errors(validate(seed_report, final=False))
+
+
+def test_an_empty_report_names_every_required_row():
+    paths = {p.path for p in validate(Report(), final=True) if p.is_error}
+    assert {"title", "task", "performer", "period.start", "period.end", "objectives", "indicators", "signatory.name", "signatory.position"} <= paths
+
+
+def test_the_signatory_is_required_only_for_the_final_copy(complete_report):
+    complete_report.signatory.name = ""
+    assert _problems(complete_report, final=False)[("signatory.name", "warning")]
+    assert _problems(complete_report, final=True)[("signatory.name", "error")]
+
+
+def test_a_period_that_ends_before_it_starts(complete_report):
+    complete_report.period = Period(date(2021, 5, 1), date(2021, 4, 1))
+    assert ("period.end", "error") in _problems(complete_report)
+
+
+def test_budget_years_must_match_the_period(complete_report):
+    complete_report.budget = [BudgetRow(2021), BudgetRow(2024, Decimal("1.00"))]
+    errors = [p for p in validate(complete_report) if p.path == "budget"]
+    assert any("2022, 2023" in p.message_en for p in errors)  # missing years named
+    assert any("2024" in p.message_en and "outside" in p.message_en for p in errors)
+
+
+def test_negative_and_overspent_amounts(complete_report):
+    complete_report.budget[0].planned = Decimal("-1.00")
+    complete_report.budget[1].actual = Decimal("99999.00")
+    found = _problems(complete_report)
+    assert ("budget[2021].planned", "error") in found
+    assert ("budget[2022].actual", "warning") in found
+
+
+def test_unrecovered_cannot_exceed_irregular(complete_report):
+    complete_report.irregular_expenditure = AmountWithExplanation(Decimal("100.00"), "x")
+    complete_report.unrecovered_amount = AmountWithExplanation(Decimal("100.01"), "y")
+    assert ("unrecovered_amount.amount", "error") in _problems(complete_report)
+    complete_report.unrecovered_amount.amount = Decimal("100.00")
+    assert ("unrecovered_amount.amount", "error") not in _problems(complete_report)
+
+
+def test_an_indicator_short_of_its_plan_asks_for_a_reason(complete_report):
+    complete_report.indicators = [Indicator("Semināri", "10", "7")]
+    problem = _problems(complete_report)[("indicators[0].note", "warning")]
+    assert problem.row_id == complete_report.indicators[0].id
+    complete_report.indicators[0].note = "Divi atcelti Covid-19 dēļ."
+    assert ("indicators[0].note", "warning") not in _problems(complete_report)
+
+
+@pytest.mark.parametrize("field, limit", [("title", LIMITS["title"]), ("assessment", LIMITS["assessment"])])
+def test_text_over_the_limit_is_an_error(complete_report, field, limit):
+    setattr(complete_report, field, "ā" * limit)
+    assert (field, "error") not in _problems(complete_report)
+    setattr(complete_report, field, "ā" * (limit + 1))
+    assert (field, "error") in _problems(complete_report)
+
+
+def test_narrative_limits_take_a_hundred_pages():
+    assert min(LIMITS["introduction"], LIMITS["assessment"], LIMITS["other_information"]) >= 300_000
+
+
+def test_every_problem_reads_in_both_languages(seed_report):
+    for problem in validate(Report(objectives=[Objective(""), Objective("")], indicators=[Indicator("", "1")]), final=True) + validate(seed_report):
+        assert problem.message_lv and problem.message_en and problem.message_lv != problem.message_en
+        assert problem.severity in (Severity.ERROR, Severity.WARNING)
