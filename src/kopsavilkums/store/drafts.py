@@ -1,0 +1,218 @@
+"""The draft store: every draft in one TinyDB file, safe for several windows and processes."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from kopsavilkums.report import Report, new_id
+from kopsavilkums.store import migrations, records
+from kopsavilkums.store.errors import ConflictError, DraftNotFound, StoreError
+from kopsavilkums.store.records import DraftInfo
+from kopsavilkums.store.storage import RecoveryNotice, SafeJSONStorage
+
+T = TypeVar("T")
+
+
+class _DraftTable(Table):
+    document_id_class = str  # draft ids are short strings the command line can show
+
+
+class _Database(TinyDB):
+    table_class = _DraftTable
+
+
+class DraftStore:
+    """Drafts in one JSON file (``drafts.json`` in the data folder).
+
+    Every method is safe to call from any thread (one lock serialises them), and every change is
+    a locked read-modify-write of the file, re-read first when another process changed it. The
+    store remembers the revision of each draft it loaded or saved: saving over a revision written
+    elsewhere since raises :class:`ConflictError` and changes nothing, unless ``force=True``.
+    """
+
+    def __init__(self, path: str | Path, *, lock_timeout: float = 10.0, backups: int = 5) -> None:
+        self.path = Path(path)
+        self._mutex = threading.RLock()
+        self._known: dict[str, int] = {}
+        self._db = _Database(
+            self.path, storage=SafeJSONStorage, validate=records.check_database, backups=backups, lock_timeout=lock_timeout
+        )
+        self._storage: SafeJSONStorage = self._db.storage
+        self._drafts = self._db.table(migrations.DRAFTS_TABLE, cache_size=0)  # no query cache: others write too
+        self._closed = False
+        try:
+            self._open()
+        except BaseException:
+            self._storage.close()
+            raise
+
+    @property
+    def recovered(self) -> RecoveryNotice | None:
+        """Set when the file was found damaged (or missing) and restored from a backup."""
+        return self._storage.notice
+
+    # ------------------------------------------------------------------ reading
+
+    def load(self, draft_id: str) -> Report:
+        with self._mutex:
+            record = self._record(draft_id)
+            self._known[draft_id] = record["revision"]
+            return records.report_of(draft_id, record)
+
+    def info(self, draft_id: str) -> DraftInfo:
+        with self._mutex:
+            return records.info_of(draft_id, self._record(draft_id))
+
+    def list(self, *, trashed: bool = False) -> list[DraftInfo]:
+        """Drafts outside the trash (or, with ``trashed=True``, those in it), newest change first."""
+        with self._mutex:
+            self._check_open()
+            table = (self._storage.read() or {}).get(migrations.DRAFTS_TABLE, {})
+            infos = [records.info_of(i, r) for i, r in table.items() if r["trashed"] == trashed]
+        return sorted(infos, key=lambda info: (info.modified, info.id), reverse=True)
+
+    # ------------------------------------------------------------------ changing
+
+    def save(self, report: Report, draft_id: str | None = None, *, force: bool = False) -> str:
+        """Store ``report`` as a new draft (``draft_id`` None) or as the next revision of one.
+
+        The report itself is not changed or kept; if saving fails the caller still has it.
+        """
+        with self._writing():
+            when = records.now()
+            if draft_id is None:
+                draft_id = self._unused_id()
+                record = records.new_record(report, when)
+                self._drafts.insert(Document(record, doc_id=draft_id))
+            else:
+                current = self._drafts.get(doc_id=draft_id)
+                if current is None:
+                    if draft_id in self._known and not force:
+                        raise ConflictError(
+                            f"the draft {draft_id} was deleted for good elsewhere; save it as a new draft",
+                            f"melnraksts {draft_id} citur dzēsts pavisam; saglabājiet to kā jaunu melnrakstu",
+                        )
+                    if not force:
+                        raise DraftNotFound(draft_id)
+                    record = records.new_record(report, when)
+                    self._drafts.insert(Document(record, doc_id=draft_id))
+                else:
+                    known = self._known.get(draft_id)
+                    if known is not None and known != current["revision"] and not force:
+                        raise ConflictError(
+                            f"the draft {draft_id} was changed elsewhere (revision {current['revision']}, "
+                            f"this copy is revision {known}); nothing was saved",
+                            f"melnrakstu {draft_id} kāds mainīja citur (versija {current['revision']}, "
+                            f"šī kopija ir versija {known}); nekas netika saglabāts",
+                        )
+                    record = records.updated_record(current, report, when)
+                    self._replace(draft_id, record)
+            self._known[draft_id] = record["revision"]
+            return draft_id
+
+    def set_status(self, draft_id: str, status: str) -> None:
+        if status not in records.STATUSES:
+            raise ValueError(f"status must be one of {records.STATUSES}, not {status!r}")
+        self._change(draft_id, lambda record: dict(record, status=status))
+
+    def delete(self, draft_id: str) -> None:
+        """Move a draft to the trash (``restore`` brings it back)."""
+        self._change(draft_id, lambda record: record if record["trashed"] else dict(record, trashed=True, trashed_at=records.now()))
+
+    def restore(self, draft_id: str) -> None:
+        self._change(draft_id, lambda record: dict(record, trashed=False, trashed_at=None) if record["trashed"] else record)
+
+    def purge(self, draft_id: str) -> None:
+        """Delete a draft for good. Only a draft already in the trash can be purged."""
+        with self._writing():
+            record = self._record(draft_id)
+            if not record["trashed"]:
+                raise StoreError(
+                    f"the draft {draft_id} is not in the trash; delete it first",
+                    f"melnraksts {draft_id} nav atkritnē; vispirms to izdzēsiet",
+                )
+            self._drafts.remove(doc_ids=[draft_id])
+            self._known.pop(draft_id, None)
+
+    def duplicate(self, draft_id: str) -> str:
+        """A new draft with the same content (and row ids), status ``draft``, outside the trash."""
+        with self._writing():
+            report = records.report_of(draft_id, self._record(draft_id))
+            return self.save(report)
+
+    # ------------------------------------------------------------------ lifetime
+
+    def close(self) -> None:
+        with self._mutex:
+            if not self._closed:
+                self._closed = True
+                self._db.close()
+
+    def __enter__(self) -> DraftStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ inside
+
+    def _open(self) -> None:
+        with self._storage.lock:
+            self._storage.remove_temp_files()
+            tables = self._storage.read()
+            schema = migrations.schema_of(tables)
+            if schema is None:  # a new store: write it now, so the file exists from the start
+                self._storage.write({migrations.META_TABLE: {migrations.META_ID: {"schema": migrations.SCHEMA_VERSION}}})
+            elif schema > migrations.SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} was written by a newer Kopsavilkums (store schema {schema}; this one knows up to "
+                    f"{migrations.SCHEMA_VERSION}); it was not changed. Update Kopsavilkums to open it",
+                    f"{self.path} ierakstījusi jaunāka Kopsavilkuma versija (krātuves shēma {schema}; šī pazīst līdz "
+                    f"{migrations.SCHEMA_VERSION}); tas netika mainīts. Atjauniniet Kopsavilkumu, lai to atvērtu",
+                )
+            elif schema < migrations.SCHEMA_VERSION:
+                self._storage.copy_aside(f"before-schema-{schema}")
+                upgraded = migrations.migrate(tables, schema)
+                records.check_database(upgraded)
+                self._storage.write(upgraded)
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        with self._mutex:
+            self._check_open()
+            with self._storage.lock:
+                yield
+
+    def _change(self, draft_id: str, change: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+        with self._writing():
+            record = self._record(draft_id)
+            changed = change(record)
+            if changed is not record:
+                self._replace(draft_id, changed)
+
+    def _replace(self, draft_id: str, record: dict[str, Any]) -> None:
+        # Every record carries every key, so TinyDB's field-by-field update replaces it whole.
+        self._drafts.update(record, doc_ids=[draft_id])
+
+    def _record(self, draft_id: str) -> dict[str, Any]:
+        self._check_open()
+        record = self._drafts.get(doc_id=str(draft_id))
+        if record is None:
+            raise DraftNotFound(draft_id)
+        return record
+
+    def _unused_id(self) -> str:
+        while (candidate := new_id()) and self._drafts.contains(doc_id=candidate):
+            pass
+        return candidate
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreError("the draft store is closed", "melnrakstu krātuve ir aizvērta")

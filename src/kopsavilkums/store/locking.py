@@ -1,0 +1,139 @@
+"""A lock file shared by every process that writes the same store.
+
+The lock is the operating system's (``flock`` on POSIX, ``msvcrt.locking`` on Windows), held on
+a small file beside the data file. The kernel drops such a lock the moment its holder dies, so a
+lock left by a killed or crashed process is taken over at once — no guessing from a process id
+that the system may have reused. The holder writes its pid and host into the file only so that a
+"busy" message can say who holds it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import socket
+import threading
+import time
+from pathlib import Path
+
+from kopsavilkums.store.errors import StoreBusy
+
+log = logging.getLogger(__name__)
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import errno
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        except OSError as exc:
+            # A file system without locks (some network shares): writes stay atomic, only
+            # simultaneous writers could miss each other, so carry on and say so.
+            if exc.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS):
+                log.warning("file locks are not supported for %s; continuing without", fd)
+                return True
+            raise
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+class FileLock:
+    """A re-entrant inter-process lock; ``with lock:`` or ``lock.acquire()/release()``."""
+
+    def __init__(self, path: Path, timeout: float = 10.0) -> None:
+        self.path = Path(path)
+        self.timeout = timeout
+        self._fd: int | None = None
+        self._depth = 0
+        self._thread_lock = threading.RLock()
+
+    @property
+    def held(self) -> bool:
+        return self._depth > 0
+
+    def acquire(self) -> None:
+        self._thread_lock.acquire()
+        if self._depth:
+            self._depth += 1
+            return
+        try:
+            if self._fd is None:
+                self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            deadline = time.monotonic() + self.timeout
+            delay = 0.002
+            while not _try_lock(self._fd):
+                if time.monotonic() >= deadline:
+                    holder = self._holder()
+                    raise StoreBusy(
+                        f"the drafts file is busy: {holder} has held its lock for more than {self.timeout:g} s",
+                        f"melnrakstu fails ir aizņemts: {holder} to tur bloķētu ilgāk par {self.timeout:g} s",
+                    )
+                time.sleep(delay)
+                delay = min(delay * 2, 0.05)
+            self._depth = 1
+            self._write_holder()
+        except BaseException:
+            self._thread_lock.release()
+            raise
+
+    def release(self) -> None:
+        if not self._depth:
+            raise RuntimeError("release of a lock that is not held")
+        self._depth -= 1
+        if not self._depth and self._fd is not None:
+            _unlock(self._fd)
+        self._thread_lock.release()
+
+    def __enter__(self) -> FileLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+    def close(self) -> None:
+        with self._thread_lock:
+            if self._fd is not None:
+                if self._depth:
+                    with contextlib.suppress(OSError):
+                        _unlock(self._fd)
+                    self._depth = 0
+                os.close(self._fd)
+                self._fd = None
+
+    def _write_holder(self) -> None:
+        # Diagnostic only; never fatal (on Windows the locked byte cannot be rewritten).
+        info = f"{os.getpid()} {socket.gethostname()}\n".encode()
+        with contextlib.suppress(OSError):
+            os.ftruncate(self._fd, 0)
+            os.lseek(self._fd, 0, os.SEEK_SET)
+            os.write(self._fd, info)
+
+    def _holder(self) -> str:
+        try:
+            text = self.path.read_text("utf-8", errors="replace").split()
+        except OSError:
+            text = []
+        return f"process {text[0]} on {text[1]}" if len(text) >= 2 else "another process"
+

@@ -1,0 +1,42 @@
+"""The store's own schema version, separate from the draft file format's version.
+
+The data file holds a ``meta`` table whose document ``"1"`` says ``{"schema": N}``. Opening a
+store of an older schema first copies the file aside (``<stem>-backups/<stem>-before-schema-N-…``,
+never rotated away), then runs ``MIGRATIONS[N]``, ``MIGRATIONS[N + 1]``, … on the raw tables and
+writes the result once. A store of a newer schema is refused untouched.
+
+Schema 1 (the first): table ``drafts``, one document per draft keyed by its id::
+
+    {"report": <draft file v1 document with row ids>, "created": ISO-8601 UTC,
+     "modified": ISO-8601 UTC, "revision": int, "status": "draft" | "submitted",
+     "trashed": bool, "trashed_at": ISO-8601 UTC | null}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+SCHEMA_VERSION = 1
+META_TABLE = "meta"
+META_ID = "1"
+DRAFTS_TABLE = "drafts"
+
+#: ``MIGRATIONS[n]`` turns schema-``n`` tables into schema ``n + 1``; it may change its argument.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def schema_of(tables: dict[str, Any] | None) -> int | None:
+    """The schema a file says it has; ``None`` for a store that has never been written."""
+    if not tables:
+        return None
+    meta = tables.get(META_TABLE, {}).get(META_ID, {})
+    schema = meta.get("schema")
+    return schema if isinstance(schema, int) and not isinstance(schema, bool) else 0
+
+
+def migrate(tables: dict[str, Any], from_schema: int) -> dict[str, Any]:
+    for schema in range(from_schema, SCHEMA_VERSION):
+        tables = MIGRATIONS[schema](tables)
+    tables.setdefault(META_TABLE, {})[META_ID] = {"schema": SCHEMA_VERSION}
+    return tables

@@ -1,0 +1,112 @@
+"""One stored draft: the record in the ``drafts`` table and what the list shows of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from kopsavilkums import exchange
+from kopsavilkums.report import Period, Report
+from kopsavilkums.store import migrations
+from kopsavilkums.store.errors import CorruptFile, StoreError
+from kopsavilkums.store.storage import check_tables
+
+STATUSES = ("draft", "submitted")
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    id: str
+    title: str
+    performer: str
+    period: Period
+    created: datetime
+    modified: datetime
+    status: str
+    revision: int
+    trashed: bool
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def new_record(report: Report, when: str) -> dict[str, Any]:
+    return {
+        "report": exchange.to_document(report, ids=True),
+        "created": when,
+        "modified": when,
+        "revision": 1,
+        "status": "draft",
+        "trashed": False,
+        "trashed_at": None,
+    }
+
+
+def updated_record(current: dict[str, Any], report: Report, when: str) -> dict[str, Any]:
+    """The next revision; created, status and trash state stay as they are."""
+    return dict(current, report=exchange.to_document(report, ids=True), modified=when, revision=current["revision"] + 1)
+
+
+def report_of(draft_id: str, record: dict[str, Any]) -> Report:
+    try:
+        return exchange.from_document(record["report"], ids=True)
+    except exchange.ExchangeError as exc:
+        raise StoreError(
+            f"the draft {draft_id} is damaged and cannot be opened ({exc.localized('en')})",
+            f"melnraksts {draft_id} ir bojāts un to nevar atvērt ({exc.localized('lv')})",
+        ) from None
+
+
+def info_of(draft_id: str, record: dict[str, Any]) -> DraftInfo:
+    body = record["report"].get("report") or {}
+    period = body.get("period") or {}
+    return DraftInfo(
+        id=draft_id,
+        title=_text(body.get("title")),
+        performer=_text(body.get("performer")),
+        period=Period(_day(period.get("start")), _day(period.get("end"))),
+        created=datetime.fromisoformat(record["created"]),
+        modified=datetime.fromisoformat(record["modified"]),
+        status=record["status"],
+        revision=record["revision"],
+        trashed=record["trashed"],
+    )
+
+
+def check_database(tables: Any) -> None:
+    """The storage's shape check: a file whose drafts cannot even be listed is damaged.
+
+    Records of another schema are left to the migrations (or to the refusal of a newer one).
+    """
+    check_tables(tables)
+    if migrations.schema_of(tables) != migrations.SCHEMA_VERSION:
+        return
+    for draft_id, record in tables.get(migrations.DRAFTS_TABLE, {}).items():
+        if not _record_is_sound(record):
+            raise CorruptFile(f"the draft {draft_id} has the wrong shape", f"melnrakstam {draft_id} ir nepareiza uzbūve")
+
+
+def _record_is_sound(record: dict[str, Any]) -> bool:
+    try:
+        info_of("", record)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return False
+    return (
+        isinstance(record["revision"], int)
+        and record["status"] in STATUSES
+        and isinstance(record["trashed"], bool)
+        and isinstance(record["report"], dict)
+    )
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
