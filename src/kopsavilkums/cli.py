@@ -15,7 +15,7 @@ from pathlib import Path
 from kopsavilkums import APP_NAME, __version__
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 1, 2, 3
-COMMANDS = ("pdf", "validate")
+COMMANDS = ("pdf", "validate", "list", "import", "export", "delete", "restore")
 
 
 def _language() -> str:
@@ -37,13 +37,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help="folder of the draft store (default: the platform's app-data folder; env KOPSAVILKUMS_DATA_DIR)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    pdf = sub.add_parser("pdf", help="print a draft file to PDF")
-    pdf.add_argument("file", metavar="FILE.json", help="draft file to print")
+    pdf = sub.add_parser("pdf", help="print a draft file (or a stored draft, --draft ID) to PDF")
+    pdf.add_argument("file", metavar="FILE.json", nargs="?", help="draft file to print")
+    pdf.add_argument("--draft", metavar="ID", help="print the stored draft ID instead of a file")
     pdf.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="where to write the PDF")
 
     validate = sub.add_parser("validate", help="check a draft file; exit 0 valid, 1 errors, 2 unreadable")
     validate.add_argument("file", metavar="FILE.json")
     validate.add_argument("--draft", action="store_true", help="check as a draft: a missing signatory is only a warning")
+
+    from kopsavilkums import cli_drafts
+
+    cli_drafts.add_commands(sub)
     return parser
 
 
@@ -54,6 +59,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command is None:
             return _open_window(args)
+        if args.command == "pdf" and (args.file is None) == (args.draft is None):
+            parser.error("pdf: give either FILE.json or --draft ID")
+        if args.command not in ("pdf", "validate"):
+            from kopsavilkums import cli_drafts
+
+            return cli_drafts.run(args, _language())
         return {"pdf": _cmd_pdf, "validate": _cmd_validate}[args.command](args)
     except KeyboardInterrupt:
         return 130
@@ -92,7 +103,12 @@ def _cmd_pdf(args) -> int:
     from kopsavilkums.validation import validate
 
     lang = _language()
-    report = _read(args.file, lang)
+    if args.draft is not None:
+        from kopsavilkums.cli_drafts import load_draft
+
+        report = load_draft(args, lang)
+    else:
+        report = _read(args.file, lang)
     if report is None:
         return EXIT_UNREADABLE
     problems = validate(report, final=True)

@@ -37,8 +37,13 @@ class DraftStore:
     elsewhere since raises :class:`ConflictError` and changes nothing, unless ``force=True``.
     """
 
-    def __init__(self, path: str | Path, *, lock_timeout: float = 10.0, backups: int = 5) -> None:
+    def __init__(
+        self, path: str | Path, *, read_only: bool = False, lock_timeout: float = 10.0, backups: int = 5
+    ) -> None:
+        """``read_only=True`` (the command line's ``list``, ``export``, ``pdf``) never waits for
+        the lock a writer holds and never creates or upgrades the file; changing methods refuse."""
         self.path = Path(path)
+        self.read_only = read_only
         self._mutex = threading.RLock()
         self._known: dict[str, int] = {}
         self._db = _Database(
@@ -164,6 +169,16 @@ class DraftStore:
     # ------------------------------------------------------------------ inside
 
     def _open(self) -> None:
+        if self.read_only:
+            schema = migrations.schema_of(self._storage.read())
+            if schema not in (None, migrations.SCHEMA_VERSION):
+                raise StoreError(
+                    f"{self.path} has store schema {schema}; this Kopsavilkums reads schema {migrations.SCHEMA_VERSION}. "
+                    "Open it once in the program to upgrade it",
+                    f"{self.path} krātuves shēma ir {schema}; šis Kopsavilkums lasa shēmu {migrations.SCHEMA_VERSION}. "
+                    "Atveriet to vienreiz programmā, lai to atjauninātu",
+                )
+            return
         with self._storage.lock:
             self._storage.remove_temp_files()
             tables = self._storage.read()
@@ -187,6 +202,8 @@ class DraftStore:
     def _writing(self) -> Iterator[None]:
         with self._mutex:
             self._check_open()
+            if self.read_only:
+                raise StoreError("the draft store was opened read-only", "melnrakstu krātuve atvērta tikai lasīšanai")
             with self._storage.lock:
                 yield
 
