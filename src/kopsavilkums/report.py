@@ -9,14 +9,16 @@ rows are reordered; ids are not part of the exchange file (a fresh one is made o
 from __future__ import annotations
 
 import copy
-import uuid
+import os
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
 
 def new_id() -> str:
-    return uuid.uuid4().hex[:12]
+    """12 random hex digits: unique enough for the rows of one report, and cheaper to import
+    than ``uuid`` (the command line's start-up time is measured)."""
+    return os.urandom(6).hex()
 
 
 @dataclass

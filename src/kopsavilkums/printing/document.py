@@ -34,12 +34,12 @@ class _Styles:
 
     def __init__(self) -> None:
         self.body = TextStyle(fonts.REGULAR, 11, 14)
-        self.fixed = TextStyle(fonts.ITALIC, 11, 14)
-        self.note = TextStyle(fonts.ITALIC, 10, 12.5, GREY)
+        self.fixed = TextStyle(fonts.REGULAR, 11, 14)
+        self.note = TextStyle(fonts.REGULAR, 10, 12.5, GREY)
         self.header = TextStyle(fonts.REGULAR, 10.5, 13.5)
         self.title = ParagraphStyle("title", fontName=fonts.BOLD, fontSize=13, leading=16.5, alignment=TA_CENTER)
         self.label = ParagraphStyle("label", fontName=fonts.BOLD, fontSize=10.5, leading=13)
-        self.label_continued = ParagraphStyle("label-continued", parent=self.label, fontName=fonts.ITALIC, textColor=GREY)
+        self.label_continued = ParagraphStyle("label-continued", parent=self.label, fontName=fonts.REGULAR, textColor=GREY)
         self.cell = ParagraphStyle("cell", fontName=fonts.REGULAR, fontSize=10.5, leading=13)
         self.cell_bold = ParagraphStyle("cell-bold", parent=self.cell, fontName=fonts.BOLD)
 
@@ -65,6 +65,8 @@ def render(model: PrintModel) -> bytes:
         lang=meta.get("lang", "lv"),
         invariant=1,
         displayDocTitle=1,
+        initialFontName=fonts.REGULAR,  # otherwise an unembedded Helvetica is referenced
+        initialFontSize=11,
     )
     footer_title = clean(model.title).replace("\n", " ")
     doc.build(
@@ -126,6 +128,7 @@ def _budget_table(block: BudgetTable, st: _Styles) -> Table:
         TableStyle(
             [
                 ("GRID", (0, 0), (-1, -1), 0.4, GREY),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
@@ -141,7 +144,7 @@ def _signature(model: PrintModel, st: _Styles) -> list[Flowable]:
     for label, value in model.signature:
         rows.append([_plain_paragraph(label + ":", st.label), _plain_paragraph(value, st.cell) if value else ""])
     table = Table(rows, colWidths=[LABEL_WIDTH + 12 * mm, None], hAlign="LEFT")
-    commands = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 9)]
+    commands = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 9), ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR)]
     # An empty field gets a line to write on by hand; the signature always does.
     commands += [("LINEBELOW", (1, i), (1, i), 0.6, black) for i, (_, v) in enumerate(model.signature) if not v]
     table.setStyle(TableStyle(commands))

@@ -17,6 +17,12 @@ from reportlab.platypus import Flowable
 from kopsavilkums.printing.text import wrap
 
 
+#: Lines a split block leaves at least on either page (widow and orphan control).
+MIN_LINES = 2
+#: A table row lower than this moves to the next page whole instead of splitting.
+MIN_SPLIT_HEIGHT = 110.0
+
+
 @dataclass(frozen=True)
 class TextStyle:
     font: str
@@ -59,10 +65,12 @@ class TextBlock(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         lines = self._lines_for(availWidth)
         fit = int((availHeight - self.space_before) // self.style.leading)
-        if fit <= 0:
-            return []
         if fit >= len(lines):
             return [self]
+        # No lone line at the foot or head of a page: a short block moves whole.
+        fit = min(fit, len(lines) - MIN_LINES)
+        if fit < MIN_LINES:
+            return []
         head = TextBlock(
             "\n".join(lines[:fit]), self.style, bullet=self.bullet, indent=self.indent,
             space_before=self.space_before, lines=lines[:fit], lines_width=availWidth,
@@ -124,6 +132,8 @@ class LabeledRow(Flowable):
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self.wrap(availWidth, availHeight)[1] < MIN_SPLIT_HEIGHT:
+            return []
         room = availHeight - 2 * self.padding
         label_h = sum(f.wrap(self.label_width - 2 * self.padding, room)[1] for f in self.label)
         if label_h > room:

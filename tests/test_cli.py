@@ -1,0 +1,82 @@
+"""The command line as a script would use it: separate processes, exit codes, stderr."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from kopsavilkums import __version__
+
+from conftest import COMPLETE, SEED
+
+
+def run(*args, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "kopsavilkums", *map(str, args)],
+        capture_output=True, text=True, encoding="utf-8", timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"Kopsavilkums {__version__}"
+
+
+def test_pdf_of_the_seed_is_written_and_its_problems_go_to_stderr(tmp_path):
+    out = tmp_path / "seed.pdf"
+    result = run("pdf", SEED, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert "signatory.name" in result.stderr and result.stdout == ""
+
+
+def test_validate_exit_codes(tmp_path):
+    assert run("validate", COMPLETE).returncode == 0
+    assert run("validate", SEED).returncode == 1  # no signatory: not ready to submit
+    assert run("validate", "--draft", SEED).returncode == 0
+
+
+def test_problems_are_told_in_latvian_for_a_latvian_locale():
+    result = run("validate", SEED, env={"KOPSAVILKUMS_LANG": "lv_LV.UTF-8"})
+    assert "kļūda: signatory.name: Jānorāda parakstītāja vārds un uzvārds." in result.stderr
+
+
+@pytest.mark.parametrize(
+    "content, says",
+    [
+        (b"{not json", "not a valid JSON file"),
+        (b"", "not a valid JSON file"),
+        (json.dumps({"format": "kopsavilkums", "version": 1, "report": {"budget": [{"year": 2019}, {"year": 2020, "planned": "12,3,4"}]}}).encode(), 'report.budget[1].planned: "12,3,4" is not an amount'),
+        (b"\x00\x01\x02", "not a valid JSON file"),
+    ],
+)
+def test_an_unreadable_file_gets_one_clear_line_and_exit_2(tmp_path, content, says):
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    for command in (["validate", bad], ["pdf", bad, "-o", tmp_path / "x.pdf"]):
+        result = run(*command)
+        assert result.returncode == 2
+        assert says in result.stderr
+        assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_missing_file_and_an_unwritable_output(tmp_path):
+    result = run("pdf", tmp_path / "missing.json", "-o", tmp_path / "x.pdf")
+    assert result.returncode == 2 and "no such file" in result.stderr
+    result = run("pdf", COMPLETE, "-o", tmp_path / "no-such-folder" / "x.pdf")
+    assert result.returncode == 3 and "cannot be written" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_command_line_does_not_import_qt(tmp_path):
+    probe = (
+        "import sys; from kopsavilkums.cli import main; "
+        f"code = main(['pdf', {str(COMPLETE)!r}, '-o', {str(tmp_path / 'x.pdf')!r}]); "
+        "main(['validate', " + repr(str(COMPLETE)) + "]); "
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'; sys.exit(code)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
