@@ -85,3 +85,11 @@ def test_every_problem_reads_in_both_languages(seed_report):
     for problem in validate(Report(objectives=[Objective(""), Objective("")], indicators=[Indicator("", "1")]), final=True) + validate(seed_report):
         assert problem.message_lv and problem.message_en and problem.message_lv != problem.message_en
         assert problem.severity in (Severity.ERROR, Severity.WARNING)
+
+
+def test_characters_the_print_font_lacks_are_pointed_out(complete_report):
+    complete_report.indicators[1].note = "Paldies 😀 中文"
+    problem = _problems(complete_report)[("indicators[1].note", "warning")]
+    assert "😀 中 文" in problem.message_en and problem.row_id == complete_report.indicators[1].id
+    complete_report.indicators[1].note = "Latviešu ā č ē ģ ī ķ ļ ņ š ū ž, кириллица, <b>&amp;</b>\t"
+    assert ("indicators[1].note", "warning") not in _problems(complete_report)

@@ -216,7 +216,35 @@ def validate(report: Report, *, final: bool = False) -> list[Problem]:
         too_long(key, value, LIMITS["person"], lv, en)
     if p.email.strip() and not _EMAIL.match(p.email.strip()):
         warning("prepared_by.email", f"„{p.email}” neizskatās pēc e-pasta adreses.", f'"{p.email}" does not look like an e-mail address.')
+
+    from kopsavilkums.printing.fonts import unprintable  # parses the fonts once, on first use
+
+    for path, text, row_id in _texts(r):
+        if missing := unprintable(text):
+            shown = " ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
+            warning(
+                path,
+                f"Šīs rakstzīmes nav drukas fontā un PDF būs kā □: {shown}",
+                f"These characters are not in the print font and will print as □: {shown}",
+                row_id,
+            )
     return out
+
+
+def _texts(r: Report):
+    """Every user text of the report with its field path (and row id for rows)."""
+    for key in ("title", "task", "performer", "delegating_authority", "contract", "introduction", "assessment", "other_information"):
+        yield key, getattr(r, key), None
+    for n, o in enumerate(r.objectives):
+        yield f"objectives[{n}]", o.text, o.id
+    for n, i in enumerate(r.indicators):
+        for key in ("text", "planned", "achieved", "note"):
+            yield f"indicators[{n}].{key}", getattr(i, key), i.id
+    yield "irregular_expenditure.explanation", r.irregular_expenditure.explanation, None
+    yield "unrecovered_amount.explanation", r.unrecovered_amount.explanation, None
+    for holder, keys in (("signatory", ("name", "position")), ("prepared_by", ("name", "phone", "email"))):
+        for key in keys:
+            yield f"{holder}.{key}", getattr(getattr(r, holder), key), None
 
 
 def has_errors(problems: list[Problem]) -> bool:
