@@ -1,0 +1,125 @@
+"""Start the window: one application, the store on the data folder, the last draft reopened.
+
+Also: the interface language (Latvian unless English was chosen), the crash handler, and
+single-instance hand-over — a draft file opened (e.g. by double-click) while a window already
+runs on the same data folder is passed to that window instead of starting a second one.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kopsavilkums import APP_NAME
+from kopsavilkums.ui import crash, i18n, single_instance
+from kopsavilkums.ui.saving import discard_recovery, pending_recovery
+from kopsavilkums.ui.window import MainWindow, settings_for
+
+
+class Application:
+    """Holds the store and the one main window; rebuilds the window when the language changes."""
+
+    def __init__(self, store, data_dir: Path) -> None:
+        self.store, self.data_dir = store, Path(data_dir)
+        self.window: MainWindow | None = None
+
+    def show_window(self, draft_id: str | None = None) -> MainWindow:
+        window = MainWindow(self.store, self.data_dir)
+        window.language_requested.connect(self.switch_language)
+        self.window = window
+        settings = window.settings
+        last = draft_id or str(settings.value("last_draft", "") or "")
+        known = {d.id for d in self.store.list()}
+        if last not in known:
+            last = next(iter(d.id for d in self.store.list()), None)
+        if last:
+            window.open_draft(last)
+        window.show()
+        crash.watch(window)
+        return window
+
+    def switch_language(self, language: str) -> MainWindow:
+        old = self.window
+        draft_id = old.draft_id if old else None
+        if old is not None:
+            if not old.saver.flush():
+                return old
+            old.settings.setValue("language", language)
+            old.settings.setValue("geometry", old.saveGeometry())
+            old.settings.sync()
+        i18n.install(language)
+        new = self.show_window(draft_id)
+        if old is not None:
+            new.restoreGeometry(old.saveGeometry())
+            old.hide()
+            old.deleteLater()
+        return new
+
+    def offer_recovery(self) -> None:
+        found = pending_recovery(self.data_dir)
+        if found is None or self.window is None:
+            return
+        draft_id, report = found
+        window = self.window
+        question = i18n.translate(
+            "Window", "Changes to “%1” were not saved when Kopsavilkums last closed. Restore them?"
+        ).replace("%1", report.title or draft_id or "")
+        if window.ask_yes_no(question):
+            known = {d.id for d in self.store.list()} | {d.id for d in self.store.list(trashed=True)}
+            if draft_id in known:
+                window.open_draft(draft_id)
+                window.doc.replace(report)
+                window.saver.mark_dirty()
+                window.saver.save_now(force=True)
+            else:
+                window._save_new_and_open(report)
+        discard_recovery(self.data_dir)
+
+    def open_file(self, path: str | Path) -> None:
+        """A draft file handed to us (command line or another process): import and show it."""
+        if self.window is not None:
+            self.window.import_file(str(path))
+            self.window.raise_()
+            self.window.activateWindow()
+
+
+def initial_language(data_dir: Path) -> str:
+    chosen = str(settings_for(data_dir).value("language", "") or "")
+    return chosen if chosen in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+
+
+def run(args) -> int:
+    from kopsavilkums.paths import data_dir as find_data_dir, store_path
+    from kopsavilkums.store import DraftStore, StoreError
+
+    folder = find_data_dir(getattr(args, "data_dir", None))
+    open_file = getattr(args, "open_file", None)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("kopsavilkums")
+    i18n.install(initial_language(folder))
+    if open_file and single_instance.hand_over(folder, Path(open_file)):
+        return 0  # the running window took it
+    crash.install(folder)
+    try:
+        store = DraftStore(store_path(folder))
+    except StoreError as exc:
+        QMessageBox.critical(None, APP_NAME, exc.localized(i18n.current()))
+        return 2
+    application = Application(store, folder)
+    window = application.show_window()
+    if store.recovered is not None:
+        QMessageBox.warning(window, APP_NAME, store.recovered.localized(i18n.current()))
+    server = single_instance.listen(folder, application.open_file, window)
+    application.offer_recovery()
+    if open_file:
+        application.open_file(open_file)
+    try:
+        return app.exec()
+    finally:
+        if server is not None:
+            server.close()
+        store.close()

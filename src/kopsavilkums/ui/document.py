@@ -1,0 +1,159 @@
+"""The report being edited, with its undo history.
+
+Every change — a typed field, a table cell, a row added or moved — goes through
+:meth:`EditableDocument.set` as a :class:`SetValue` command on one ``QUndoStack``, so undo and
+redo work the same across the whole form. Values are addressed by *paths*:
+
+- ``title``, ``period.end``, ``signatory.date``, ``irregular_expenditure.amount``…
+- ``objectives``, ``indicators``, ``budget``: the whole list (row operations);
+- ``indicators/<row id>/planned``, ``objectives/<row id>/text``, ``budget/<year>/actual``: one cell.
+
+Row cells are addressed by stable row id, never by position, so an undo finds its row after
+any reordering. Widgets hold no data: they show :meth:`get` and listen to :attr:`changed`.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from kopsavilkums.report import Report
+
+#: Consecutive edits of one field within this many seconds undo as one step (a typed word).
+MERGE_WINDOW_S = 1.5
+LIST_KEYS = ("objectives", "indicators", "budget")
+
+
+class EditableDocument(QObject):
+    #: a path whose value changed (by an edit, undo or redo)
+    changed = Signal(str)
+    #: any change at all; the autosaver and validation listen to this
+    edited = Signal()
+    #: the whole report was replaced (another draft opened, reloaded)
+    reset = Signal()
+    read_only_changed = Signal(bool)
+
+    def __init__(self, report: Report | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.report = report or Report()
+        self.undo_stack = QUndoStack(self)
+        self._read_only = False
+
+    # ----------------------------------------------------------------- whole document
+    def replace(self, report: Report) -> None:
+        """Show another report; the undo history belongs to the old one and goes."""
+        self.report = report
+        self.undo_stack.clear()
+        self.reset.emit()
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    def set_read_only(self, value: bool) -> None:
+        if value != self._read_only:
+            self._read_only = value
+            self.read_only_changed.emit(value)
+
+    # ----------------------------------------------------------------- values by path
+    def get(self, path: str):
+        head, _, rest = path.partition("/")
+        if rest:
+            row_key, _, attr = rest.partition("/")
+            return getattr(self._row(head, row_key), attr)
+        obj = self.report
+        for part in path.split("."):
+            obj = getattr(obj, part)
+        return obj
+
+    def set(self, path: str, value, text: str = "", *, merge: bool = True) -> bool:
+        """Change a value as one undoable step. Returns False (and changes nothing) when the
+        document is read-only or the value is unchanged."""
+        if self._read_only:
+            return False
+        old = self.get(path)
+        if old == value:
+            return False
+        self.undo_stack.push(SetValue(self, path, copy.deepcopy(old), copy.deepcopy(value), text or path, merge))
+        return True
+
+    def set_period_date(self, path: str, value, ask_drop_years=lambda years: False) -> bool:
+        """Change ``period.start``/``period.end`` and let the budget years follow, as one
+        undoable step. Years that leave the period but hold amounts are dropped only if
+        ``ask_drop_years(years)`` says so; otherwise they stay (validation names them)."""
+        if self._read_only or self.get(path) == value:
+            return False
+        trial = self.report.copy()
+        setattr(trial.period, path.split(".")[1], value)
+        kept = trial.sync_budget_years()
+        if kept and ask_drop_years([row.year for row in kept]):
+            trial.budget = [row for row in trial.budget if row not in kept]
+        self.undo_stack.beginMacro(path)
+        self.set(path, value, merge=False)
+        self.set("budget", trial.budget, merge=False)
+        self.undo_stack.endMacro()
+        return True
+
+    def rows(self, key: str) -> list:
+        return getattr(self.report, key)
+
+    def row_index(self, key: str, row_key) -> int:
+        for n, row in enumerate(self.rows(key)):
+            if _row_key(key, row) == row_key:
+                return n
+        raise KeyError(f"{key}/{row_key}")
+
+    def _row(self, key: str, row_key: str):
+        rows = self.rows(key)
+        for row in rows:
+            if str(_row_key(key, row)) == row_key:
+                return row
+        raise KeyError(f"{key}/{row_key}")
+
+    def _put(self, path: str, value) -> None:
+        """Store ``value`` without history (used by the commands themselves)."""
+        head, _, rest = path.partition("/")
+        if rest:
+            row_key, _, attr = rest.partition("/")
+            setattr(self._row(head, row_key), attr, copy.deepcopy(value))
+        else:
+            *parents, last = path.split(".")
+            obj = self.report
+            for part in parents:
+                obj = getattr(obj, part)
+            setattr(obj, last, copy.deepcopy(value))
+        self.changed.emit(path)
+        self.edited.emit()
+
+
+def _row_key(key: str, row):
+    return row.year if key == "budget" else row.id
+
+
+class SetValue(QUndoCommand):
+    _ID = 4711
+
+    def __init__(self, doc: EditableDocument, path: str, old, new, text: str, merge: bool) -> None:
+        super().__init__(text)
+        self.doc, self.path, self.old, self.new, self.merge = doc, path, old, new, merge
+        self.stamp = time.monotonic()
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return self._ID if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, SetValue) or other.path != self.path or not other.merge:
+            return False
+        if other.stamp - self.stamp > MERGE_WINDOW_S:
+            return False
+        self.new, self.stamp = other.new, other.stamp
+        return True
+
+    def redo(self) -> None:
+        self.doc._put(self.path, self.new)
+
+    def undo(self) -> None:
+        self.doc._put(self.path, self.old)

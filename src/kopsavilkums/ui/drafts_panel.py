@@ -1,0 +1,110 @@
+"""The drafts panel: the store's drafts, a search box, and the draft actions as buttons.
+
+It only lays out; the window wires the actions (they are the same ``QAction`` objects as in
+the menus, so shortcuts and enabled state stay in one place).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGridLayout,
+    QHeaderView,
+    QLineEdit,
+    QSizePolicy,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kopsavilkums.ui.i18n import translate
+from kopsavilkums.ui.models import DraftsModel
+from kopsavilkums.ui.models.drafts import DraftIdRole
+
+
+class DraftsPanel(QWidget):
+    #: the user picked a draft (its id)
+    draft_chosen = Signal(str)
+    #: the "show trash" switch changed
+    trash_toggled = Signal(bool)
+
+    def __init__(self, model: DraftsModel, actions: list, parent=None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setFilterKeyColumn(-1)  # search every column
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("draftSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(translate("Drafts", "Search drafts…"))
+        self.search.setAccessibleName(translate("Drafts", "Search drafts"))
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("draftsTable")
+        self.table.setAccessibleName(translate("Drafts", "Drafts"))
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.resizeSection(0, 220)
+        header.resizeSection(1, 160)
+        header.resizeSection(2, 170)
+        header.resizeSection(3, 120)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.show_trash = QCheckBox(translate("Drafts", "Show the trash"), self)
+        self.show_trash.setObjectName("showTrash")
+        self.show_trash.toggled.connect(self.trash_toggled)
+
+        buttons = QGridLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for n, action in enumerate(actions):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            buttons.addWidget(button, n // 3, n % 3)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.show_trash)
+        layout.addLayout(buttons)
+
+    def _current_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self.draft_chosen.emit(current.data(DraftIdRole))
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(DraftIdRole) if index.isValid() else None
+
+    def select(self, draft_id: str | None) -> None:
+        """Show ``draft_id`` as the current row without announcing it as a new choice."""
+        row = self.model.row_of(draft_id) if draft_id else -1
+        self.table.selectionModel().blockSignals(True)
+        try:
+            if row < 0:
+                self.table.clearSelection()
+                return
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.table.selectionModel().setCurrentIndex(
+                index, self.table.selectionModel().SelectionFlag.ClearAndSelect | self.table.selectionModel().SelectionFlag.Rows
+            )
+        finally:
+            self.table.selectionModel().blockSignals(False)
+        self.table.viewport().update()

@@ -1,0 +1,194 @@
+"""Editors bound to one path of the :class:`EditableDocument`.
+
+Each editor writes its value through ``doc.set`` (so it is undoable) and shows the document's
+value when it changes elsewhere (undo, redo, another draft). A guard keeps the two directions
+from feeding each other. The widgets keep no data of their own beyond what they display.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QEvent, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QKeySequence
+from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy
+
+from kopsavilkums.formats import FormatError, format_amount, parse_amount
+from kopsavilkums.ui.document import EditableDocument
+from kopsavilkums.ui.i18n import current
+
+#: QDateEdit cannot be empty; its minimum stands for "no date" and shows as blank.
+NO_DATE = QDate(1900, 1, 1)
+
+
+class _Bound:
+    """Mixin: remembers the document and path, refreshes on change, honours read-only."""
+
+    def bind(self, doc: EditableDocument, path: str, label: str, writer=None) -> None:
+        """``writer(path, value)`` replaces ``doc.set`` where a change has consequences
+        (the period reshapes the budget)."""
+        self.doc, self.path, self.writer = doc, path, writer
+        self._updating = False
+        self.setAccessibleName(label)
+        self.setObjectName(path)
+        doc.changed.connect(self._on_doc_changed)
+        doc.reset.connect(self.refresh)
+        doc.read_only_changed.connect(self.apply_read_only)
+        self.refresh()
+
+    def _on_doc_changed(self, path: str) -> None:
+        if path == self.path or self.path.startswith(path + "."):
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._updating = True
+        try:
+            self.show_value(self.doc.get(self.path))
+        finally:
+            self._updating = False
+
+    def write(self, value) -> None:
+        if self._updating:
+            return
+        if self.writer is not None:
+            self.writer(self.path, value)
+        else:
+            self.doc.set(self.path, value, self.accessibleName())
+
+    def apply_read_only(self, read_only: bool) -> None:
+        self.setReadOnly(read_only)
+
+    def event(self, event) -> bool:
+        # Editors claim Ctrl+Z for their own little undo; let the window's undo (the whole
+        # form's history) have it instead.
+        if event.type() == QEvent.Type.ShortcutOverride and _is_undo_key(event):
+            event.ignore()
+            return True
+        return super().event(event)
+
+
+def _is_undo_key(event) -> bool:
+    return (
+        event.matches(QKeySequence.StandardKey.Undo)
+        or event.matches(QKeySequence.StandardKey.Redo)
+        or QKeySequence(event.keyCombination()) in (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
+    )
+
+
+class LineField(_Bound, QLineEdit):
+    """A single line: a pasted line break becomes a space, so the value stays one line."""
+
+    def __init__(self, doc: EditableDocument, path: str, label: str, parent=None) -> None:
+        super().__init__(parent)
+        self.textEdited.connect(self._edited)
+        self.bind(doc, path, label)
+
+    def show_value(self, value: str) -> None:
+        if self.text() != value:
+            self.setText(value)
+
+    def _edited(self, text: str) -> None:
+        if "\n" in text or "\r" in text:  # a pasted line break (QLineEdit keeps it)
+            cursor = self.cursorPosition()
+            text = join_lines(text)
+            self.setText(text)
+            self.setCursorPosition(min(cursor, len(text)))
+        self.write(text)
+
+
+class GrowingTextEdit(_Bound, QPlainTextEdit):
+    """A long text that grows with its content up to :attr:`MAX_LINES`, then scrolls."""
+
+    MIN_LINES, MAX_LINES = 3, 18
+
+    def __init__(self, doc: EditableDocument, path: str, label: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setUndoRedoEnabled(False)  # the document's undo stack covers the whole form
+        self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.textChanged.connect(self._edited)
+        self.document().blockCountChanged.connect(lambda _n: self.updateGeometry())
+        self.bind(doc, path, label)
+
+    def show_value(self, value: str) -> None:
+        if self.toPlainText() != value:
+            self.setPlainText(value)
+
+    def _edited(self) -> None:
+        if not self._updating:
+            self.write(self.toPlainText())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        lines = min(max(self.document().blockCount(), self.MIN_LINES), self.MAX_LINES)
+        # Wrapped lines count too, approximately: a cheap estimate that never walks 300 000 chars.
+        if self.document().characterCount() < 20_000:
+            lines = min(max(lines, int(self.document().size().height())), self.MAX_LINES)
+        line = QFontMetrics(self.font()).lineSpacing()
+        return QSize(super().sizeHint().width(), lines * line + 14)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.updateGeometry()
+
+
+class DateField(_Bound, QDateEdit):
+    """``dd.MM.yyyy`` with a calendar. Written when editing finishes, not on every digit, so a
+    half-typed year never reshapes the budget."""
+
+    def __init__(self, doc: EditableDocument, path: str, label: str, writer=None, parent=None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("dd.MM.yyyy")
+        self.setCalendarPopup(True)
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText(" ")
+        self.editingFinished.connect(self._finished)
+        self.calendarWidget().clicked.connect(lambda _d: self._finished())
+        self.bind(doc, path, label, writer)
+
+    def show_value(self, value) -> None:
+        self.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+
+    def value(self):
+        d = self.date()
+        return None if d == NO_DATE else d.toPython()
+
+    def _finished(self) -> None:
+        self.write(self.value())
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802
+        # From "no date", arrow keys start at today rather than at the year 1900.
+        if self.date() == NO_DATE:
+            self.setDate(QDate.currentDate())
+            return
+        super().stepBy(steps)
+
+
+class AmountField(_Bound, QLineEdit):
+    """An amount typed the Latvian way and shown formatted; empty means none."""
+
+    def __init__(self, doc: EditableDocument, path: str, label: str, message: QLabel, parent=None) -> None:
+        super().__init__(parent)
+        self.message = message
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.setPlaceholderText("0,00")
+        self.editingFinished.connect(self._finished)
+        self.bind(doc, path, label)
+
+    def show_value(self, value) -> None:
+        self.setText(format_amount(value) if value is not None else "")
+        self.message.hide()
+
+    def _finished(self) -> None:
+        text = self.text().strip()
+        try:
+            amount = parse_amount(text) if text else None
+        except FormatError as exc:
+            self.message.setText(f"{self.accessibleName()}: {exc.message_lv if current() == 'lv' else exc.message_en}")
+            self.message.show()
+            return
+        self.message.hide()
+        self.write(amount)
+        self.refresh()  # show it formatted
+
+
+def join_lines(text: str) -> str:
+    """``"one\ntwo"`` → ``"one two"``: a single-line field stays single-line."""
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())

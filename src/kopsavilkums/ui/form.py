@@ -1,0 +1,396 @@
+"""The form, in the order of the official document and under its labels.
+
+Only layout lives here: every editor is bound to a path of the :class:`EditableDocument`
+(see :mod:`kopsavilkums.ui.fields`), tables are views over models. Problems from validation
+show under the field they concern (:meth:`ReportForm.show_problems`), and
+:meth:`ReportForm.focus_path` takes the cursor to a problem's field.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QRadioButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kopsavilkums.ui.document import EditableDocument
+from kopsavilkums.ui.fields import AmountField, DateField, GrowingTextEdit, LineField
+from kopsavilkums.ui.i18n import current, translate
+from kopsavilkums.ui.models import BudgetModel, IndicatorsModel, ObjectivesModel
+from kopsavilkums.ui.rows_editor import RowsEditor
+from kopsavilkums.validation import Problem
+
+ERROR_STYLE = "color: palette(text); background: rgba(220, 50, 47, 40); border-left: 3px solid #dc322f; padding: 2px 6px;"
+WARNING_STYLE = "color: palette(text); background: rgba(230, 160, 0, 40); border-left: 3px solid #e6a000; padding: 2px 6px;"
+
+
+def official_labels() -> dict[str, str]:
+    """The form's row labels; in Latvian these are the official document's, word for word."""
+    return {
+        "title": translate("Form", "Title of the summary"),
+        "task": translate("Form", "Public administration task"),
+        "performer": translate("Form", "Performer of the public administration task"),
+        "period": translate("Form", "Delegation period of the public administration task"),
+        "row4": translate(
+            "Form",
+            "Description and assessment of the result indicators achieved in carrying out the public "
+            "administration task and of whether the state budget funding used matches the objectives "
+            "set out in the contract",
+        ),
+        "budget": translate("Form", "Planned and actually used state budget funding by year"),
+        "irregular_expenditure": translate("Form", "Irregular expenditure"),
+        "unrecovered_amount": translate("Form", "Amount of funds not recovered from irregular expenditure"),
+        "other_information": translate("Form", "Other information"),
+    }
+
+
+class ReportForm(QWidget):
+    def __init__(self, doc: EditableDocument, ask_drop_years=lambda years: False, parent=None) -> None:
+        """``ask_drop_years(years)``: may budget years with amounts that left the period go?"""
+        super().__init__(parent)
+        self.doc = doc
+        self.ask_drop_years = ask_drop_years
+        self.objectives_model = ObjectivesModel(doc, self)
+        self.indicators_model = IndicatorsModel(doc, self)
+        self.budget_model = BudgetModel(doc, self)
+        self.editors: dict[str, QWidget] = {}
+        self.messages: dict[str, QLabel] = {}  # problem area → the label under it
+        self._focus_order: list[QWidget] = []
+
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        body.setObjectName("formBody")
+        self.body = QVBoxLayout(body)
+        self.body.setContentsMargins(16, 12, 16, 24)
+        self.body.setSpacing(6)
+        self.scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+
+        labels = official_labels()
+        self._section(labels["title"], "title", first=True)
+        self._line("title", translate("Form", "Title"), hide_label=True)
+        self._section("1. " + labels["task"], "task")
+        self._text("task", labels["task"], hide_label=True, min_lines=2)
+        self._section("2. " + labels["performer"], "performer")
+        self._line("performer", labels["performer"], hide_label=True)
+        self._subheading(translate("Form", "Header facts (optional)"))
+        self._line("delegating_authority", translate("Form", "Delegating institution"))
+        self._line("contract", translate("Form", "Contract (number and date)"))
+        self._section("3. " + labels["period"], "period")
+        self._period()
+        self._section("4. " + labels["row4"], "row4")
+        self._text("introduction", translate("Form", "Introduction"), min_lines=2)
+        self._rows(self.objectives_model, translate("Form", "Objectives (numbered 1., 2., …)"))
+        self.body.addWidget(_wrapped(translate(
+            "Form", "The following result indicators were achieved within the public administration task:"
+        ), italic=True))
+        self._rows(self.indicators_model, translate("Form", "Achieved result indicators (numbered 1), 2), …)"))
+        self._text("assessment", translate("Form", "Closing assessment"))
+        self._section("5. " + labels["budget"], "budget")
+        self._budget()
+        self._section("6. " + labels["irregular_expenditure"], "irregular_expenditure")
+        self._none_or_amount("irregular_expenditure")
+        self._section("7. " + labels["unrecovered_amount"], "unrecovered_amount")
+        self._none_or_amount("unrecovered_amount")
+        self._section("8. " + labels["other_information"], "other_information")
+        self._text("other_information", labels["other_information"], hide_label=True, min_lines=2,
+                   placeholder=translate("Form", "Leave empty to print “Nav” (none)."))
+        self._section(translate("Form", "Signature"), "signatory")
+        self._line("signatory.name", translate("Form", "Representative's name"))
+        self._line("signatory.position", translate("Form", "Position"))
+        self._date("signatory.date", translate("Form", "Date of signing"))
+        self._section(translate("Form", "Prepared by"), "prepared_by")
+        self._line("prepared_by.name", translate("Form", "Name"))
+        self._line("prepared_by.phone", translate("Form", "Phone"))
+        self._line("prepared_by.email", translate("Form", "E-mail"))
+        self.body.addStretch(1)
+        for a, b in zip(self._focus_order, self._focus_order[1:]):
+            QWidget.setTabOrder(a, b)
+
+    # ---------------------------------------------------------------- building blocks
+    def _section(self, title: str, area: str, first: bool = False) -> None:
+        if not first:
+            line = QFrame()
+            line.setFrameShape(QFrame.Shape.HLine)
+            line.setFrameShadow(QFrame.Shadow.Sunken)
+            self.body.addSpacing(8)
+            self.body.addWidget(line)
+        heading = _wrapped(title)
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        heading.setFont(font)
+        heading.setObjectName(f"heading:{area}")
+        self.body.addWidget(heading)
+
+    def _subheading(self, text: str) -> None:
+        label = _wrapped(text, italic=True)
+        self.body.addSpacing(4)
+        self.body.addWidget(label)
+
+    def _message_label(self, area: str) -> QLabel:
+        label = _wrapped("")
+        label.setObjectName(f"problems:{area}")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.hide()
+        self.messages[area] = label
+        return label
+
+    def _field(self, path: str, label_text: str, editor: QWidget, hide_label: bool) -> None:
+        if not hide_label:
+            label = _wrapped(label_text)
+            label.setBuddy(editor)
+            self.body.addWidget(label)
+        self.body.addWidget(editor)
+        if path not in self.messages:
+            self.body.addWidget(self._message_label(path))
+        self.editors[path] = editor
+        self._focus_order.append(editor)
+
+    def _line(self, path: str, label: str, hide_label: bool = False) -> None:
+        self._field(path, label, LineField(self.doc, path, label), hide_label)
+
+    def _text(self, path: str, label: str, hide_label: bool = False, min_lines: int = 3, placeholder: str = "") -> None:
+        editor = GrowingTextEdit(self.doc, path, label)
+        editor.MIN_LINES = min_lines
+        editor.setPlaceholderText(placeholder)
+        self._field(path, label, editor, hide_label)
+
+    def _date(self, path: str, label: str) -> DateField:
+        editor = DateField(self.doc, path, label)
+        editor.setMaximumWidth(editor.sizeHint().width() + 40)
+        self._field(path, label, editor, hide_label=False)
+        return editor
+
+    def _period(self) -> None:
+        row = QHBoxLayout()
+        for path, text in (("period.start", translate("Form", "From")), ("period.end", translate("Form", "To"))):
+            label = QLabel(text)
+            editor = DateField(self.doc, path, f"{official_labels()['period']}: {text}", writer=self._write_period)
+            label.setBuddy(editor)
+            row.addWidget(label)
+            row.addWidget(editor)
+            self.editors[path] = editor
+            self._focus_order.append(editor)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        for path in ("period.start", "period.end"):
+            self.body.addWidget(self._message_label(path))
+
+    def _write_period(self, path: str, value) -> None:
+        self.doc.set_period_date(path, value, lambda years: self.ask_drop_years(years))
+
+    def _rows(self, model, label_text: str) -> None:
+        editor = RowsEditor(model, label_text)
+        label = _wrapped(label_text)
+        label.setBuddy(editor.table)
+        self.body.addWidget(label)
+        self.body.addWidget(editor)
+        self.body.addWidget(self._message_label(model.KEY))
+        self.editors[model.KEY] = editor
+        self._focus_order.append(editor.table)
+
+    def _budget(self) -> None:
+        table = QTableView()
+        table.setObjectName("budget")
+        table.setAccessibleName(official_labels()["budget"])
+        table.setModel(self.budget_model)
+        table.verticalHeader().hide()
+        table.setTabKeyNavigation(False)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+
+        def fit() -> None:
+            rows = max(self.budget_model.rowCount(), 1)
+            height = table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
+            table.setFixedHeight(height + 2 * table.frameWidth() + 2)
+
+        self.budget_model.modelReset.connect(fit)
+        fit()
+        hint = _wrapped(translate("Form", "The years follow the delegation period. Type amounts like 31 830,96."), italic=True)
+        self.body.addWidget(table)
+        self.body.addWidget(hint)
+        self.budget_input = self._message_label("budget:input")
+        self.body.addWidget(self.budget_input)
+        self.body.addWidget(self._message_label("budget"))
+        self.budget_model.input_rejected.connect(self._budget_rejected)
+        self.editors["budget"] = table
+        self._focus_order.append(table)
+
+    def _budget_rejected(self, message: str) -> None:
+        self.budget_input.setText(message)
+        self.budget_input.setStyleSheet(ERROR_STYLE)
+        self.budget_input.show()
+
+    def _none_or_amount(self, key: str) -> None:
+        """Rows 6 and 7: a clear "Nav" (none) choice, or an amount with its explanation."""
+        none = QRadioButton(translate("Form", "None (prints “Nav”)"))
+        some = QRadioButton(translate("Form", "Amount with explanation"))
+        for button in (none, some):
+            button.setObjectName(f"{key}:{'none' if button is none else 'amount'}")
+        group = QButtonGroup(self)
+        group.addButton(none)
+        group.addButton(some)
+        choice = QHBoxLayout()
+        choice.addWidget(none)
+        choice.addWidget(some)
+        choice.addStretch(1)
+        self.body.addLayout(choice)
+
+        grid = QGridLayout()
+        amount_label = QLabel(translate("Form", "Amount, euro"))
+        amount_error = self._message_label(f"{key}.amount:input")
+        amount_error.setStyleSheet(ERROR_STYLE)
+        amount = AmountField(self.doc, f"{key}.amount", f"{official_labels()[key]}: {amount_label.text()}", amount_error)
+        amount.setMaximumWidth(220)
+        amount_label.setBuddy(amount)
+        explanation_label = QLabel(translate("Form", "Explanation"))
+        explanation = GrowingTextEdit(self.doc, f"{key}.explanation", f"{official_labels()[key]}: {explanation_label.text()}")
+        explanation.MIN_LINES = 2
+        explanation_label.setBuddy(explanation)
+        grid.addWidget(amount_label, 0, 0)
+        grid.addWidget(amount, 0, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(explanation_label, 1, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(explanation, 1, 1)
+        grid.setColumnStretch(1, 1)
+        details = QWidget()
+        details.setLayout(grid)
+        self.body.addWidget(details)
+        self.body.addWidget(amount_error)
+        for path in (f"{key}.amount", f"{key}.explanation"):
+            self.body.addWidget(self._message_label(path))
+        self.editors[f"{key}.amount"] = amount
+        self.editors[f"{key}.explanation"] = explanation
+        self.editors[f"{key}:none"] = none
+        self._focus_order += [none, some, amount, explanation]
+
+        def show_state() -> None:
+            is_none = self.doc.get(key).is_none
+            if is_none and not some.isChecked():
+                none.setChecked(True)
+            elif not is_none:
+                some.setChecked(True)
+            details.setEnabled(some.isChecked())
+
+        def chose_none(checked: bool) -> None:
+            if checked and not self.doc.get(key).is_none:
+                from kopsavilkums.report import AmountWithExplanation
+
+                self.doc.set(key, AmountWithExplanation(), translate("Form", "Choose “Nav”"), merge=False)
+            details.setEnabled(not checked)
+
+        none.toggled.connect(chose_none)
+        some.toggled.connect(lambda checked: details.setEnabled(checked))
+        self.doc.changed.connect(lambda path: show_state() if path.startswith(key) else None)
+        def on_reset() -> None:
+            none.setChecked(True)  # a new draft starts from its own state, not the last one's
+            show_state()
+
+        self.doc.reset.connect(on_reset)
+        self.doc.read_only_changed.connect(lambda ro: (none.setEnabled(not ro), some.setEnabled(not ro)))
+        show_state()
+
+    # ---------------------------------------------------------------- problems
+    def area_of(self, path: str) -> str:
+        """Which message label a problem path belongs under."""
+        for key in ("objectives", "indicators", "budget"):
+            if path == key or path.startswith(key + "[") or path.startswith(key + "."):
+                return key
+        if path in self.messages:
+            return path
+        head = path.split(".")[0]
+        return head if head in self.messages else "title"
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        by_area: dict[str, list[Problem]] = {}
+        for p in problems:
+            by_area.setdefault(self.area_of(p.path), []).append(p)
+        for area, label in self.messages.items():
+            if ":input" in area:
+                continue  # typing errors are shown by their own editors
+            found = by_area.get(area, [])
+            if not found:
+                label.hide()
+                continue
+            label.setText("\n".join(("✖ " if p.is_error else "⚠ ") + p.message(current()) for p in found))
+            label.setStyleSheet(ERROR_STYLE if any(p.is_error for p in found) else WARNING_STYLE)
+            label.show()
+        self.objectives_model.set_problems(problems)
+        self.indicators_model.set_problems(problems)
+        if not by_area.get("budget"):
+            self.budget_input.hide()
+
+    def focus_path(self, path: str, row_id: str | None = None) -> QWidget | None:
+        """Put the cursor on the field a problem names; returns the focused widget."""
+        area = self.area_of(path)
+        if area in ("objectives", "indicators"):
+            editor: RowsEditor = self.editors[area]
+            model = editor.model
+            table = editor.table
+            m = re.search(r"\.(text|planned|achieved|note)$", path)
+            column = model.column_of(m.group(1)) if m else 1
+            if row_id is None:
+                n = re.search(r"\[(\d+)\]", path)
+                row_id = model.row_id(int(n.group(1))) if n and int(n.group(1)) < model.rowCount() else None
+            if row_id is not None:
+                table.select_ids([row_id])
+                table.setCurrentIndex(model.index(model.row_of(row_id), column))
+            target = table
+        elif area == "budget":
+            table = self.editors["budget"]
+            m = re.search(r"budget\[(\d+)\]\.(planned|actual)", path)
+            row, column = 0, 1
+            if m:
+                try:
+                    row, column = self.budget_model.row_of_year(int(m.group(1))), (1 if m.group(2) == "planned" else 2)
+                except ValueError:
+                    pass
+            if self.budget_model.rowCount():
+                table.selectionModel().setCurrentIndex(
+                    self.budget_model.index(row, column), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+            target = table
+        else:
+            target = self.editors.get(path) or self.editors.get(area) or self.editors.get(f"{area}.amount")
+            if target is None:
+                target = self.editors["title"]
+        self.scroll.ensureWidgetVisible(target, 0, 40)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return target
+
+    def first_field(self) -> QWidget:
+        return self.editors["title"]
+
+
+def _wrapped(text: str, italic: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # user text and labels are data, never markup
+    if italic:
+        font = label.font()
+        font.setItalic(True)
+        label.setFont(font)
+    return label
