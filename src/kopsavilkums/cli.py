@@ -55,7 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
+    argv, file_to_open = _take_file_to_open(parser, argv)
     args = parser.parse_args(argv)
+    if file_to_open is not None and args.command is not None:
+        parser.error(f"{file_to_open}: a file to open cannot go with a command")
+    args.open_file = file_to_open
     try:
         if args.command is None:
             return _open_window(args)
@@ -68,6 +72,25 @@ def main(argv: list[str] | None = None) -> int:
         return {"pdf": _cmd_pdf, "validate": _cmd_validate}[args.command](args)
     except KeyboardInterrupt:
         return 130
+
+
+def _take_file_to_open(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[list[str], Path | None]:
+    """``kopsavilkums FILE`` — what a desktop runs on double-click — opens FILE in the window.
+
+    argparse would take FILE for an unknown command, so it is taken out first: the first word
+    that is neither an option, nor an option's value, nor a command.
+    """
+    takes_value = {name for action in parser._actions if action.nargs != 0 for name in action.option_strings}
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word in COMMANDS or word == "--":
+            break
+        if word.startswith("-"):
+            i += 2 if word in takes_value else 1
+            continue
+        return argv[:i] + argv[i + 1 :], Path(word)
+    return argv, None
 
 
 def _read(path: str, lang: str):
