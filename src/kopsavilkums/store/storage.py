@@ -29,6 +29,7 @@ import logging
 import os
 import re
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -242,7 +243,7 @@ class SafeJSONStorage(Storage):
             if not _PIN_FILES:
                 os.close(fd)
                 fd = None
-            os.replace(tmp_name, self.path)
+            _replace_file(tmp_name, self.path)
         except BaseException:
             if fd is not None:
                 os.close(fd)
@@ -345,6 +346,19 @@ def _write_error(path: Path, exc: OSError) -> StoreError:
         f"the draft was not saved: {path} cannot be written ({reason}). The drafts file is unchanged",
         f"melnraksts netika saglabāts: {path} nevar ierakstīt ({reason}). Melnrakstu fails nav mainīts",
     )
+
+
+def _replace_file(source: str, target: Path) -> None:
+    """``os.replace``; on Windows a reader that has the target open for a moment makes it fail
+    with "access denied", so try again for up to a second before giving up."""
+    for attempt in range(20 if os.name == "nt" else 1):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if attempt == 19 or os.name != "nt":
+                raise
+            time.sleep(0.05)
 
 
 def _signature(st: os.stat_result) -> tuple[int, ...]:
