@@ -50,3 +50,13 @@ def test_a_store_from_a_newer_version_is_refused_untouched(store_path, seed_repo
     with pytest.raises(StoreError):
         DraftStore(store_path, read_only=True)
     assert store_path.read_bytes() == before
+
+
+def test_an_empty_tinydb_file_becomes_a_store_keeping_what_it_held(store_path):
+    store_path.parent.mkdir(parents=True)
+    store_path.write_text('{"_default": {"1": {"note": "kept"}}}', "utf-8")
+    with DraftStore(store_path) as store:
+        assert store.recovered is None and store.list() == []
+    tables = _file(store_path)
+    assert tables["_default"] == {"1": {"note": "kept"}}
+    assert tables["meta"]["1"]["schema"] == migrations.SCHEMA_VERSION

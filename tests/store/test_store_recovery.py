@@ -38,6 +38,7 @@ CORRUPTIONS = {
     "a draft without its fields": lambda good: json.dumps(
         {"drafts": {"abc": {"report": {}}}, "meta": {"1": {"schema": 1}}}
     ).encode(),
+    "drafts without a schema": lambda good: json.dumps({"drafts": json.loads(good)["drafts"]}).encode(),
     "byte-order mark": lambda good: b"\xef\xbb\xbf" + good,
 }
 

@@ -79,8 +79,7 @@ class DraftStore:
         """Drafts outside the trash (or, with ``trashed=True``, those in it), newest change first."""
         with self._mutex:
             self._check_open()
-            table = (self._storage.read() or {}).get(migrations.DRAFTS_TABLE, {})
-            infos = [records.info_of(i, r) for i, r in table.items() if r["trashed"] == trashed]
+            infos = [records.info_of(doc.doc_id, doc) for doc in self._drafts if doc["trashed"] == trashed]
         return sorted(infos, key=lambda info: (info.modified, info.id), reverse=True)
 
     # ------------------------------------------------------------------ changing
@@ -184,7 +183,8 @@ class DraftStore:
             tables = self._storage.read()
             schema = migrations.schema_of(tables)
             if schema is None:  # a new store: write it now, so the file exists from the start
-                self._storage.write({migrations.META_TABLE: {migrations.META_ID: {"schema": migrations.SCHEMA_VERSION}}})
+                meta = {migrations.META_TABLE: {migrations.META_ID: {"schema": migrations.SCHEMA_VERSION}}}
+                self._storage.write(dict(tables or {}, **meta))
             elif schema > migrations.SCHEMA_VERSION:
                 raise StoreError(
                     f"{self.path} was written by a newer Kopsavilkums (store schema {schema}; this one knows up to "

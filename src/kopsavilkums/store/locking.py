@@ -17,7 +17,7 @@ import threading
 import time
 from pathlib import Path
 
-from kopsavilkums.store.errors import StoreBusy
+from kopsavilkums.store.errors import StoreBusy, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,13 @@ class FileLock:
             return
         try:
             if self._fd is None:
-                self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+                try:
+                    self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+                except OSError as exc:
+                    raise StoreError(
+                        f"the drafts folder cannot be written: {self.path} ({exc.strerror or exc})",
+                        f"melnrakstu mapē nevar rakstīt: {self.path} ({exc.strerror or exc})",
+                    ) from exc
             deadline = time.monotonic() + self.timeout
             delay = 0.002
             while not _try_lock(self._fd):

@@ -27,12 +27,9 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
 def schema_of(tables: dict[str, Any] | None) -> int | None:
-    """The schema a file says it has; ``None`` for a store that has never been written."""
-    if not tables:
-        return None
-    meta = tables.get(META_TABLE, {}).get(META_ID, {})
-    schema = meta.get("schema")
-    return schema if isinstance(schema, int) and not isinstance(schema, bool) else 0
+    """The schema a file says it has; ``None`` when it says none (a store never written)."""
+    schema = (tables or {}).get(META_TABLE, {}).get(META_ID, {}).get("schema")
+    return schema if isinstance(schema, int) and not isinstance(schema, bool) and schema >= 1 else None
 
 
 def migrate(tables: dict[str, Any], from_schema: int) -> dict[str, Any]:

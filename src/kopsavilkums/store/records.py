@@ -81,7 +81,10 @@ def check_database(tables: Any) -> None:
     Records of another schema are left to the migrations (or to the refusal of a newer one).
     """
     check_tables(tables)
-    if migrations.schema_of(tables) != migrations.SCHEMA_VERSION:
+    schema = migrations.schema_of(tables)
+    if schema is None and (tables.get(migrations.META_TABLE) or tables.get(migrations.DRAFTS_TABLE)):
+        raise CorruptFile("it does not say which store schema it has", "tajā nav norādīta krātuves shēma")
+    if schema != migrations.SCHEMA_VERSION:
         return
     for draft_id, record in tables.get(migrations.DRAFTS_TABLE, {}).items():
         if not _record_is_sound(record):
