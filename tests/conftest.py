@@ -36,3 +36,17 @@ def complete_report():
     from kopsavilkums import exchange
 
     return exchange.read(COMPLETE)
+
+
+@pytest.fixture
+def store_path(tmp_path):
+    """Where a draft store test keeps its file (the folder does not exist yet)."""
+    return tmp_path / "data" / "drafts.json"
+
+
+@pytest.fixture
+def store(store_path):
+    from kopsavilkums.store import DraftStore
+
+    with DraftStore(store_path) as opened:
+        yield opened
