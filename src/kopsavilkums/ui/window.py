@@ -91,8 +91,7 @@ class MainWindow(QMainWindow):
         self.doc.edited.connect(self._validate_timer.start)
         self.restoreGeometry(self.settings.value("geometry", b""))
         self.refresh_drafts()
-        self._update_title()
-        self._update_actions()
+        self._show(None, Report(), "draft")
 
     # ------------------------------------------------------------------ layout
     def _build_layout(self) -> None:
@@ -182,17 +181,19 @@ class MainWindow(QMainWindow):
         a["delete"].triggered.connect(self.delete_draft)
         a["restore"].triggered.connect(self.restore_draft)
         a["purge"].triggered.connect(self.purge_draft)
-        a["import"].triggered.connect(self.import_file)
-        a["export"].triggered.connect(self.export_file)
+        a["import"].triggered.connect(lambda: self.import_file())  # not the "checked" flag as a path
+        a["export"].triggered.connect(lambda: self.export_file())  # not the "checked" flag as a path
         a["save"].triggered.connect(self.save_now)
-        a["export_pdf"].triggered.connect(self.export_pdf)
+        a["export_pdf"].triggered.connect(lambda: self.export_pdf())  # not the "checked" flag as a path
         a["preview"].triggered.connect(self.preview_pdf)
         a["print"].triggered.connect(self.print_pdf)
         a["quit"].triggered.connect(self.close)
         a["undo"].triggered.connect(self.doc.undo_stack.undo)
         a["redo"].triggered.connect(self.doc.undo_stack.redo)
-        self.doc.undo_stack.canUndoChanged.connect(lambda _c: self._update_actions())
-        self.doc.undo_stack.canRedoChanged.connect(lambda _c: self._update_actions())
+        # Bound methods, not lambdas: Qt disconnects them when the window goes, so a child's
+        # last signal during destruction cannot reach a half-deleted window.
+        self.doc.undo_stack.canUndoChanged.connect(self._update_actions)
+        self.doc.undo_stack.canRedoChanged.connect(self._update_actions)
         a["submit"].triggered.connect(self.mark_submitted)
         a["reopen"].triggered.connect(self.reopen)
         a["next_problem"].triggered.connect(self.go_to_next_problem)
@@ -200,13 +201,13 @@ class MainWindow(QMainWindow):
         a["lang_en"].triggered.connect(lambda: self.language_requested.emit("en"))
         a["about"].triggered.connect(self._about)
         self.drafts_panel.draft_chosen.connect(self.open_draft)
-        self.drafts_panel.trash_toggled.connect(lambda _on: (self.refresh_drafts(), self._update_actions()))
+        self.drafts_panel.trash_toggled.connect(self._trash_toggled)
         self.saver.saved.connect(self._on_saved)
         self.saver.failed.connect(self._on_save_failed)
         self.saver.conflict.connect(self._on_conflict)
-        self.saver.dirty_changed.connect(lambda _d: self._update_title())
+        self.saver.dirty_changed.connect(self._update_title)
         self.doc.edited.connect(self._update_title_soon)
-        self.doc.read_only_changed.connect(lambda _ro: self._update_actions())
+        self.doc.read_only_changed.connect(self._update_actions)
 
     # ------------------------------------------------------------------ drafts
     def refresh_drafts(self) -> None:
@@ -245,12 +246,21 @@ class MainWindow(QMainWindow):
         self.doc.replace(report)
         self.saver.attach(draft_id)
         self.doc.set_read_only(status == "submitted" or draft_id is None or self._in_trash(draft_id))
-        self.banner.setVisible(status == "submitted")
+        self._show_banner(draft_id, status)
         self.settings.setValue("last_draft", draft_id or "")
         self.drafts_panel.select(draft_id)
         self.revalidate()
         self._update_title()
         self._update_actions()
+
+    def _show_banner(self, draft_id: str | None, status: str) -> None:
+        """Say why the form cannot be edited: nothing open yet, or submitted."""
+        if draft_id is None:
+            self.banner_text.setText(translate("Window", "No draft is open. Start one with New draft (Ctrl+N) or import a draft file."))
+        else:
+            self.banner_text.setText(translate("Window", "This summary is marked as submitted and can only be read."))
+        self.reopen_button.setVisible(draft_id is not None)
+        self.banner.setVisible(draft_id is None or status == "submitted")
 
     def _in_trash(self, draft_id: str) -> bool:
         try:
@@ -518,7 +528,7 @@ class MainWindow(QMainWindow):
         self.store.set_status(self.draft_id, "submitted")
         self.status = "submitted"
         self.doc.set_read_only(True)
-        self.banner.show()
+        self._show_banner(self.draft_id, self.status)
         self.refresh_drafts()
         self._update_actions()
         return True
@@ -529,7 +539,7 @@ class MainWindow(QMainWindow):
         self.store.set_status(self.draft_id, "draft")
         self.status = "draft"
         self.doc.set_read_only(False)
-        self.banner.hide()
+        self._show_banner(self.draft_id, self.status)
         self.refresh_drafts()
         self._update_actions()
 
@@ -597,14 +607,18 @@ class MainWindow(QMainWindow):
         if not self.isWindowModified():
             self._update_title()
 
-    def _update_title(self) -> None:
+    def _trash_toggled(self, _on: bool) -> None:
+        self.refresh_drafts()
+        self._update_actions()
+
+    def _update_title(self, *_unused) -> None:
         title = self.doc.report.title.strip() or translate("Window", "(untitled)")
         if len(title) > 80:
             title = title[:79] + "…"
         self.setWindowTitle(f"{title}[*] — {APP_NAME}" if self.draft_id else APP_NAME)
         self.setWindowModified(self.saver.dirty)
 
-    def _update_actions(self) -> None:
+    def _update_actions(self, *_unused) -> None:
         a, has = self.actions, self.draft_id is not None
         in_trash = self.drafts_panel.show_trash.isChecked()
         submitted = has and self.status == "submitted"

@@ -32,10 +32,23 @@ class Job(QRunnable):
             self.signals.done.emit(result)
 
 
+#: Signal objects whose result is still on its way to the UI thread. The pool deletes a job
+#: when it has run; without this reference its signals could die before their queued
+#: delivery, and the result would silently never arrive.
+_in_transit: set[_Signals] = set()
+
+
 def start(pool: QThreadPool, work: Callable[[], object], done: Callable[[object], None], failed: Callable[[object], None]) -> Job:
     job = Job(work)
-    job.signals.done.connect(done)
-    job.signals.failed.connect(failed)
+    signals = job.signals
+    _in_transit.add(signals)
+
+    def deliver(callback: Callable[[object], None], value: object) -> None:
+        _in_transit.discard(signals)
+        callback(value)
+
+    signals.done.connect(lambda value: deliver(done, value))
+    signals.failed.connect(lambda exc: deliver(failed, exc))
     pool.start(job)
     return job
 

@@ -1,0 +1,429 @@
+"""The real window, driven as a user drives it: type, click, use shortcuts, close, reopen."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from kopsavilkums.report import Report
+
+
+def editor(window, path):
+    return window.form.editors[path]
+
+
+def type_into(qtbot, widget, text):
+    """Type as a keyboard does. QTest only knows ASCII keys, so other letters (ā, š, 🌍) arrive
+    as key events carrying their text, as from a Latvian keyboard layout."""
+    widget.setFocus()
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClick(widget, ch)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def set_date(widget, day):
+    widget.setDate(QDate(day.year, day.month, day.day))
+    widget.editingFinished.emit()
+
+
+def saved(window):
+    return not window.saver.dirty and window.saved_label.text().startswith("Saved")
+
+
+def fill_everything(qtbot, window):
+    """Fill every row of the official form the way a user would."""
+    type_into(qtbot, editor(window, "title"), "Kopsavilkums par <testa> & izpildi")
+    type_into(qtbot, editor(window, "task"), "Jauniešu līdzdalība 🌍")
+    type_into(qtbot, editor(window, "performer"), 'Biedrība "Tests"')
+    type_into(qtbot, editor(window, "delegating_authority"), "Kultūras ministrija")
+    type_into(qtbot, editor(window, "contract"), "Līgums Nr. 7")
+    set_date(editor(window, "period.start"), date(2021, 1, 1))
+    set_date(editor(window, "period.end"), date(2022, 12, 31))
+    type_into(qtbot, editor(window, "introduction"), "Lai veicinātu līdzdalību:")
+    objectives = editor(window, "objectives")
+    objectives.add()
+    objectives.model.setData(objectives.model.index(0, 1), "Stiprināt jauniešu organizācijas")
+    indicators = editor(window, "indicators")
+    indicators.add()
+    indicators.model.setData(indicators.model.index(0, 1), "Notikuši 12 semināri")
+    indicators.model.setData(indicators.model.index(0, 2), "12")
+    indicators.model.setData(indicators.model.index(0, 3), "12")
+    type_into(qtbot, editor(window, "assessment"), "Mērķi sasniegti.")
+    budget = window.form.budget_model
+    for row, (planned, actual) in enumerate((("10 000,00", "9 876,54"), ("20000", "20000"))):
+        assert budget.setData(budget.index(row, 1), planned)
+        assert budget.setData(budget.index(row, 2), actual)
+    type_into(qtbot, editor(window, "other_information"), "Nekas cits.")
+    type_into(qtbot, editor(window, "signatory.name"), "Anna Bērziņa")
+    type_into(qtbot, editor(window, "signatory.position"), "valdes priekšsēdētāja")
+    set_date(editor(window, "signatory.date"), date(2023, 1, 15))
+    type_into(qtbot, editor(window, "prepared_by.name"), "Jānis Kalniņš")
+    type_into(qtbot, editor(window, "prepared_by.phone"), "+371 20000000")
+    type_into(qtbot, editor(window, "prepared_by.email"), "janis@example.lv")
+
+
+def test_new_draft_puts_the_cursor_in_the_title(qtbot, make_window):
+    window = make_window()
+    assert window.draft_id is None and window.doc.read_only  # nothing to edit yet
+    window.actions["new"].trigger()
+    assert window.draft_id is not None and not window.doc.read_only
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor(window, "title"))
+    assert window.drafts_model.rowCount() == 1
+
+
+def test_fill_every_row_autosave_close_and_find_it_all_again(qtbot, make_window, open_store):
+    window = make_window()
+    window.new_draft()
+    fill_everything(qtbot, window)
+    assert window.isWindowModified()
+    qtbot.waitUntil(lambda: saved(window), timeout=10_000)
+    assert "Kopsavilkums par <testa> & izpildi" in window.windowTitle()
+    # another process sees it while the window is open
+    other = open_store()
+    assert [d.title for d in other.list()] == ["Kopsavilkums par <testa> & izpildi"]
+    window.close()
+
+    again = make_window(open_store())
+    r = again.doc.report
+    assert again.draft_id == window.draft_id  # the last draft is reopened
+    assert (r.title, r.task, r.performer) == ("Kopsavilkums par <testa> & izpildi", "Jauniešu līdzdalība 🌍", 'Biedrība "Tests"')
+    assert (r.delegating_authority, r.contract) == ("Kultūras ministrija", "Līgums Nr. 7")
+    assert (r.period.start, r.period.end) == (date(2021, 1, 1), date(2022, 12, 31))
+    assert [o.text for o in r.objectives] == ["Stiprināt jauniešu organizācijas"]
+    assert [(i.text, i.planned, i.achieved) for i in r.indicators] == [("Notikuši 12 semināri", "12", "12")]
+    assert [(b.year, b.planned, b.actual) for b in r.budget] == [
+        (2021, Decimal("10000.00"), Decimal("9876.54")), (2022, Decimal("20000.00"), Decimal("20000.00"))]
+    assert (r.assessment, r.other_information) == ("Mērķi sasniegti.", "Nekas cits.")
+    assert (r.signatory.name, r.signatory.position, r.signatory.date) == ("Anna Bērziņa", "valdes priekšsēdētāja", date(2023, 1, 15))
+    assert (r.prepared_by.name, r.prepared_by.phone, r.prepared_by.email) == ("Jānis Kalniņš", "+371 20000000", "janis@example.lv")
+    # and it shows in the widgets, formatted the Latvian way
+    assert editor(again, "title").text() == "Kopsavilkums par <testa> & izpildi"
+    assert again.form.budget_model.index(0, 2).data() == "9\u00a0876,54"
+    assert again.problems_model.counts()[0] == 0
+
+
+def test_ctrl_s_saves_at_once(qtbot, make_window, open_store):
+    window = make_window()
+    window.new_draft()
+    type_into(qtbot, editor(window, "title"), "Steidzami")
+    window.saver.timer.setInterval(60_000)  # no autosave: only Ctrl+S can save it now
+    window.saver.timer.start()
+    qtbot.keySequence(window, QKeySequence("Ctrl+S"))
+    qtbot.waitUntil(lambda: saved(window))
+    assert open_store().load(window.draft_id).title == "Steidzami"
+
+
+def test_a_pasted_line_break_in_a_single_line_field_becomes_a_space(qtbot, make_window):
+    window = make_window()
+    window.new_draft()
+    QApplication.clipboard().setText("Biedrība\n\"Rīgas\r\nforums\"")
+    field = editor(window, "performer")
+    field.setFocus()
+    field.paste()
+    assert window.doc.report.performer == 'Biedrība "Rīgas forums"'
+    assert field.text() == 'Biedrība "Rīgas forums"'
+
+
+def test_indicators_add_reorder_duplicate_delete_with_undo(qtbot, make_window):
+    window = make_window()
+    window.new_draft()
+    rows = editor(window, "indicators")
+    model = rows.model
+    for text in ("pirmais", "otrais", "trešais"):
+        rows.add()
+        QApplication.focusWidget().setPlainText(text)  # the multi-line cell editor opened
+        rows.table.commitData(QApplication.focusWidget())
+        rows.table.closeEditor(QApplication.focusWidget(), rows.table.itemDelegate().EndEditHint.NoHint)
+    assert [i.text for i in window.doc.report.indicators] == ["pirmais", "otrais", "trešais"]
+
+    rows.table.select_ids([model.row_id(2)])
+    rows.table.setFocus()
+    qtbot.keyClick(rows.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # move up
+    assert [i.text for i in window.doc.report.indicators] == ["pirmais", "trešais", "otrais"]
+    assert model.index(1, 0).data() == "2)"
+    rows.actions_by_name["duplicate"].trigger()
+    assert [i.text for i in window.doc.report.indicators] == ["pirmais", "trešais", "trešais", "otrais"]
+    rows.table.select_ids([model.row_id(0)])
+    rows.actions_by_name["delete"].trigger()
+    assert [i.text for i in window.doc.report.indicators] == ["trešais", "trešais", "otrais"]
+
+    window.actions["undo"].trigger()
+    assert [i.text for i in window.doc.report.indicators] == ["pirmais", "trešais", "trešais", "otrais"]
+    qtbot.keySequence(window, QKeySequence("Ctrl+Z"))
+    qtbot.keySequence(window, QKeySequence("Ctrl+Z"))
+    assert [i.text for i in window.doc.report.indicators] == ["pirmais", "otrais", "trešais"]
+    qtbot.keySequence(window, QKeySequence("Ctrl+Y"))
+    assert [i.text for i in window.doc.report.indicators] == ["pirmais", "trešais", "otrais"]
+
+
+def test_ctrl_z_in_a_text_field_undoes_through_the_form_history(qtbot, make_window):
+    window = make_window()
+    window.new_draft()
+    window.doc.undo_stack.clear()
+    type_into(qtbot, editor(window, "performer"), "Biedrība")
+    qtbot.keyClick(editor(window, "performer"), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.doc.report.performer == ""
+    assert editor(window, "performer").text() == ""
+
+
+def test_the_period_reshapes_the_budget_and_asks_before_dropping_money(qtbot, make_window, monkeypatch):
+    window = make_window()
+    window.new_draft()
+    set_date(editor(window, "period.start"), date(2019, 8, 12))
+    set_date(editor(window, "period.end"), date(2020, 10, 31))
+    budget = window.form.budget_model
+    assert [budget.index(r, 0).data() for r in range(budget.rowCount())] == ["2019.gads", "2020.gads", "Total"]
+    budget.setData(budget.index(0, 1), "31 830,96")
+    questions = []
+    monkeypatch.setattr(window, "ask_yes_no", lambda q: questions.append(q) or True)
+    set_date(editor(window, "period.start"), date(2020, 1, 1))
+    assert questions and "2019" in questions[0]
+    assert [b.year for b in window.doc.report.budget] == [2020]
+    window.actions["undo"].trigger()
+    assert [b.year for b in window.doc.report.budget] == [2019, 2020]
+    assert window.doc.report.budget[0].planned == Decimal("31830.96")
+    assert editor(window, "period.start").date() == QDate(2019, 8, 12)
+
+
+def test_clicking_a_problem_takes_the_cursor_to_its_field(qtbot, make_window):
+    window = make_window()
+    window.new_draft()
+    type_into(qtbot, editor(window, "title"), "Virsraksts")
+    qtbot.waitUntil(lambda: window.problems_model.rowCount() > 0 and "Errors:" in window.counts_label.text())
+    model = window.problems_model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).path == "performer")
+    assert window.form.messages["performer"].isVisible()  # also shown beside the field
+    assert "required" in window.form.messages["performer"].text()
+    window.problems_view.clicked.emit(model.index(row, 0))
+    assert QApplication.focusWidget() is editor(window, "performer")
+    errors, warnings = model.counts()
+    assert window.counts_label.text() == f"Errors: {errors} · Warnings: {warnings}"
+
+
+def test_a_problem_in_an_indicator_row_selects_that_row(qtbot, make_window, seeded_store):
+    window = make_window(seeded_store)
+    rows = editor(window, "indicators")
+    model = rows.model
+    target = model.row_id(3)
+    model.setData(model.index(3, model.column_of("planned")), "10")
+    model.setData(model.index(3, model.column_of("achieved")), "5")
+    window.revalidate()
+    problem = next(p for p in window.problems_model.problems if p.row_id == target)
+    window.form.focus_path(problem.path, problem.row_id)
+    assert rows.table.currentIndex().row() == 3
+    assert rows.table.currentIndex().column() == model.column_of("note")
+
+
+def test_export_pdf_holds_the_typed_values(qtbot, make_window, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    window = make_window()
+    window.new_draft()
+    fill_everything(qtbot, window)
+    target = tmp_path / "out" / "kopsavilkums.pdf"
+    target.parent.mkdir()
+    proposed = []
+
+    def dialog(parent, caption, directory, filter_):
+        proposed.append(directory)
+        return str(target), filter_
+
+    monkeypatch.setattr("kopsavilkums.ui.window.QFileDialog.getSaveFileName", dialog)
+    with qtbot.waitSignal(window.pdf_ready, timeout=20_000):
+        qtbot.keySequence(window, QKeySequence("Ctrl+Shift+E"))
+    assert proposed[0].endswith("Kopsavilkums_Tests_2021-2022.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    for typed in ("Kopsavilkums par <testa> & izpildi", "Biedrība \"Tests\"", "Notikuši 12 semināri", "9 876,54", "Anna Bērziņa"):
+        assert typed in text.replace("\u00a0", " ")
+
+
+def test_submitted_only_without_errors_then_read_only_and_reopened(qtbot, make_window, monkeypatch):
+    window = make_window()
+    window.new_draft()
+    monkeypatch.setattr(window, "show_error", lambda message: None)
+    type_into(qtbot, editor(window, "title"), "Tikai virsraksts")
+    assert window.mark_submitted() is False  # errors: refused
+    assert not window.doc.read_only
+    fill_everything(qtbot, window)
+    window.actions["submit"].trigger()
+    assert window.status == "submitted" and window.doc.read_only
+    assert editor(window, "title").isReadOnly() and editor(window, "assessment").isReadOnly()
+    rows = editor(window, "indicators")
+    assert not rows.actions_by_name["add"].isEnabled()
+    type_into(qtbot, editor(window, "title"), "XYZ")
+    assert window.doc.report.title == "Kopsavilkums par <testa> & izpildiTikai virsraksts" or "XYZ" not in window.doc.report.title
+    assert "XYZ" not in window.doc.report.title
+    assert window.drafts_model.index(0, 4).data() == "Submitted"
+    window.actions["reopen"].trigger()
+    assert not window.doc.read_only and not editor(window, "title").isReadOnly()
+
+
+def test_a_failing_save_keeps_the_edits_and_says_so(qtbot, make_window, monkeypatch):
+    window = make_window()
+    window.new_draft()
+    real_save = window.store.save
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(window.store, "save", disk_full)
+    type_into(qtbot, editor(window, "title"), "Nepazaudēt")
+    window.save_now()
+    qtbot.waitUntil(lambda: window.saved_label.text() == "Not saved!")
+    assert "No space left" in window.statusBar().currentMessage()
+    assert window.doc.report.title == "Nepazaudēt" and window.saver.dirty
+    monkeypatch.setattr(window.store, "save", real_save)
+    window.save_now()
+    qtbot.waitUntil(lambda: saved(window))
+    assert window.store.load(window.draft_id).title == "Nepazaudēt"
+
+
+def test_a_conflict_with_another_window_keeps_mine_as_a_copy(qtbot, make_window, open_store, monkeypatch):
+    window = make_window()
+    first = window.new_draft()
+    other = open_store()
+    theirs = other.load(first)
+    theirs.title = "Citu versija"
+    other.save(theirs, first)
+    monkeypatch.setattr(window, "ask_conflict", lambda message: "copy")
+    type_into(qtbot, editor(window, "title"), "Mana versija")
+    window.save_now()
+    qtbot.waitUntil(lambda: window.draft_id != first)
+    qtbot.waitUntil(lambda: not window.saver.dirty)
+    titles = sorted(d.title for d in open_store().list())
+    assert titles == ["Citu versija", "Mana versija"]
+
+
+def test_a_conflict_can_load_the_other_version(qtbot, make_window, open_store, monkeypatch):
+    window = make_window()
+    first = window.new_draft()
+    other = open_store()
+    theirs = other.load(first)
+    theirs.title = "Citu versija"
+    other.save(theirs, first)
+    monkeypatch.setattr(window, "ask_conflict", lambda message: "reload")
+    type_into(qtbot, editor(window, "title"), "Mana")
+    window.save_now()
+    qtbot.waitUntil(lambda: window.doc.report.title == "Citu versija")
+    assert editor(window, "title").text() == "Citu versija"
+
+
+def test_drafts_duplicate_trash_restore_and_search(qtbot, make_window, seeded_store):
+    window = make_window(seeded_store)
+    original = window.draft_id
+    window.actions["duplicate"].trigger()
+    assert window.draft_id != original and window.drafts_model.rowCount() == 2
+    window.actions["delete"].trigger()
+    assert window.drafts_model.rowCount() == 1
+    window.drafts_panel.show_trash.setChecked(True)
+    assert window.drafts_model.rowCount() == 1
+    window.drafts_panel.table.selectRow(0)
+    window.actions["restore"].trigger()
+    assert window.drafts_model.rowCount() == 2 and not window.drafts_panel.show_trash.isChecked()
+    window.drafts_panel.search.setText("nav tāda")
+    assert window.drafts_panel.proxy.rowCount() == 0
+    window.drafts_panel.search.setText("kurzemes")
+    assert window.drafts_panel.proxy.rowCount() == 2
+
+
+def test_next_report_copies_what_stays_and_clears_results(qtbot, make_window, seeded_store):
+    window = make_window(seeded_store)
+    before = window.doc.report.copy()
+    window.actions["next_report"].trigger()
+    r = window.doc.report
+    assert r.performer == before.performer and [o.text for o in r.objectives] == [o.text for o in before.objectives]
+    assert all(i.achieved == "" for i in r.indicators)
+    assert r.period.start == date(2020, 11, 1)
+    assert all(b.planned is None and b.actual is None for b in r.budget)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor(window, "title"))
+
+
+def test_import_and_export_of_draft_files(qtbot, make_window, tmp_path):
+    from kopsavilkums import exchange
+    from tests.conftest import COMPLETE
+
+    window = make_window()
+    window.import_file(str(COMPLETE))
+    assert window.doc.report.performer == exchange.read(COMPLETE).performer
+    out = tmp_path / "copy.kopsavilkums.json"
+    assert window.export_file(out)
+    assert exchange.read(out) == exchange.read(COMPLETE) or exchange.read(out).title == exchange.read(COMPLETE).title
+
+
+def test_a_broken_draft_file_is_refused_with_the_place_named(qtbot, make_window, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "kopsavilkums", "version": 1, "report": {"budget": [{"year": 2019, "planned": "12,3,4"}]}}')
+    window = make_window()
+    shown = []
+    monkeypatch.setattr(window, "show_error", shown.append)
+    assert window.import_file(str(bad)) is None
+    assert "report.budget[0].planned" in shown[0]
+
+
+def test_huge_and_odd_text_is_just_data(qtbot, make_window):
+    window = make_window()
+    window.new_draft()
+    huge = ("Ļoti garš <b>teksts</b> & \t tabulācija 😀\n" * 8000)[:300_000]
+    editor(window, "assessment").setPlainText(huge)
+    assert window.doc.report.assessment == huge
+    window.saver.flush()
+    assert window.store.load(window.draft_id).assessment == huge
+
+
+def test_nav_choice_for_irregular_expenditure(qtbot, make_window):
+    window = make_window()
+    window.new_draft()
+    some = window.findChild(type(window.form.editors["irregular_expenditure:none"]), "irregular_expenditure:amount")
+    some.click()
+    amount = editor(window, "irregular_expenditure.amount")
+    assert amount.isEnabled()
+    type_into(qtbot, amount, "1234,5")
+    amount.editingFinished.emit()
+    assert window.doc.report.irregular_expenditure.amount == Decimal("1234.50")
+    assert amount.text() == "1\u00a0234,50"
+    window.form.editors["irregular_expenditure:none"].click()
+    assert window.doc.report.irregular_expenditure.is_none
+    window.actions["undo"].trigger()
+    assert window.doc.report.irregular_expenditure.amount == Decimal("1234.50")
+
+
+def test_a_typo_in_an_amount_is_shown_and_not_stored(qtbot, make_window):
+    window = make_window()
+    window.new_draft()
+    window.findChild(type(window.form.editors["irregular_expenditure:none"]), "irregular_expenditure:amount").click()
+    amount = editor(window, "irregular_expenditure.amount")
+    type_into(qtbot, amount, "12,3,4")
+    amount.editingFinished.emit()
+    message = window.form.messages["irregular_expenditure.amount:input"]
+    assert message.isVisible() and "12,3,4" in message.text()
+    assert window.doc.report.irregular_expenditure.amount is None
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_unsaved_changes_after_a_crash_are_offered_at_the_next_start(qtbot, make_window, open_store, data_dir, monkeypatch, answer):
+    from kopsavilkums.ui.saving import RECOVERY_FILE
+
+    window = make_window()
+    window.new_draft()
+    window.saver.timer.setInterval(60_000)  # the crash comes before the autosave
+    type_into(qtbot, editor(window, "title"), "Neglabāts")
+    qtbot.waitUntil(lambda: (data_dir / RECOVERY_FILE).exists())
+    window.saver.pool.waitForDone()
+    window.saver.attach(None)  # simulate the process dying: nothing more is saved
+    window.close()
+
+    again = make_window(open_store())
+    monkeypatch.setattr(again, "ask_yes_no", lambda question: answer)
+    again.application.offer_recovery()
+    again.saver.flush()
+    title = open_store().load(window.draft_id).title
+    assert title == ("Neglabāts" if answer else "")
+    assert not (data_dir / RECOVERY_FILE).exists()
