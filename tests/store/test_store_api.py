@@ -7,6 +7,8 @@ import threading
 from datetime import UTC
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kopsavilkums.report import Indicator, Objective
 from kopsavilkums.store import DraftNotFound, DraftStore, StoreError
@@ -191,3 +193,14 @@ def test_a_new_store_is_readable_by_its_owner_alone_and_an_existing_one_keeps_it
     with DraftStore(store_path) as store:
         store.save(seed_report)
     assert store_path.stat().st_mode & 0o777 == 0o640
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_any_text_comes_back_exactly(store, seed_report, text):
+    seed_report.title = text
+    seed_report.indicators[0].note = text
+    draft_id = store.save(seed_report)
+    with DraftStore(store.path) as reopened:
+        assert reopened.load(draft_id) == seed_report
+    assert store.info(draft_id).title == text
