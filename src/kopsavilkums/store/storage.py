@@ -108,24 +108,26 @@ class SafeJSONStorage(Storage):
             return self._recover(problem)
 
     def write(self, data: Tables) -> None:
-        with self.lock:
-            try:
-                payload = orjson.dumps(data) + b"\n"
-            except (orjson.JSONEncodeError, TypeError) as exc:
-                self._forget()
-                raise StoreError(
-                    f"the draft cannot be stored: it contains something that is not text ({exc})",
-                    f"melnrakstu nevar saglabāt: tas satur kaut ko, kas nav teksts ({exc})",
-                ) from None
-            try:
-                fd = self._replace_with(payload)
-            except OSError as exc:
-                # TinyDB has already changed our cached tables in place: drop them, so the
-                # next read comes from the untouched file on disk.
-                self._forget()
-                raise _write_error(self.path, exc) from exc
-            self._adopt(fd, data)
-            self._keep_backup(payload)
+        try:
+            with self.lock:
+                try:
+                    payload = orjson.dumps(data) + b"\n"
+                except (orjson.JSONEncodeError, TypeError) as exc:
+                    raise StoreError(
+                        f"the draft cannot be stored: it contains something that is not text ({exc})",
+                        f"melnrakstu nevar saglabāt: tas satur kaut ko, kas nav teksts ({exc})",
+                    ) from None
+                try:
+                    fd = self._replace_with(payload)
+                except OSError as exc:
+                    raise _write_error(self.path, exc) from exc
+                self._adopt(fd, data)
+                self._keep_backup(payload)  # under the lock, so backup numbers never collide
+        except BaseException:
+            # TinyDB has already changed our cached tables in place: drop them, so the next
+            # read comes from the file on disk (untouched, unless only the backup failed).
+            self._forget()
+            raise
 
     def close(self) -> None:
         self._unpin()
