@@ -22,17 +22,17 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from kopsavilkums.report import Report
 
-#: Consecutive edits of one field within this many seconds undo as one step (a typed word).
+# Consecutive edits of one field within this many seconds undo as one step (a typed word).
 MERGE_WINDOW_S = 1.5
 LIST_KEYS = ("objectives", "indicators", "budget")
 
 
 class EditableDocument(QObject):
-    #: a path whose value changed (by an edit, undo or redo)
+    # a path whose value changed (by an edit, undo or redo)
     changed = Signal(str)
-    #: any change at all; the autosaver and validation listen to this
+    # any change at all; the autosaver and validation listen to this
     edited = Signal()
-    #: the whole report was replaced (another draft opened, reloaded)
+    # the whole report was replaced (another draft opened, reloaded)
     reset = Signal()
     read_only_changed = Signal(bool)
 

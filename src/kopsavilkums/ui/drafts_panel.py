@@ -26,9 +26,9 @@ from kopsavilkums.ui.models.drafts import DraftIdRole
 
 
 class DraftsPanel(QWidget):
-    #: the user picked a draft (its id)
+    # the user picked a draft (its id)
     draft_chosen = Signal(str)
-    #: the "show trash" switch changed
+    # the "show trash" switch changed
     trash_toggled = Signal(bool)
 
     def __init__(self, model: DraftsModel, actions: list, parent=None) -> None:

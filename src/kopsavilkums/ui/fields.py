@@ -15,7 +15,7 @@ from kopsavilkums.formats import FormatError, format_amount, parse_amount
 from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.i18n import current
 
-#: QDateEdit cannot be empty; its minimum stands for "no date" and shows as blank.
+# QDateEdit cannot be empty; its minimum stands for "no date" and shows as blank.
 NO_DATE = QDate(1900, 1, 1)
 
 

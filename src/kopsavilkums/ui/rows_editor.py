@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from kopsavilkums.ui.i18n import translate
 from kopsavilkums.ui.models.rows import RowsModel
 
-#: Up to this many rows the table grows to show them all; beyond, it scrolls on its own.
+# Up to this many rows the table grows to show them all; beyond, it scrolls on its own.
 VISIBLE_ROWS = 10
-#: Above this many rows heights are not fitted to content (too slow to measure them all).
+# Above this many rows heights are not fitted to content (too slow to measure them all).
 FIT_ROWS_LIMIT = 80
 
 

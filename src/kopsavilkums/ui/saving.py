@@ -27,13 +27,13 @@ RECOVERY_FILE = "unsaved.json"
 
 
 class AutoSaver(QObject):
-    #: local time of the save
+    # local time of the save
     saved = Signal(datetime)
-    #: a message to show; the edits stay in the window
+    # a message to show; the edits stay in the window
     failed = Signal(str)
-    #: another window saved this draft first; the exception carries the store's message
+    # another window saved this draft first; the exception carries the store's message
     conflict = Signal(object)
-    #: dirty state changed (for the window title's "modified" mark)
+    # dirty state changed (for the window title's "modified" mark)
     dirty_changed = Signal(bool)
 
     def __init__(self, doc: EditableDocument, store, data_dir: Path, language=lambda: "en", parent=None) -> None:

@@ -42,7 +42,7 @@ from kopsavilkums.ui.saving import AutoSaver
 from kopsavilkums.validation import has_errors, validate
 
 VALIDATE_DELAY_MS = 250
-#: Show a progress dialog only for PDFs that take longer than this.
+# Show a progress dialog only for PDFs that take longer than this.
 PROGRESS_AFTER_MS = 400
 
 
@@ -61,9 +61,9 @@ def app_icon() -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    #: the user chose another interface language; the application rebuilds the window
+    # the user chose another interface language; the application rebuilds the window
     language_requested = Signal(str)
-    #: a PDF finished (path or bytes); tests and the status bar listen
+    # a PDF finished (path or bytes); tests and the status bar listen
     pdf_ready = Signal(object)
 
     def __init__(self, store, data_dir: Path, parent=None) -> None:

@@ -32,9 +32,9 @@ class Job(QRunnable):
             self.signals.done.emit(result)
 
 
-#: Signal objects whose result is still on its way to the UI thread. The pool deletes a job
-#: when it has run; without this reference its signals could die before their queued
-#: delivery, and the result would silently never arrive.
+# Signal objects whose result is still on its way to the UI thread. The pool deletes a job
+# when it has run; without this reference its signals could die before their queued
+# delivery, and the result would silently never arrive.
 _in_transit: set[_Signals] = set()
 
 

@@ -21,7 +21,7 @@ _ATTR = {PLANNED: "planned", ACTUAL: "actual"}
 
 
 class BudgetModel(QAbstractTableModel):
-    #: a message (in the interface language) when typed text is not an amount
+    # a message (in the interface language) when typed text is not an amount
     input_rejected = Signal(str)
 
     def __init__(self, doc: EditableDocument, parent=None) -> None:

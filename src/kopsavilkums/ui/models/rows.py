@@ -25,10 +25,10 @@ WARNING_TINT = QColor(230, 160, 0, 60)
 
 class RowsModel(QAbstractTableModel):
     KEY = ""
-    #: (attribute, header) of the editable columns after the number column
+    # (attribute, header) of the editable columns after the number column
     COLUMNS: tuple[tuple[str, str], ...] = ()
     NUMBER_FORMAT = "{}."
-    #: emitted after a row operation with the ids to select afterwards
+    # emitted after a row operation with the ids to select afterwards
     rows_placed = Signal(list)
 
     def __init__(self, doc: EditableDocument, parent=None) -> None:

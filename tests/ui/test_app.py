@@ -1,0 +1,133 @@
+"""Starting the application: languages, remembered settings, single instance, crash log, preview."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+
+def test_switching_language_rebuilds_the_window_in_latvian_and_is_remembered(qtbot, make_window, seeded_store, data_dir):
+    from kopsavilkums.ui import i18n
+    from kopsavilkums.ui.app import initial_language
+
+    window = make_window(seeded_store)
+    draft = window.draft_id
+    window.form.editors["title"].setText("x")  # nothing typed is lost by the switch
+    window.form.editors["title"].textEdited.emit("Jauns virsraksts")
+    window.actions["lang_lv"].trigger()
+    latvian = window.application.window
+    qtbot.addWidget(latvian)
+    try:
+        assert latvian is not window and latvian.draft_id == draft
+        assert latvian.doc.report.title == "Jauns virsraksts"
+        assert latvian.menuBar().actions()[0].text() == "&Fails"
+        assert initial_language(data_dir) == "lv"
+        assert any(p.message_lv == latvian.problems_model.index(r, 0).data()
+                   for r in range(latvian.problems_model.rowCount()) for p in [latvian.problems_model.problems[r]])
+    finally:
+        i18n.install("en")
+
+
+def test_the_interface_is_latvian_by_default(data_dir):
+    from kopsavilkums.ui.app import initial_language
+
+    assert initial_language(data_dir) == "lv"
+
+
+def test_geometry_and_last_draft_are_remembered(qtbot, make_window, seeded_store, open_store, seed_report):
+    window = make_window(seeded_store)
+    second = window.new_draft()
+    window.resize(window.width() - 40, window.height() - 30)
+    size = window.size()
+    window.close()
+    again = make_window(open_store())
+    assert again.draft_id == second
+    assert again.size() == size
+
+
+def test_a_second_start_hands_the_file_to_the_running_window(qtbot, make_window, data_dir):
+    from kopsavilkums.ui import single_instance
+    from tests.conftest import COMPLETE
+
+    window = make_window()
+    server = single_instance.listen(data_dir, window.application.open_file, window)
+    assert server is not None
+    # the second process's side, run here without blocking the loop that must answer it
+    from PySide6.QtNetwork import QLocalSocket
+
+    socket = QLocalSocket()
+    socket.connectToServer(single_instance.server_name(data_dir))
+    assert socket.waitForConnected(1000)
+    socket.write(str(COMPLETE).encode() + b"\n")
+    socket.flush()
+    qtbot.waitUntil(lambda: window.draft_id is not None)
+    assert window.doc.report.performer == 'Biedrība "Latgales jauniešu forums"'
+    server.close()
+
+
+def test_no_running_window_means_no_hand_over(qapp, data_dir, tmp_path):
+    from kopsavilkums.ui import single_instance
+
+    assert single_instance.hand_over(tmp_path / "nobody-here", tmp_path / "x.json") is False
+
+
+def test_the_crash_handler_logs_keeps_unsaved_work_and_tells_the_user(qtbot, make_window, data_dir, monkeypatch):
+    from kopsavilkums.ui import crash
+    from kopsavilkums.ui.saving import pending_recovery
+
+    window = make_window()
+    window.new_draft()
+    window.saver.timer.setInterval(60_000)
+    window.form.editors["title"].textEdited.emit("Tikko ierakstīts")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    crash.install(data_dir)
+    crash.watch(window)
+    try:
+        raise ZeroDivisionError("boom")
+    except ZeroDivisionError:
+        sys.excepthook(*sys.exc_info())
+    assert "ZeroDivisionError: boom" in (data_dir / crash.LOG_NAME).read_text(encoding="utf-8")
+    assert shown and str(data_dir / crash.LOG_NAME) in shown[0]
+    draft_id, report = pending_recovery(data_dir)
+    assert draft_id == window.draft_id and report.title == "Tikko ierakstīts"
+
+
+def test_preview_shows_the_pdf_pages(qtbot, make_window, seeded_store):
+    from kopsavilkums.ui import pdf
+
+    if pdf.QPdfView is None:
+        pytest.skip("Qt PDF is not installed")
+    window = make_window(seeded_store)
+    with qtbot.waitSignal(window.pdf_ready, timeout=20_000):
+        window.actions["preview"].trigger()
+    qtbot.addWidget(window.preview)
+    qtbot.waitUntil(lambda: window.preview.page_count() > 0)
+    assert window.preview.isVisible()
+
+
+def test_printing_paints_every_pdf_page(qtbot, tmp_path, seed_report, qapp):
+    from PySide6.QtPrintSupport import QPrinter
+    from pypdf import PdfReader
+
+    from kopsavilkums.ui import pdf
+
+    if pdf.QPdfDocument is None:
+        pytest.skip("Qt PDF is not installed")
+    data = pdf.build_pdf(seed_report)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    pages = pdf.print_pdf(data, printer, QApplication.instance())
+    from io import BytesIO
+
+    assert pages == len(PdfReader(BytesIO(data)).pages) == len(PdfReader(tmp_path / "printed.pdf").pages)
+
+
+def test_proposed_pdf_name_says_who_and_when(seed_report):
+    from kopsavilkums.ui.pdf import proposed_file_name
+
+    assert proposed_file_name(seed_report) == "Kopsavilkums_Kurzemes-NVO-centrs_2019-2020.pdf"
