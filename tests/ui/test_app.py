@@ -131,3 +131,33 @@ def test_proposed_pdf_name_says_who_and_when(seed_report):
     from kopsavilkums.ui.pdf import proposed_file_name
 
     assert proposed_file_name(seed_report) == "Kopsavilkums_Kurzemes-NVO-centrs_2019-2020.pdf"
+
+
+def test_run_opens_a_draft_file_given_on_the_command_line(qtbot, data_dir, monkeypatch, english):
+    """``kopsavilkums FILE`` (a double-click): the file is imported into the store and shown."""
+    from argparse import Namespace
+
+    from PySide6.QtCore import QTimer
+
+    from kopsavilkums.store import DraftStore
+    from kopsavilkums.paths import store_path
+    from kopsavilkums.ui import app as app_module
+    from kopsavilkums.ui.window import MainWindow
+    from tests.conftest import COMPLETE
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    seen = []
+
+    def look_and_close():
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if windows and windows[-1].draft_id:
+            seen.append(windows[-1].doc.report.performer)
+            windows[-1].close()
+        else:
+            QTimer.singleShot(20, look_and_close)
+
+    QTimer.singleShot(0, look_and_close)
+    assert app_module.run(Namespace(data_dir=str(data_dir), open_file=COMPLETE)) == 0
+    assert seen == ['Biedrība "Latgales jauniešu forums"']
+    with DraftStore(store_path(data_dir)) as store:
+        assert [d.performer for d in store.list()] == ['Biedrība "Latgales jauniešu forums"']
