@@ -44,19 +44,27 @@ def open_store(data_dir):
 @pytest.fixture
 def make_window(qtbot, data_dir, open_store, english):
     """A shown main window on the data folder, as the application starts it."""
+    import shiboken6
+
     from kopsavilkums.ui.app import Application
+
+    made = []
 
     def make(store=None):
         store = store or open_store()
         application = Application(store, data_dir)
         window = application.show_window()
-        qtbot.addWidget(window)
+        made.append(application)
         window.activateWindow()  # shortcuts go to the active window, as on a desktop
         qtbot.waitUntil(window.isActiveWindow)
         window.application = application
         return window
 
-    return make
+    yield make
+    # Close what is still there (a language switch replaces, and deletes, the first window).
+    for application in made:
+        if application.window is not None and shiboken6.isValid(application.window):
+            application.window.close()
 
 
 @pytest.fixture

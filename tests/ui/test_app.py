@@ -18,12 +18,12 @@ def test_switching_language_rebuilds_the_window_in_latvian_and_is_remembered(qtb
     window.form.editors["title"].textEdited.emit("Jauns virsraksts")
     window.actions["lang_lv"].trigger()
     latvian = window.application.window
-    qtbot.addWidget(latvian)
     try:
         assert latvian is not window and latvian.draft_id == draft
         assert latvian.doc.report.title == "Jauns virsraksts"
         assert latvian.menuBar().actions()[0].text() == "&Fails"
         assert initial_language(data_dir) == "lv"
+        qtbot.waitUntil(lambda: latvian.problems_model.rowCount() > 0)  # validated on a worker
         assert any(p.message_lv == latvian.problems_model.index(r, 0).data()
                    for r in range(latvian.problems_model.rowCount()) for p in [latvian.problems_model.problems[r]])
     finally:

@@ -94,6 +94,7 @@ class AutoSaver(QObject):
             lambda: self.store.save(report, draft_id, force=force),
             lambda new_id: self._saved(generation, new_id),
             self._failed,
+            self,
         )
 
     def flush(self) -> bool:

@@ -87,7 +87,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._wire()
         self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
-        self._validate_timer.timeout.connect(self.revalidate)
+        self._validate_timer.timeout.connect(self.revalidate_in_background)
+        self._validations = 0  # counts requests, so a late answer for an older text is dropped
         self.doc.edited.connect(self._validate_timer.start)
         self.restoreGeometry(self.settings.value("geometry", b""))
         self.refresh_drafts()
@@ -249,7 +250,8 @@ class MainWindow(QMainWindow):
         self._show_banner(draft_id, status)
         self.settings.setValue("last_draft", draft_id or "")
         self.drafts_panel.select(draft_id)
-        self.revalidate()
+        self.show_problems([])
+        self.revalidate_in_background()
         self._update_title()
         self._update_actions()
 
@@ -430,7 +432,7 @@ class MainWindow(QMainWindow):
             progress.reset()
             self.show_error(translate("Window", "The PDF could not be made: %1").replace("%1", workers.message_of(exc, i18n.current())))
 
-        workers.start(self.pool, lambda: pdf.build_pdf(report), done, failed)
+        workers.start(self.pool, lambda: pdf.build_pdf(report), done, failed, self)
 
     def export_pdf(self, path: str | Path | None = None) -> None:
         if path is None:
@@ -485,8 +487,28 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ validation
     def revalidate(self) -> None:
+        """Validate now, on this thread (before submitting, and in tests)."""
         self._validate_timer.stop()
-        problems = validate(self.doc.report) if self.draft_id else []
+        self._validations += 1
+        self.show_problems(validate(self.doc.report) if self.draft_id else [])
+
+    def revalidate_in_background(self) -> None:
+        """Validate a copy on a worker: checking a 300,000-character text or the first run
+        (which loads the PDF fonts' character tables) never holds up typing or start-up."""
+        self._validate_timer.stop()
+        self._validations += 1
+        if not self.draft_id:
+            self.show_problems([])
+            return
+        ticket, report = self._validations, self.doc.report.copy()
+
+        def done(problems) -> None:
+            if ticket == self._validations:
+                self.show_problems(problems)
+
+        workers.start(self.pool, lambda: validate(report), done, lambda exc: self.statusBar().showMessage(str(exc), 10000), self)
+
+    def show_problems(self, problems: list) -> None:
         self.problems = problems
         self.form.show_problems(problems)
         self.problems_model.set_problems(problems)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -38,14 +39,23 @@ class Job(QRunnable):
 _in_transit: set[_Signals] = set()
 
 
-def start(pool: QThreadPool, work: Callable[[], object], done: Callable[[object], None], failed: Callable[[object], None]) -> Job:
+def start(
+    pool: QThreadPool,
+    work: Callable[[], object],
+    done: Callable[[object], None],
+    failed: Callable[[object], None],
+    context: QObject | None = None,
+) -> Job:
+    """Run ``work`` on ``pool``; ``done(result)`` or ``failed(exception)`` follows on the UI
+    thread — unless ``context`` (e.g. the window that asked) has been deleted meanwhile."""
     job = Job(work)
     signals = job.signals
     _in_transit.add(signals)
 
     def deliver(callback: Callable[[object], None], value: object) -> None:
         _in_transit.discard(signals)
-        callback(value)
+        if context is None or shiboken6.isValid(context):
+            callback(value)
 
     signals.done.connect(lambda value: deliver(done, value))
     signals.failed.connect(lambda exc: deliver(failed, exc))
