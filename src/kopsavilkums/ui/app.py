@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kopsavilkums import APP_NAME
-from kopsavilkums.ui import crash, i18n, single_instance
+from kopsavilkums.ui import crash, i18n
 from kopsavilkums.ui.saving import discard_recovery, pending_recovery
 from kopsavilkums.ui.window import MainWindow, settings_for
 
@@ -90,6 +90,12 @@ def initial_language(data_dir: Path) -> str:
     return chosen if chosen in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
 
 
+def _single_instance():
+    from kopsavilkums.ui import single_instance  # loads QtNetwork: not before the window shows
+
+    return single_instance
+
+
 def run(args) -> int:
     from kopsavilkums.paths import data_dir as find_data_dir, store_path
     from kopsavilkums.store import DraftStore, StoreError
@@ -101,7 +107,7 @@ def run(args) -> int:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("kopsavilkums")
     i18n.install(initial_language(folder))
-    if open_file and single_instance.hand_over(folder, Path(open_file)):
+    if open_file and _single_instance().hand_over(folder, Path(open_file)):
         return 0  # the running window took it
     crash.install(folder)
     try:
@@ -113,7 +119,7 @@ def run(args) -> int:
     window = application.show_window()
     if store.recovered is not None:
         QMessageBox.warning(window, APP_NAME, store.recovered.localized(i18n.current()))
-    server = single_instance.listen(folder, application.open_file, window)
+    server = _single_instance().listen(folder, application.open_file, window)  # once shown
     application.offer_recovery()
     if open_file:
         application.open_file(open_file)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from kopsavilkums import APP_NAME, exchange
 from kopsavilkums.report import Report, next_report_from
 from kopsavilkums.resources import resource_path
-from kopsavilkums.ui import i18n, pdf, workers
+from kopsavilkums.ui import i18n, workers
 from kopsavilkums.ui.actions import make_actions
 from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.drafts_panel import DraftsPanel
@@ -392,6 +392,8 @@ class MainWindow(QMainWindow):
         return self._save_new_and_open(report)
 
     def export_file(self, path: str | Path | None = None) -> bool:
+        from kopsavilkums.ui import pdf  # Qt PDF loads only when a PDF is wanted
+
         if not self.draft_id:
             return False
         if path is None:
@@ -416,6 +418,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ PDF
     def _build_pdf(self, then) -> None:
+        from kopsavilkums.ui import pdf  # Qt PDF loads only when a PDF is wanted
+
         """Build the PDF on a worker thread; ``then(bytes)`` runs on the UI thread."""
         report = self.doc.report.copy()
         progress = QProgressDialog(translate("Window", "Building the PDF…"), "", 0, 0, self)
@@ -435,6 +439,8 @@ class MainWindow(QMainWindow):
         workers.start(self.pool, lambda: pdf.build_pdf(report), done, failed, self)
 
     def export_pdf(self, path: str | Path | None = None) -> None:
+        from kopsavilkums.ui import pdf  # Qt PDF loads only when a PDF is wanted
+
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
                 self, translate("Window", "Export PDF"), str(Path(self._last_folder()) / pdf.proposed_file_name(self.doc.report)),
@@ -461,6 +467,8 @@ class MainWindow(QMainWindow):
         self._build_pdf(write)
 
     def preview_pdf(self) -> None:
+        from kopsavilkums.ui import pdf  # Qt PDF loads only when a PDF is wanted
+
         if pdf.QPdfView is None:
             self.show_error(translate("Window", "The preview needs Qt PDF, which is not installed."))
             return
@@ -477,6 +485,8 @@ class MainWindow(QMainWindow):
         self._build_pdf(self._print_bytes)
 
     def _print_bytes(self, data: bytes) -> None:
+        from kopsavilkums.ui import pdf  # Qt PDF loads only when a PDF is wanted
+
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
