@@ -84,6 +84,8 @@ class LineField(_Bound, QLineEdit):
     def show_value(self, value: str) -> None:
         if self.text() != value:
             self.setText(value)
+            if not self.hasFocus():
+                self.setCursorPosition(0)  # show the beginning of a long title, not its end
 
     def _edited(self, text: str) -> None:
         if "\n" in text or "\r" in text:  # a pasted line break (QLineEdit keeps it)

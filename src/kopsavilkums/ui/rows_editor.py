@@ -6,7 +6,7 @@ has focus); rows can be dragged to reorder. The view only lays out; the model do
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -84,12 +84,19 @@ class RowsTable(QTableView):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        for col in range(1, model.columnCount()):
+        # The text takes the room; short columns stay narrow; a note gets a fair share.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col in range(2, model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+            header.resizeSection(col, 260 if model.attribute(col) == "note" else 90)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        model.modelReset.connect(self.fit)
-        model.dataChanged.connect(lambda *_: self.fit())
+        # Row heights depend on column widths: measure again (once) after any resize.
+        self._refit = QTimer(self, singleShot=True, interval=30)
+        self._refit.timeout.connect(self.fit)
+        model.modelReset.connect(self._refit.start)
+        model.dataChanged.connect(self._refit.start)
+        header.sectionResized.connect(self._refit.start)
 
     def fit(self) -> None:
         model = self.model()

@@ -125,7 +125,6 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.drafts_panel)
         self.splitter.addWidget(center)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([430, 900])
         self.setCentralWidget(self.splitter)
 
         self.problems_view = QListView(self)
@@ -149,6 +148,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.resize(1360, 900)
+        self.splitter.setSizes([580, 780])
 
     def _build_menus(self) -> None:
         a, bar = self.actions, self.menuBar()

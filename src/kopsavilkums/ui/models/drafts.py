@@ -57,7 +57,7 @@ class DraftsModel(QAbstractTableModel):
             if col == PERIOD:
                 return format_period(d.period.start, d.period.end) if (d.period.start or d.period.end) else ""
             if col == MODIFIED:
-                return d.modified.astimezone().strftime("%d.%m.%Y %H:%M")
+                return d.modified.astimezone().strftime("%d.%m.%y %H:%M")
             if col == STATUS:
                 return translate("Drafts", "Submitted") if d.status == "submitted" else translate("Drafts", "Draft")
         if role == DraftIdRole:
