@@ -57,12 +57,14 @@ class DraftsPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        # Short facts fit their content; the title takes what is left (and elides).
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths from the font, not ResizeToContents: that would measure every draft's
+        # row on each refresh (slow with hundreds of drafts). The title takes what is left.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 120)
-        header.setMinimumSectionSize(60)
+        metrics = self.table.fontMetrics()
+        for column, sample in ((1, "Biedrība „Kurz"), (2, "12.08.2019. – 31.10.2020."), (3, "26.11.26 20:10"), (4, "Melnraksts")):
+            label = str(model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(label) + 8) + 16)
         header.setStretchLastSection(False)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 

@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.resize(1360, 900)
-        self.splitter.setSizes([580, 780])
+        self.splitter.setSizes([660, 700])
 
     def _build_menus(self) -> None:
         a, bar = self.actions, self.menuBar()
