@@ -258,9 +258,9 @@ def test_submitted_only_without_errors_then_read_only_and_reopened(qtbot, make_w
     assert editor(window, "title").isReadOnly() and editor(window, "assessment").isReadOnly()
     rows = editor(window, "indicators")
     assert not rows.actions_by_name["add"].isEnabled()
+    before = window.doc.report.title
     type_into(qtbot, editor(window, "title"), "XYZ")
-    assert window.doc.report.title == "Kopsavilkums par <testa> & izpildiTikai virsraksts" or "XYZ" not in window.doc.report.title
-    assert "XYZ" not in window.doc.report.title
+    assert window.doc.report.title == before
     assert window.drafts_model.index(0, 4).data() == "Submitted"
     window.actions["reopen"].trigger()
     assert not window.doc.read_only and not editor(window, "title").isReadOnly()
@@ -355,7 +355,7 @@ def test_import_and_export_of_draft_files(qtbot, make_window, tmp_path):
     assert window.doc.report.performer == exchange.read(COMPLETE).performer
     out = tmp_path / "copy.kopsavilkums.json"
     assert window.export_file(out)
-    assert exchange.read(out) == exchange.read(COMPLETE) or exchange.read(out).title == exchange.read(COMPLETE).title
+    assert exchange.to_document(exchange.read(out)) == exchange.to_document(exchange.read(COMPLETE))
 
 
 def test_a_broken_draft_file_is_refused_with_the_place_named(qtbot, make_window, tmp_path, monkeypatch):
