@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kopsavilkums.report import Report
 
@@ -427,3 +427,38 @@ def test_unsaved_changes_after_a_crash_are_offered_at_the_next_start(qtbot, make
     title = open_store().load(window.draft_id).title
     assert title == ("Neglabāts" if answer else "")
     assert not (data_dir / RECOVERY_FILE).exists()
+
+
+def test_every_input_has_an_accessible_name_and_tab_walks_the_form_in_order(qtbot, make_window, seeded_store):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSpinBox, QHeaderView, QLineEdit, QPlainTextEdit
+
+    window = make_window(seeded_store)
+    inputs = [w for w in window.findChildren(QWidget) if isinstance(w, (QLineEdit, QPlainTextEdit, QAbstractSpinBox, QAbstractItemView))
+              and not isinstance(w, QHeaderView) and w.isVisibleTo(window) and not isinstance(w.parent(), QAbstractSpinBox)]
+    unnamed = [w.objectName() or type(w).__name__ for w in inputs if not w.accessibleName() and not _has_buddy_label(window, w)]
+    assert unnamed == []
+    buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+    assert all(b.text() or b.accessibleName() or (b.defaultAction() if hasattr(b, "defaultAction") else None) for b in buttons)
+    # Tab goes down the form in the document's order
+    title = editor(window, "title")
+    title.setFocus()
+    order = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order[:3] == [editor(window, "task"), editor(window, "performer"), editor(window, "delegating_authority")]
+
+
+def _has_buddy_label(window, widget):
+    from PySide6.QtWidgets import QLabel
+
+    return any(label.buddy() is widget for label in window.findChildren(QLabel))
+
+
+def test_long_text_editors_grow_with_their_content(qtbot, make_window):
+    window = make_window()
+    window.new_draft()
+    assessment = editor(window, "assessment")
+    small = assessment.sizeHint().height()
+    assessment.setPlainText("\n".join(f"{n}. rinda" for n in range(12)))
+    assert assessment.sizeHint().height() > small
