@@ -462,3 +462,19 @@ def test_long_text_editors_grow_with_their_content(qtbot, make_window):
     small = assessment.sizeHint().height()
     assessment.setPlainText("\n".join(f"{n}. rinda" for n in range(12)))
     assert assessment.sizeHint().height() > small
+
+
+def test_kopsavilkums_list_works_in_another_process_while_the_window_is_open(qtbot, make_window, data_dir):
+    import subprocess
+    import sys
+
+    window = make_window()
+    window.new_draft()
+    type_into(qtbot, editor(window, "title"), "Atvērts logā")
+    qtbot.waitUntil(lambda: saved(window), timeout=10_000)
+    listed = subprocess.run(
+        [sys.executable, "-m", "kopsavilkums", "--data-dir", str(data_dir), "list"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert "Atvērts logā" in listed.stdout
