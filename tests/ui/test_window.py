@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kopsavilkums.report import Report
 
 
 def editor(window, path):

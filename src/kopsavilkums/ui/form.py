@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kopsavilkums.report import AmountWithExplanation
 from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.fields import AmountField, DateField, GrowingTextEdit, LineField
 from kopsavilkums.ui.i18n import current, translate
@@ -297,14 +298,13 @@ class ReportForm(QWidget):
 
         def chose_none(checked: bool) -> None:
             if checked and not self.doc.get(key).is_none:
-                from kopsavilkums.report import AmountWithExplanation
-
                 self.doc.set(key, AmountWithExplanation(), translate("Form", "Choose “Nav”"), merge=False)
             details.setEnabled(not checked)
 
         none.toggled.connect(chose_none)
         some.toggled.connect(lambda checked: details.setEnabled(checked))
         self.doc.changed.connect(lambda path: show_state() if path.startswith(key) else None)
+
         def on_reset() -> None:
             none.setChecked(True)  # a new draft starts from its own state, not the last one's
             show_state()

@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from kopsavilkums.report import Indicator, Objective, new_id
 from kopsavilkums.ui.document import EditableDocument
-from kopsavilkums.ui.i18n import translate
+from kopsavilkums.ui.i18n import current, translate
 from kopsavilkums.validation import Problem
 
 MIME = "application/x-kopsavilkums-row-ids"
@@ -82,8 +82,6 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             problems = self._problems.get(row.id)
             if problems and attr is None:
-                from kopsavilkums.ui.i18n import current
-
                 return "\n".join(p.message(current()) for p in problems)
             return getattr(row, attr)[:2000] if attr else None
         if role == Qt.ItemDataRole.BackgroundRole and row.id in self._problems:
