@@ -496,11 +496,13 @@ class MainWindow(QMainWindow):
             pdf.print_pdf(data, printer, self)
 
     # ------------------------------------------------------------------ validation
+    # The window checks the report as the copy to be signed (final=True), the same check that
+    # prints MELNRAKSTS and blocks "Mark as submitted": "Errors: 0" means a clean print.
     def revalidate(self) -> None:
         """Validate now, on this thread (before submitting, and in tests)."""
         self._validate_timer.stop()
         self._validations += 1
-        self.show_problems(validate(self.doc.report) if self.draft_id else [])
+        self.show_problems(validate(self.doc.report, final=True) if self.draft_id else [])
 
     def revalidate_in_background(self) -> None:
         """Validate a copy on a worker: checking a 300,000-character text or the first run
@@ -516,7 +518,7 @@ class MainWindow(QMainWindow):
             if ticket == self._validations:
                 self.show_problems(problems)
 
-        workers.start(self.pool, lambda: validate(report), done, lambda exc: self.statusBar().showMessage(str(exc), 10000), self)
+        workers.start(self.pool, lambda: validate(report, final=True), done, lambda exc: self.statusBar().showMessage(str(exc), 10000), self)
 
     def show_problems(self, problems: list) -> None:
         self.problems = problems
