@@ -36,7 +36,7 @@ def test_pdf_of_the_seed_is_written_and_its_problems_go_to_stderr(tmp_path):
 def test_validate_exit_codes(tmp_path):
     assert run("validate", COMPLETE).returncode == 0
     assert run("validate", SEED).returncode == 1  # no signatory: not ready to submit
-    assert run("validate", "--draft", SEED).returncode == 0
+    assert run("validate", "--as-draft", SEED).returncode == 0
 
 
 def test_problems_are_told_in_latvian_for_a_latvian_locale():

@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="check a draft file; exit 0 valid, 1 errors, 2 unreadable")
     validate.add_argument("file", metavar="FILE.json")
-    validate.add_argument("--draft", action="store_true", help="check as a draft: a missing signatory is only a warning")
+    validate.add_argument("--as-draft", action="store_true", help="check as a draft: a missing signatory is only a warning")
 
     from kopsavilkums import cli_drafts
 
@@ -116,7 +116,7 @@ def _cmd_validate(args) -> int:
     report = _read(args.file, lang)
     if report is None:
         return EXIT_UNREADABLE
-    problems = validate(report, final=not args.draft)
+    problems = validate(report, final=not args.as_draft)
     _print_problems(problems, lang)
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
 
