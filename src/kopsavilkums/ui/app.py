@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from kopsavilkums import APP_NAME
 from kopsavilkums.ui import crash, i18n
@@ -113,19 +114,26 @@ def run(args) -> int:
     try:
         store = DraftStore(store_path(folder))
     except StoreError as exc:
+        from PySide6.QtWidgets import QMessageBox  # only on failure: its enums cost start-up time
+
         QMessageBox.critical(None, APP_NAME, exc.localized(i18n.current()))
         return 2
     application = Application(store, folder)
     window = application.show_window()
     if store.recovered is not None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(window, APP_NAME, store.recovered.localized(i18n.current()))
-    server = _single_instance().listen(folder, application.open_file, window)  # once shown
+    # The hand-over server loads QtNetwork (~10 ms): start it just after the first frame.
+    servers = []
+    QTimer.singleShot(0, window, lambda: servers.append(_single_instance().listen(folder, application.open_file, window)))
     application.offer_recovery()
     if open_file:
         application.open_file(open_file)
     try:
         return app.exec()
     finally:
-        if server is not None:
-            server.close()
+        for server in servers:
+            if server is not None:
+                server.close()
         store.close()

@@ -142,8 +142,24 @@ class DateField(_Bound, QDateEdit):
         self.setMinimumDate(NO_DATE)
         self.setSpecialValueText(" ")
         self.editingFinished.connect(self._finished)
-        self.calendarWidget().clicked.connect(lambda _d: self._finished())
+        self._calendar_wired = False
         self.bind(doc, path, label, writer)
+
+    # The calendar pop-up is built on first use, not here: built eagerly it is a top-level
+    # widget of a private class, and every later lookup of top-level widgets would first have
+    # to wrap all of Qt's widget types (~10 ms at start-up).
+    def _wire_calendar(self) -> None:
+        if not self._calendar_wired:
+            self._calendar_wired = True
+            self.calendarWidget().clicked.connect(lambda _d: self._finished())
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self._wire_calendar()
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        self._wire_calendar()
+        super().keyPressEvent(event)
 
     def show_value(self, value) -> None:
         self.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)

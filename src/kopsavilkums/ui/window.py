@@ -14,13 +14,10 @@ from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListView,
     QMainWindow,
-    QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -44,6 +41,16 @@ from kopsavilkums.validation import has_errors, validate
 VALIDATE_DELAY_MS = 250
 # Show a progress dialog only for PDFs that take longer than this.
 PROGRESS_AFTER_MS = 400
+
+
+def __getattr__(name: str):
+    # Dialogs are imported where they are used: creating their enum types costs start-up
+    # time. This keeps ``window.QFileDialog`` & co. reachable for code that patches them.
+    if name in ("QFileDialog", "QMessageBox", "QProgressDialog"):
+        from PySide6 import QtWidgets
+
+        return getattr(QtWidgets, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def settings_for(data_dir: Path) -> QSettings:
@@ -88,6 +95,9 @@ class MainWindow(QMainWindow):
         self._wire()
         self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
         self._validate_timer.timeout.connect(self.revalidate_in_background)
+        # After a draft is shown, validation starts from the event loop (see _show).
+        self._validate_soon = QTimer(self, singleShot=True, interval=0)
+        self._validate_soon.timeout.connect(self.revalidate_in_background)
         self._validations = 0  # counts requests, so a late answer for an older text is dropped
         self.doc.edited.connect(self._validate_timer.start)
         self.restoreGeometry(self.settings.value("geometry", b""))
@@ -251,7 +261,12 @@ class MainWindow(QMainWindow):
         self.settings.setValue("last_draft", draft_id or "")
         self.drafts_panel.select(draft_id)
         self.show_problems([])
-        self.revalidate_in_background()
+        # Validate once this turn is over (at start-up: once the window is shown). The first
+        # run loads the PDF fonts' tables on a worker, which would compete for the GIL with
+        # building the first frame. The ticket drops late answers for the previous draft.
+        self._validate_timer.stop()
+        self._validations += 1
+        self._validate_soon.start()
         self._update_title()
         self._update_actions()
 
@@ -272,6 +287,8 @@ class MainWindow(QMainWindow):
 
     def leave_current(self) -> bool:
         """Save what is open before showing something else; on failure ask whether to go on."""
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - on first use, see __getattr__
+
         if self.saver.flush():
             return True
         answer = QMessageBox.warning(
@@ -376,6 +393,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ files
     def import_file(self, path: str | Path | None = None) -> str | None:
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - on first use, see __getattr__
+
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
                 self, translate("Window", "Import a draft file"), self._last_folder(),
@@ -392,6 +411,7 @@ class MainWindow(QMainWindow):
         return self._save_new_and_open(report)
 
     def export_file(self, path: str | Path | None = None) -> bool:
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - on first use, see __getattr__
         from kopsavilkums.ui import pdf  # Qt PDF loads only when a PDF is wanted
 
         if not self.draft_id:
@@ -418,6 +438,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ PDF
     def _build_pdf(self, then) -> None:
+        from PySide6.QtWidgets import QProgressDialog  # noqa: PLC0415 - on first use, see __getattr__
         from kopsavilkums.ui import pdf  # Qt PDF loads only when a PDF is wanted
 
         """Build the PDF on a worker thread; ``then(bytes)`` runs on the UI thread."""
@@ -439,6 +460,7 @@ class MainWindow(QMainWindow):
         workers.start(self.pool, lambda: pdf.build_pdf(report), done, failed, self)
 
     def export_pdf(self, path: str | Path | None = None) -> None:
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - on first use, see __getattr__
         from kopsavilkums.ui import pdf  # Qt PDF loads only when a PDF is wanted
 
         if path is None:
@@ -501,6 +523,7 @@ class MainWindow(QMainWindow):
     def revalidate(self) -> None:
         """Validate now, on this thread (before submitting, and in tests)."""
         self._validate_timer.stop()
+        self._validate_soon.stop()
         self._validations += 1
         self.show_problems(validate(self.doc.report, final=True) if self.draft_id else [])
 
@@ -613,6 +636,8 @@ class MainWindow(QMainWindow):
         )
 
     def ask_conflict(self, message: str) -> str:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - on first use, see __getattr__
+
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, translate(
             "Window", "This draft was changed in another window. Keep your version as a copy, or load the other version?"
         ), parent=self)
@@ -623,13 +648,18 @@ class MainWindow(QMainWindow):
         return "copy" if box.clickedButton() is copy_button else "reload"
 
     def ask_yes_no(self, question: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - on first use, see __getattr__
+
         return QMessageBox.question(self, APP_NAME, question) == QMessageBox.StandardButton.Yes
 
     def show_error(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - on first use, see __getattr__
+
         self.statusBar().showMessage(message, 15000)
         QMessageBox.warning(self, APP_NAME, message)
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - on first use, see __getattr__
         from kopsavilkums import __version__
 
         QMessageBox.about(self, APP_NAME, f"{APP_NAME} {__version__}\n" + translate(
@@ -673,5 +703,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
+        self._validate_timer.stop()  # no new validation once closed: it would outlive the window
+        self._validate_soon.stop()
         self.pool.waitForDone()
         event.accept()

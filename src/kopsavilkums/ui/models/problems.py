@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QStyle
 
 from kopsavilkums.ui.i18n import current, translate
 from kopsavilkums.validation import Problem
@@ -41,6 +40,8 @@ class ProblemsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return p.message(current())
         if role == Qt.ItemDataRole.DecorationRole:
+            from PySide6.QtWidgets import QApplication, QStyle  # noqa: PLC0415 - QStyle's enums cost start-up time
+
             icon = QStyle.StandardPixmap.SP_MessageBoxCritical if p.is_error else QStyle.StandardPixmap.SP_MessageBoxWarning
             return QApplication.style().standardIcon(icon)
         if role == Qt.ItemDataRole.AccessibleTextRole:
