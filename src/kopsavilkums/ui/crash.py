@@ -9,7 +9,7 @@ import weakref
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from kopsavilkums import APP_NAME, __version__
 from kopsavilkums.ui.i18n import translate
@@ -39,6 +39,8 @@ def handle(kind, value, tb) -> None:
         except Exception:  # noqa: BLE001 - the crash report matters more
             pass
     if QApplication.instance() is not None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - its enums would cost start-up time
+
         QMessageBox.critical(
             window,
             APP_NAME,

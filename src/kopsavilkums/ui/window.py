@@ -287,10 +287,10 @@ class MainWindow(QMainWindow):
 
     def leave_current(self) -> bool:
         """Save what is open before showing something else; on failure ask whether to go on."""
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - on first use, see __getattr__
-
         if self.saver.flush():
             return True
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - on first use, see __getattr__
+
         answer = QMessageBox.warning(
             self,
             APP_NAME,
