@@ -10,16 +10,15 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QGridLayout,
     QHeaderView,
     QLineEdit,
-    QSizePolicy,
     QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from kopsavilkums.ui.flow_layout import FlowLayout
 from kopsavilkums.ui.i18n import translate
 from kopsavilkums.ui.models import DraftsModel
 from kopsavilkums.ui.models.drafts import DraftIdRole
@@ -62,7 +61,7 @@ class DraftsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
-        for column, sample in ((1, "Biedrība „Kurz"), (2, "12.08.2019. – 31.10.2020."), (3, "26.11.26 20:10"), (4, "Melnraksts")):
+        for column, sample in ((1, "Biedrība „Kurz"), (2, "12.08.2019. – 31.10.2020."), (3, "26.11.2026. 20:10"), (4, "Melnraksts")):
             label = str(model.headerData(column, Qt.Orientation.Horizontal))
             header.resizeSection(column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(label) + 8) + 16)
         header.setStretchLastSection(False)
@@ -72,14 +71,12 @@ class DraftsPanel(QWidget):
         self.show_trash.setObjectName("showTrash")
         self.show_trash.toggled.connect(self.trash_toggled)
 
-        buttons = QGridLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
-        for n, action in enumerate(actions):
+        buttons = FlowLayout()  # wraps instead of cutting labels off in a narrow panel
+        for action in actions:
             button = QToolButton(self)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            buttons.addWidget(button, n // 3, n % 3)
+            buttons.addWidget(button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

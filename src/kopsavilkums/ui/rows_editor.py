@@ -6,11 +6,10 @@ has focus); rows can be dragged to reorder. The view only lays out; the model do
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QMenu,
     QPlainTextEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kopsavilkums.ui.flow_layout import FlowLayout
 from kopsavilkums.ui.i18n import translate
 from kopsavilkums.ui.models.rows import RowsModel
 
@@ -113,7 +113,9 @@ class RowsTable(QTableView):
         return hint
 
     def minimumSizeHint(self):  # noqa: N802
-        return self.sizeHint()
+        # As tall as the rows it shows, but as narrow as Qt allows: wide columns scroll inside
+        # the table instead of widening the whole form.
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
 
     def selected_rows(self) -> list[int]:
         rows = {i.row() for i in self.selectionModel().selectedRows()}
@@ -155,8 +157,7 @@ class RowsEditor(QWidget):
         model.rows_placed.connect(self.table.select_ids)
 
         self.actions_by_name: dict[str, QAction] = {}
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
+        bar = FlowLayout()
         for name_, text, keys, slot in (
             ("add", translate("Rows", "Add"), "Ctrl+Return", self.add),
             ("insert_above", translate("Rows", "Insert above"), "Ctrl+Shift+Up", self.insert_above),
@@ -178,7 +179,6 @@ class RowsEditor(QWidget):
             button.setDefaultAction(action)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             bar.addWidget(button)
-        bar.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

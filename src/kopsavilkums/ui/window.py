@@ -134,7 +134,9 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.drafts_panel)
         self.splitter.addWidget(center)
+        self.splitter.setStretchFactor(0, 0)  # extra width goes to the form, not the list
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
         self.setCentralWidget(self.splitter)
 
         self.problems_view = QListView(self)
@@ -149,7 +151,7 @@ class MainWindow(QMainWindow):
         self.problems_dock.setWidget(self.problems_view)
         self.problems_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
-        self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
+        self.resizeDocks([self.problems_dock], [120], Qt.Orientation.Vertical)
 
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("problemCounts")
@@ -158,7 +160,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.resize(1360, 900)
-        self.splitter.setSizes([660, 700])
+        self.splitter.setSizes([460, 900])
 
     def _build_menus(self) -> None:
         a, bar = self.actions, self.menuBar()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from kopsavilkums.formats import format_period
+from kopsavilkums.formats import format_date, format_period
 from kopsavilkums.ui.i18n import translate
 
 TITLE, PERFORMER, PERIOD, MODIFIED, STATUS = range(5)
@@ -57,7 +57,8 @@ class DraftsModel(QAbstractTableModel):
             if col == PERIOD:
                 return format_period(d.period.start, d.period.end) if (d.period.start or d.period.end) else ""
             if col == MODIFIED:
-                return d.modified.astimezone().strftime("%d.%m.%y %H:%M")
+                local = d.modified.astimezone()
+                return f"{format_date(local.date())} {local:%H:%M}"
             if col == STATUS:
                 return translate("Drafts", "Submitted") if d.status == "submitted" else translate("Drafts", "Draft")
         if role == DraftIdRole:
