@@ -477,3 +477,20 @@ def test_kopsavilkums_list_works_in_another_process_while_the_window_is_open(qtb
     )
     assert listed.returncode == 0, listed.stderr
     assert "Atvērts logā" in listed.stdout
+
+
+def test_a_narrow_window_never_scrolls_the_form_sideways(qtbot, make_window, seeded_store):
+    """At 150 % scaling a laptop's window is narrow: the row buttons wrap and the tables scroll
+    inside themselves, so every field stays reachable without a horizontal scroll bar."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window = make_window(seeded_store)
+    window.resize(640, 700)
+    window.splitter.setSizes([200, 440])
+    qtbot.waitUntil(lambda: window.form.width() <= 460)
+    QApplication.processEvents()
+    area = window.form if isinstance(window.form, QScrollArea) else window.form.findChild(QScrollArea)
+    assert area.horizontalScrollBar().maximum() == 0
+    rows = editor(window, "indicators")
+    buttons = [b for b in rows.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly) if b.isVisible() and b is not rows.table]
+    assert len(buttons) == 7 and len({b.y() for b in buttons}) > 1  # all there, on more than one line
