@@ -137,24 +137,20 @@ class AutoSaver(QObject):
         self.retry.start()
 
     # ------------------------------------------------------------------ crash recovery
+    def _journal(self) -> bytes:
+        document = exchange.to_document(self.doc.report, ids=True)
+        return json.dumps({"draft_id": self.draft_id, "document": document}, ensure_ascii=False).encode()
+
     def _write_journal(self) -> None:
         if not self.dirty:
             return
-        payload = json.dumps(
-            {"draft_id": self.draft_id, "document": exchange.to_document(self.doc.report, ids=True)},
-            ensure_ascii=False,
-        ).encode()
-        path = self.recovery_path
+        payload, path = self._journal(), self.recovery_path
         self.pool.start(workers.Job(lambda: atomic_write_bytes(path, payload)))
 
     def write_journal_now(self) -> None:
         """Synchronously (from a crash handler): keep what is unsaved."""
         if self.dirty:
-            payload = json.dumps(
-                {"draft_id": self.draft_id, "document": exchange.to_document(self.doc.report, ids=True)},
-                ensure_ascii=False,
-            ).encode()
-            atomic_write_bytes(self.recovery_path, payload)
+            atomic_write_bytes(self.recovery_path, self._journal())
 
 
 def pending_recovery(data_dir: Path):
