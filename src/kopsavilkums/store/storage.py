@@ -301,11 +301,11 @@ class SafeJSONStorage(Storage):
                     continue
                 self._adopt(fd, tables)
                 self.notice = _notice(self.path, bad, backup, problem)
-                log.warning("%s", self.notice.message_en)
+                log.info("%s", self.notice.message_en)  # the caller shows the notice itself
                 return tables
             self._adopt(None, None)
             self.notice = _notice(self.path, bad, None, problem)
-            log.warning("%s", self.notice.message_en)
+            log.info("%s", self.notice.message_en)
             return None
 
     def _move_aside(self) -> Path:
