@@ -106,7 +106,7 @@ def run(args) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setDesktopFileName("kopsavilkums")
+    app.setDesktopFileName("lv.kopsavilkums.Kopsavilkums")  # packaging/linux/<this>.desktop: taskbar icon and grouping
     i18n.install(initial_language(folder))
     if open_file and _single_instance().hand_over(folder, Path(open_file)):
         return 0  # the running window took it
