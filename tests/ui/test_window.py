@@ -173,6 +173,19 @@ def test_ctrl_z_in_a_text_field_undoes_through_the_form_history(qtbot, make_wind
     assert editor(window, "performer").text() == ""
 
 
+def test_a_date_typed_into_an_empty_date_field_is_that_date(qtbot, make_window):
+    # An empty date field shows a blank; typing the date must not edit that blank as text.
+    window = make_window()
+    window.new_draft()
+    for path, typed, expected in (("period.start", "12.08.2019", date(2019, 8, 12)),
+                                  ("period.end", "29022024", date(2024, 2, 29)),
+                                  ("signatory.date", "1.3.2021.", date(2021, 3, 1))):
+        type_into(qtbot, editor(window, path), typed)
+        qtbot.keyClick(editor(window, path), Qt.Key.Key_Tab)
+        assert window.doc.get(path) == expected, path
+    assert [b.year for b in window.doc.report.budget] == list(range(2019, 2025))
+
+
 def test_the_period_reshapes_the_budget_and_asks_before_dropping_money(qtbot, make_window, monkeypatch):
     window = make_window()
     window.new_draft()

@@ -143,6 +143,7 @@ class DateField(_Bound, QDateEdit):
         self.setSpecialValueText(" ")
         self.editingFinished.connect(self._finished)
         self._calendar_wired = False
+        self._advanced = False  # the last digit typed completed a part of the date
         self.bind(doc, path, label, writer)
 
     # The calendar pop-up is built on first use, not here: built eagerly it is a top-level
@@ -159,7 +160,23 @@ class DateField(_Bound, QDateEdit):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         self._wire_calendar()
+        text = event.text()
+        if text.isdigit() and self.date() == NO_DATE:
+            # Typing into an empty field would edit the blank "no date" text and leave the date
+            # empty. Start from 1 January of a leap year (Qt clamps a day that does not fit the
+            # month as each part is typed, so 31 and 29.02 must fit) with the day selected, so
+            # "12.08.2019" or "12082019" typed in reads as that date.
+            year = QDate.currentDate().year()
+            self.setDate(QDate(year - year % 4, 1, 1))
+            self.setSelectedSection(QDateEdit.Section.DaySection)
+        elif text in "./-" and text and self._advanced:
+            # Two digits already moved on to the next part; the dot typed after them must not
+            # land inside it as text.
+            self._advanced = False
+            return
+        before = self.currentSectionIndex()
         super().keyPressEvent(event)
+        self._advanced = text.isdigit() and self.currentSectionIndex() != before
 
     def show_value(self, value) -> None:
         self.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
