@@ -32,10 +32,19 @@ from kopsavilkums.formats import (
         ("31 830,96 EUR", "31830.96"),
         ("-12,00", "-12.00"),
         ("1 234 567,89", "1234567.89"),
+        ("€ 5", "5.00"),
+        ("€1 000,5", "1000.50"),
+        ("EUR 12,30", "12.30"),
+        ("-€ 3", "-3.00"),
     ],
 )
 def test_amounts_are_read_as_people_type_them(typed, value):
     assert parse_amount(typed) == Decimal(value)
+
+
+@pytest.mark.parametrize("typed", ["-0", "- 0,00", "−0"])
+def test_minus_zero_is_zero_not_a_negative_amount_in_the_file(typed):
+    assert str(parse_amount(typed)) == "0.00"
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,8 @@ class FormatError(ValueError):
 # Spaces people (and spreadsheets) put between thousands: ordinary, no-break, narrow no-break, thin.
 _GROUP_SPACES = " \u00a0\u202f\u2009"
 _CURRENCY_SUFFIX = re.compile(r"\s*(euro|eur|€)\s*$", re.IGNORECASE)
+# "€ 5" and "EUR 5" are written too (English habit, bank statements), before or after the sign.
+_CURRENCY_PREFIX = re.compile(r"^([+\-−]?)\s*(euro|eur|€)\s*", re.IGNORECASE)
 _AMOUNT = re.compile(r"^(\d+)(?:\.(\d+))?$", re.ASCII)  # the sign is taken off before
 _GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$", re.ASCII)
 
@@ -44,6 +46,7 @@ def parse_amount(text: str) -> Decimal:
     """
     raw = text
     text = _CURRENCY_SUFFIX.sub("", text.strip())
+    text = _CURRENCY_PREFIX.sub(r"\1", text)
     if not text:
         raise FormatError("Summa nav norādīta.", "No amount was given.")
     sign = ""
@@ -73,7 +76,8 @@ def parse_amount(text: str) -> Decimal:
         value = Decimal(f"{sign}{digits}.{decimals or '0'}")
     except InvalidOperation:  # pragma: no cover - the regex admits only digits
         raise _not_an_amount(raw) from None
-    return value.quantize(Decimal("0.01"))
+    # "-0" is zero: a negative zero would be kept as "-0.00" in the draft file.
+    return value.quantize(Decimal("0.01")) + 0
 
 
 def _not_an_amount(raw: str) -> FormatError:
