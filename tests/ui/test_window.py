@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -184,6 +184,18 @@ def test_a_date_typed_into_an_empty_date_field_is_that_date(qtbot, make_window):
         qtbot.keyClick(editor(window, path), Qt.Key.Key_Tab)
         assert window.doc.get(path) == expected, path
     assert [b.year for b in window.doc.report.budget] == list(range(2019, 2025))
+
+
+def test_the_calendar_of_an_empty_date_field_opens_at_this_month(qtbot, make_window):
+    window = make_window()
+    window.new_draft()
+    field = editor(window, "period.start")
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=QPoint(field.width() - 5, field.height() // 2))
+    calendar = field.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())  # not January 1900
+    calendar.window().hide()
 
 
 def test_the_period_reshapes_the_budget_and_asks_before_dropping_money(qtbot, make_window, monkeypatch):

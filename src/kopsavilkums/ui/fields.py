@@ -157,6 +157,13 @@ class DateField(_Bound, QDateEdit):
     def mousePressEvent(self, event) -> None:  # noqa: N802
         self._wire_calendar()
         super().mousePressEvent(event)
+        self._calendar_from_today()
+
+    def _calendar_from_today(self) -> None:
+        # The calendar of an empty field would open at its "no date", January 1900.
+        if self.date() == NO_DATE:
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         self._wire_calendar()
@@ -177,6 +184,7 @@ class DateField(_Bound, QDateEdit):
         before = self.currentSectionIndex()
         super().keyPressEvent(event)
         self._advanced = text.isdigit() and self.currentSectionIndex() != before
+        self._calendar_from_today()  # Alt+Down or F4 opened it
 
     def show_value(self, value) -> None:
         self.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
