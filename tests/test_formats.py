@@ -83,12 +83,12 @@ def test_dates_and_periods_print_the_latvian_way():
     assert format_year(2019) == "2019.gads"
 
 
-@pytest.mark.parametrize("typed", ["12.08.2019", "12.08.2019.", "2019-08-12", " 12.8.2019 "])
+@pytest.mark.parametrize("typed", ["12.08.2019", "12.08.2019.", "2019-08-12", " 12.8.2019 ", "12082019"])
 def test_dates_are_read_in_latvian_and_iso_form(typed):
     assert parse_date(typed) == date(2019, 8, 12)
 
 
-@pytest.mark.parametrize("typed", ["31.02.2020", "2019/08/12", "12-08-2019", "", "vakar"])
+@pytest.mark.parametrize("typed", ["31.02.2020", "2019/08/12", "12-08-2019", "", "vakar", "1282019", "٠١.٠٢.٢٠٢٠"])
 def test_bad_dates_are_refused(typed):
     with pytest.raises(FormatError):
         parse_date(typed)

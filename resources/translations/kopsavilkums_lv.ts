@@ -232,6 +232,14 @@ Sīkāka informācija: %1</translation>
         <source>Choose “Nav”</source>
         <translation>Izvēlēties „Nav”</translation>
     </message>
+    <message>
+        <source>dd.mm.yyyy</source>
+        <translation>dd.mm.gggg</translation>
+    </message>
+    <message>
+        <source>Choose from a calendar (Alt+Down)</source>
+        <translation>Izvēlēties kalendārā (Alt+Down)</translation>
+    </message>
 </context>
 <context>
     <name>Pdf</name>

@@ -122,17 +122,20 @@ def format_year(year: int) -> str:
     return f"{year}.gads"
 
 
-_LV_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_LV_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$", re.ASCII)
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+_DIGITS_DATE = re.compile(r"^(\d{2})(\d{2})(\d{4})$", re.ASCII)  # 12082019, as fast typists write it
 
 
 def parse_date(text: str) -> date:
-    """Read ``12.08.2019``, ``12.08.2019.`` or ``2019-08-12``."""
+    """Read ``12.08.2019``, ``12.08.2019.``, ``12082019`` or ``2019-08-12``."""
     cleaned = text.strip()
     if m := _LV_DATE.match(cleaned):
         day, month, year = (int(g) for g in m.groups())
     elif m := _ISO_DATE.match(cleaned):
         year, month, day = (int(g) for g in m.groups())
+    elif m := _DIGITS_DATE.match(cleaned):
+        day, month, year = (int(g) for g in m.groups())
     else:
         raise FormatError(
             f"„{text}” nav datums; raksta dd.mm.gggg., piemēram, 12.08.2019.",

@@ -29,7 +29,7 @@ def type_into(qtbot, widget, text):
 
 
 def set_date(widget, day):
-    widget.setDate(QDate(day.year, day.month, day.day))
+    widget.setText(f"{day:%d.%m.%Y}")
     widget.editingFinished.emit()
 
 
@@ -186,16 +186,48 @@ def test_a_date_typed_into_an_empty_date_field_is_that_date(qtbot, make_window):
     assert [b.year for b in window.doc.report.budget] == list(range(2019, 2025))
 
 
-def test_the_calendar_of_an_empty_date_field_opens_at_this_month(qtbot, make_window):
+def test_the_calendar_of_an_empty_date_field_opens_at_this_month_and_picks_a_date(qtbot, make_window):
     window = make_window()
     window.new_draft()
     field = editor(window, "period.start")
-    qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=QPoint(field.width() - 5, field.height() // 2))
-    calendar = field.calendarWidget()
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    calendar = field.calendar()
     qtbot.waitUntil(calendar.isVisible)
     today = QDate.currentDate()
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())  # not January 1900
-    calendar.window().hide()
+    calendar.clicked.emit(QDate(2019, 8, 12))
+    assert not calendar.isVisible()
+    assert field.text() == "12.08.2019." and window.doc.get("period.start") == date(2019, 8, 12)
+
+
+def test_typing_over_a_date_replaces_it_whole(qtbot, make_window):
+    """A day that does not fit the month on screen (31.07 typed over 05.06) is not clamped."""
+    window = make_window()
+    window.new_draft()
+    field = editor(window, "signatory.date")
+    set_date(field, date(2020, 6, 5))
+    field.selectAll()
+    type_into(qtbot, field, "31.07.2021")
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert window.doc.get("signatory.date") == date(2021, 7, 31)
+    assert field.text() == "31.07.2021."
+
+
+def test_a_date_that_does_not_exist_is_refused_with_a_message(qtbot, make_window):
+    window = make_window()
+    window.new_draft()
+    field = editor(window, "signatory.date")
+    type_into(qtbot, field, "31.04.2024")
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert window.doc.get("signatory.date") is None
+    message = window.form.messages["signatory.date:input"]
+    assert message.isVisible() and "not a date that exists" in message.text()
+    field.setFocus()
+    field.selectAll()
+    type_into(qtbot, field, "30.04.2024")
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert window.doc.get("signatory.date") == date(2024, 4, 30) and not message.isVisible()
 
 
 def test_the_period_reshapes_the_budget_and_asks_before_dropping_money(qtbot, make_window, monkeypatch):
@@ -214,7 +246,7 @@ def test_the_period_reshapes_the_budget_and_asks_before_dropping_money(qtbot, ma
     window.actions["undo"].trigger()
     assert [b.year for b in window.doc.report.budget] == [2019, 2020]
     assert window.doc.report.budget[0].planned == Decimal("31830.96")
-    assert editor(window, "period.start").date() == QDate(2019, 8, 12)
+    assert editor(window, "period.start").text() == "12.08.2019."
 
 
 def test_clicking_a_problem_takes_the_cursor_to_its_field(qtbot, make_window):

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, QEvent, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QKeySequence
-from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QStyle
 
-from kopsavilkums.formats import FormatError, format_amount, parse_amount
+from kopsavilkums.formats import FormatError, format_amount, format_date, parse_amount, parse_date
 from kopsavilkums.ui.document import EditableDocument
-from kopsavilkums.ui.i18n import current
+from kopsavilkums.ui.i18n import current, translate
 
-# QDateEdit cannot be empty; its minimum stands for "no date" and shows as blank.
-NO_DATE = QDate(1900, 1, 1)
 
 
 class _Bound:
@@ -131,77 +129,102 @@ class GrowingTextEdit(_Bound, QPlainTextEdit):
         self.updateGeometry()
 
 
-class DateField(_Bound, QDateEdit):
-    """``dd.MM.yyyy`` with a calendar. Written when editing finishes, not on every digit, so a
-    half-typed year never reshapes the budget."""
+class DateField(_Bound, QLineEdit):
+    """A date typed as people write it (``12.08.2019``, ``12.08.2019.``, ``2019-08-12``; read by
+    :func:`kopsavilkums.formats.parse_date`) or picked from a calendar (the button at its end,
+    Alt+Down or F4); shown the Latvian way, ``12.08.2019.``; empty means no date.
 
-    def __init__(self, doc: EditableDocument, path: str, label: str, writer=None, parent=None) -> None:
+    A plain line edit rather than ``QDateEdit``: that edits day, month and year as separate
+    parts and clamps the day to the month still on screen while one types over it (31.07 typed
+    over 05.06 becomes the 30th), and it cannot be empty. The value is written when editing
+    finishes, not on every digit, so a half-typed year never reshapes the budget."""
+
+    def __init__(self, doc: EditableDocument, path: str, label: str, message: QLabel, writer=None, parent=None) -> None:
         super().__init__(parent)
-        self.setDisplayFormat("dd.MM.yyyy")
-        self.setCalendarPopup(True)
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText(" ")
+        self.message = message
+        self.setPlaceholderText(translate("Form", "dd.mm.yyyy"))
+        self.setMaxLength(40)
+        metrics = QFontMetrics(self.font())
+        self.setMinimumWidth(metrics.horizontalAdvance("00.00.0000.") + 48)
+        self._calendar_action = self.addAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown), QLineEdit.ActionPosition.TrailingPosition
+        )
+        self._calendar_action.setToolTip(translate("Form", "Choose from a calendar (Alt+Down)"))
+        self._calendar_action.triggered.connect(self.open_calendar)
+        self._popup = None  # built on first use: most sessions never open it
         self.editingFinished.connect(self._finished)
-        self._calendar_wired = False
-        self._advanced = False  # the last digit typed completed a part of the date
         self.bind(doc, path, label, writer)
 
-    # The calendar pop-up is built on first use, not here: built eagerly it is a top-level
-    # widget of a private class, and every later lookup of top-level widgets would first have
-    # to wrap all of Qt's widget types (~10 ms at start-up).
-    def _wire_calendar(self) -> None:
-        if not self._calendar_wired:
-            self._calendar_wired = True
-            self.calendarWidget().clicked.connect(lambda _d: self._finished())
-
-    def mousePressEvent(self, event) -> None:  # noqa: N802
-        self._wire_calendar()
-        super().mousePressEvent(event)
-        self._calendar_from_today()
-
-    def _calendar_from_today(self) -> None:
-        # The calendar of an empty field would open at its "no date", January 1900.
-        if self.date() == NO_DATE:
-            today = QDate.currentDate()
-            self.calendarWidget().setCurrentPage(today.year(), today.month())
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        self._wire_calendar()
-        text = event.text()
-        if text.isdigit() and self.date() == NO_DATE:
-            # Typing into an empty field would edit the blank "no date" text and leave the date
-            # empty. Start from 1 January of a leap year (Qt clamps a day that does not fit the
-            # month as each part is typed, so 31 and 29.02 must fit) with the day selected, so
-            # "12.08.2019" or "12082019" typed in reads as that date.
-            year = QDate.currentDate().year()
-            self.setDate(QDate(year - year % 4, 1, 1))
-            self.setSelectedSection(QDateEdit.Section.DaySection)
-        elif text in "./-" and text and self._advanced:
-            # Two digits already moved on to the next part; the dot typed after them must not
-            # land inside it as text.
-            self._advanced = False
-            return
-        before = self.currentSectionIndex()
-        super().keyPressEvent(event)
-        self._advanced = text.isdigit() and self.currentSectionIndex() != before
-        self._calendar_from_today()  # Alt+Down or F4 opened it
-
     def show_value(self, value) -> None:
-        self.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+        self.setText(format_date(value) if value else "")
+        self.message.hide()
 
     def value(self):
-        d = self.date()
-        return None if d == NO_DATE else d.toPython()
+        """The date shown, or None when empty; raises FormatError for text that is no date."""
+        text = self.text().strip()
+        return parse_date(text) if text else None
 
     def _finished(self) -> None:
-        self.write(self.value())
-
-    def stepBy(self, steps: int) -> None:  # noqa: N802
-        # From "no date", arrow keys start at today rather than at the year 1900.
-        if self.date() == NO_DATE:
-            self.setDate(QDate.currentDate())
+        try:
+            value = self.value()
+        except FormatError as exc:
+            self.message.setText(f"{self.accessibleName()}: {exc.message_lv if current() == 'lv' else exc.message_en}")
+            self.message.show()
             return
-        super().stepBy(steps)
+        self.message.hide()
+        self.write(value)
+        self.refresh()  # show it the Latvian way
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_F4 or (
+            event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        ):
+            self.open_calendar()
+            return
+        super().keyPressEvent(event)
+
+    def calendar(self):
+        if self._popup is None:
+            from PySide6.QtWidgets import QCalendarWidget, QMenu, QWidgetAction
+
+            from PySide6.QtCore import QLocale
+
+            self._popup = QMenu(self)
+            widget = QCalendarWidget(self._popup)
+            widget.setGridVisible(True)
+            # Month and day names in the interface language, weeks from Monday. Set here, not
+            # as the application's default locale: QLocale's enums are costly to create at start.
+            latvian = current() == "lv"
+            widget.setLocale(QLocale(QLocale.Language.Latvian if latvian else QLocale.Language.English, QLocale.Country.Latvia))
+            widget.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+            widget.clicked.connect(self._picked)
+            widget.activated.connect(self._picked)
+            holder = QWidgetAction(self._popup)
+            holder.setDefaultWidget(widget)
+            self._popup.addAction(holder)
+            self._popup.calendar = widget
+        return self._popup.calendar
+
+    def open_calendar(self) -> None:
+        if self.isReadOnly():
+            return
+        calendar = self.calendar()
+        try:
+            shown = self.value()
+        except FormatError:
+            shown = None
+        # An empty field opens at this month, not at some distant default.
+        day = QDate(shown.year, shown.month, shown.day) if shown else QDate.currentDate()
+        calendar.setSelectedDate(day)
+        calendar.setCurrentPage(day.year(), day.month())
+        self._popup.popup(self.mapToGlobal(self.rect().bottomLeft()))
+        calendar.setFocus()
+
+    def _picked(self, day: QDate) -> None:
+        self._popup.hide()
+        self.setText(format_date(day.toPython()))
+        self.setFocus()
+        self._finished()
 
 
 class AmountField(_Bound, QLineEdit):

@@ -150,6 +150,8 @@ class ReportForm(QWidget):
         label = _wrapped("")
         label.setObjectName(f"problems:{area}")
         label.setTextFormat(Qt.TextFormat.PlainText)
+        if area.endswith(":input"):
+            label.setStyleSheet(ERROR_STYLE)  # what was typed is not taken: always an error
         label.hide()
         self.messages[area] = label
         return label
@@ -175,16 +177,19 @@ class ReportForm(QWidget):
         self._field(path, label, editor, hide_label)
 
     def _date(self, path: str, label: str) -> DateField:
-        editor = DateField(self.doc, path, label)
-        editor.setMaximumWidth(editor.sizeHint().width() + 40)
+        editor = DateField(self.doc, path, label, self._message_label(f"{path}:input"))
+        editor.setMaximumWidth(editor.minimumWidth() + 40)
         self._field(path, label, editor, hide_label=False)
+        self.body.addWidget(self.messages[f"{path}:input"])
         return editor
 
     def _period(self) -> None:
         row = QHBoxLayout()
         for path, text in (("period.start", translate("Form", "From")), ("period.end", translate("Form", "To"))):
             label = QLabel(text)
-            editor = DateField(self.doc, path, f"{official_labels()['period']}: {text}", writer=self._write_period)
+            message = self._message_label(f"{path}:input")
+            editor = DateField(self.doc, path, f"{official_labels()['period']}: {text}", message, writer=self._write_period)
+            editor.setMaximumWidth(editor.minimumWidth() + 40)
             label.setBuddy(editor)
             row.addWidget(label)
             row.addWidget(editor)
@@ -193,6 +198,7 @@ class ReportForm(QWidget):
         row.addStretch(1)
         self.body.addLayout(row)
         for path in ("period.start", "period.end"):
+            self.body.addWidget(self.messages[f"{path}:input"])
             self.body.addWidget(self._message_label(path))
 
     def _write_period(self, path: str, value) -> None:
