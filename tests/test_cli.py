@@ -80,3 +80,10 @@ def test_the_command_line_does_not_import_qt(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_mistyped_command_or_missing_file_is_told_without_opening_a_window(tmp_path):
+    for word in ("lsit", str(tmp_path / "missing.kopsavilkums.json")):
+        result = run(word)
+        assert result.returncode == 2
+        assert "no such file or command" in result.stderr and "Traceback" not in result.stderr

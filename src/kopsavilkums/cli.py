@@ -59,6 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if file_to_open is not None and args.command is not None:
         parser.error(f"{file_to_open}: a file to open cannot go with a command")
+    if file_to_open is not None and not file_to_open.is_file():
+        # A mistyped command ("lsit") or path is told here, not by a window opening.
+        what = "tāda faila vai komandas nav" if _language() == "lv" else "no such file or command"
+        print(f"kopsavilkums: {file_to_open}: {what} (--help)", file=sys.stderr)
+        return EXIT_UNREADABLE
     args.open_file = file_to_open
     try:
         if args.command is None:

@@ -19,13 +19,18 @@ def window_args(monkeypatch):
     return seen
 
 
-def test_a_lone_path_opens_the_window_on_that_file(window_args):
-    assert cli.main(["/home/anna/Lejupielādes/atskaite 2020.kopsavilkums.json"]) == 0
-    assert window_args[0].open_file == Path("/home/anna/Lejupielādes/atskaite 2020.kopsavilkums.json")
+def test_a_lone_path_opens_the_window_on_that_file(window_args, tmp_path):
+    draft = tmp_path / "Lejupielādes" / "atskaite 2020.kopsavilkums.json"
+    draft.parent.mkdir()
+    draft.write_text("{}", "utf-8")
+    assert cli.main([str(draft)]) == 0
+    assert window_args[0].open_file == draft
     assert window_args[0].command is None
 
 
-def test_the_path_may_follow_the_data_folder_option(window_args, tmp_path):
+def test_the_path_may_follow_the_data_folder_option(window_args, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("draft.json").write_text("{}", "utf-8")
     assert cli.main(["--data-dir", str(tmp_path), "draft.json"]) == 0
     assert window_args[0].open_file == Path("draft.json")
     assert window_args[0].data_dir == str(tmp_path)
