@@ -7,6 +7,8 @@ from feeding each other. The widgets keep no data of their own beyond what they 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDate, QEvent, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QStyle
@@ -129,7 +131,31 @@ class GrowingTextEdit(_Bound, QPlainTextEdit):
         self.updateGeometry()
 
 
-class DateField(_Bound, QLineEdit):
+class _TypedField(_Bound):
+    """Mixin for a line edit whose text is read by a ``parse`` function of the core: the value
+    is written when editing finishes; text that cannot be read stays in the field, with the
+    reason in ``message``, and nothing is written."""
+
+    parse: Callable[[str], object]  # set by each field to its reader from kopsavilkums.formats
+
+    def value(self):
+        """The value shown, or None when empty; raises FormatError for text that cannot be read."""
+        text = self.text().strip()
+        return self.parse(text) if text else None
+
+    def _finished(self) -> None:
+        try:
+            value = self.value()
+        except FormatError as exc:
+            self.message.setText(f"{self.accessibleName()}: {exc.message_lv if current() == 'lv' else exc.message_en}")
+            self.message.show()
+            return
+        self.message.hide()
+        self.write(value)
+        self.refresh()  # show it formatted
+
+
+class DateField(_TypedField, QLineEdit):
     """A date typed as people write it (``12.08.2019``, ``12.08.2019.``, ``2019-08-12``; read by
     :func:`kopsavilkums.formats.parse_date`) or picked from a calendar (the button at its end,
     Alt+Down or F4); shown the Latvian way, ``12.08.2019.``; empty means no date.
@@ -138,6 +164,8 @@ class DateField(_Bound, QLineEdit):
     parts and clamps the day to the month still on screen while one types over it (31.07 typed
     over 05.06 becomes the 30th), and it cannot be empty. The value is written when editing
     finishes, not on every digit, so a half-typed year never reshapes the budget."""
+
+    parse = staticmethod(parse_date)
 
     def __init__(self, doc: EditableDocument, path: str, label: str, message: QLabel, writer=None, parent=None) -> None:
         super().__init__(parent)
@@ -158,22 +186,6 @@ class DateField(_Bound, QLineEdit):
     def show_value(self, value) -> None:
         self.setText(format_date(value) if value else "")
         self.message.hide()
-
-    def value(self):
-        """The date shown, or None when empty; raises FormatError for text that is no date."""
-        text = self.text().strip()
-        return parse_date(text) if text else None
-
-    def _finished(self) -> None:
-        try:
-            value = self.value()
-        except FormatError as exc:
-            self.message.setText(f"{self.accessibleName()}: {exc.message_lv if current() == 'lv' else exc.message_en}")
-            self.message.show()
-            return
-        self.message.hide()
-        self.write(value)
-        self.refresh()  # show it the Latvian way
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_F4 or (
@@ -227,8 +239,10 @@ class DateField(_Bound, QLineEdit):
         self._finished()
 
 
-class AmountField(_Bound, QLineEdit):
+class AmountField(_TypedField, QLineEdit):
     """An amount typed the Latvian way and shown formatted; empty means none."""
+
+    parse = staticmethod(parse_amount)
 
     def __init__(self, doc: EditableDocument, path: str, label: str, message: QLabel, parent=None) -> None:
         super().__init__(parent)
@@ -241,18 +255,6 @@ class AmountField(_Bound, QLineEdit):
     def show_value(self, value) -> None:
         self.setText(format_amount(value) if value is not None else "")
         self.message.hide()
-
-    def _finished(self) -> None:
-        text = self.text().strip()
-        try:
-            amount = parse_amount(text) if text else None
-        except FormatError as exc:
-            self.message.setText(f"{self.accessibleName()}: {exc.message_lv if current() == 'lv' else exc.message_en}")
-            self.message.show()
-            return
-        self.message.hide()
-        self.write(amount)
-        self.refresh()  # show it formatted
 
 
 def join_lines(text: str) -> str:
