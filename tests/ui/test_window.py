@@ -551,3 +551,20 @@ def test_a_narrow_window_never_scrolls_the_form_sideways(qtbot, make_window, see
     rows = editor(window, "indicators")
     buttons = [b for b in rows.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly) if b.isVisible() and b is not rows.table]
     assert len(buttons) == 7 and len({b.y() for b in buttons}) > 1  # all there, on more than one line
+
+
+def test_a_store_that_refuses_is_told_and_the_draft_stays(qtbot, make_window, seeded_store, monkeypatch):
+    from kopsavilkums.store import StoreBusy
+
+    window = make_window(seeded_store)
+    shown = []
+    monkeypatch.setattr(window, "show_error", shown.append)
+
+    def busy(_draft_id):
+        raise StoreBusy("the drafts file is in use by another program", "melnrakstu failu izmanto cita programma")
+
+    monkeypatch.setattr(window.store, "delete", busy)
+    draft_id = window.draft_id
+    window.delete_draft()
+    assert shown == ["the drafts file is in use by another program"]
+    assert window.draft_id == draft_id and [d.id for d in seeded_store.list()] == [draft_id]

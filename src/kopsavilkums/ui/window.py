@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from kopsavilkums import APP_NAME, exchange
 from kopsavilkums.report import Report, next_report_from
 from kopsavilkums.resources import resource_path
+from kopsavilkums.store import StoreError
 from kopsavilkums.ui import i18n, workers
 from kopsavilkums.ui.actions import make_actions
 from kopsavilkums.ui.document import EditableDocument
@@ -223,12 +224,21 @@ class MainWindow(QMainWindow):
         self.doc.read_only_changed.connect(self._update_actions)
 
     # ------------------------------------------------------------------ drafts
+    def _store_call(self, call) -> tuple[bool, object]:
+        """``(True, result)`` of a store call, or ``(False, None)`` after showing why it failed.
+
+        Only what the user can act on is caught (a store problem, a disk error); anything else
+        is a bug and goes to the crash handler instead of hiding behind a message box."""
+        try:
+            return True, call()
+        except (StoreError, OSError) as exc:
+            self.show_error(workers.message_of(exc, i18n.current()))
+            return False, None
+
     def refresh_drafts(self) -> None:
         trash = self.drafts_panel.show_trash.isChecked()
-        try:
-            drafts = self.store.list(trashed=trash)
-        except Exception as exc:  # noqa: BLE001 - shown, the window stays usable
-            self.show_error(workers.message_of(exc, i18n.current()))
+        ok, drafts = self._store_call(lambda: self.store.list(trashed=trash))
+        if not ok:
             return
         self.drafts_model.set_drafts(drafts)
         self.drafts_panel.select(self.draft_id)
@@ -243,14 +253,11 @@ class MainWindow(QMainWindow):
         if draft_id is None:
             self._show(None, Report(), "draft")
             return True
-        try:
-            report = self.store.load(draft_id)
-            status = self.store.info(draft_id).status
-        except Exception as exc:  # noqa: BLE001
-            self.show_error(workers.message_of(exc, i18n.current()))
+        ok, loaded = self._store_call(lambda: (self.store.load(draft_id), self.store.info(draft_id).status))
+        if not ok:
             self.refresh_drafts()
             return False
-        self._show(draft_id, report, status)
+        self._show(draft_id, *loaded)
         return True
 
     def _show(self, draft_id: str | None, report: Report, status: str) -> None:
@@ -284,7 +291,7 @@ class MainWindow(QMainWindow):
     def _in_trash(self, draft_id: str) -> bool:
         try:
             return self.store.info(draft_id).trashed
-        except Exception:  # noqa: BLE001
+        except StoreError:  # gone meanwhile: not in the trash either
             return False
 
     def leave_current(self) -> bool:
@@ -305,10 +312,8 @@ class MainWindow(QMainWindow):
     def _save_new_and_open(self, report: Report) -> str | None:
         if not self.leave_current():
             return None
-        try:
-            draft_id = self.store.save(report)
-        except Exception as exc:  # noqa: BLE001
-            self.show_error(workers.message_of(exc, i18n.current()))
+        ok, draft_id = self._store_call(lambda: self.store.save(report))
+        if not ok:
             return None
         if self.drafts_panel.show_trash.isChecked():
             self.drafts_panel.show_trash.setChecked(False)
@@ -326,10 +331,8 @@ class MainWindow(QMainWindow):
     def duplicate_draft(self) -> str | None:
         if not self.draft_id or not self.leave_current():
             return None
-        try:
-            new_id = self.store.duplicate(self.draft_id)
-        except Exception as exc:  # noqa: BLE001
-            self.show_error(workers.message_of(exc, i18n.current()))
+        ok, new_id = self._store_call(lambda: self.store.duplicate(self.draft_id))
+        if not ok:
             return None
         self.refresh_drafts()
         self.open_draft(new_id)
@@ -347,10 +350,7 @@ class MainWindow(QMainWindow):
         if not self.draft_id:
             return
         self.saver.flush()
-        try:
-            self.store.delete(self.draft_id)
-        except Exception as exc:  # noqa: BLE001
-            self.show_error(workers.message_of(exc, i18n.current()))
+        if not self._store_call(lambda: self.store.delete(self.draft_id))[0]:
             return
         self.statusBar().showMessage(translate("Window", "Moved to the trash; “Show the trash” and Restore bring it back."), 8000)
         self.saver.attach(None)
@@ -369,10 +369,7 @@ class MainWindow(QMainWindow):
         draft_id = self.drafts_panel.current_id() or self.draft_id
         if not draft_id:
             return
-        try:
-            self.store.restore(draft_id)
-        except Exception as exc:  # noqa: BLE001
-            self.show_error(workers.message_of(exc, i18n.current()))
+        if not self._store_call(lambda: self.store.restore(draft_id))[0]:
             return
         self.drafts_panel.show_trash.setChecked(False)
         self.draft_id = None
@@ -383,10 +380,7 @@ class MainWindow(QMainWindow):
         draft_id = self.drafts_panel.current_id() or self.draft_id
         if not draft_id or not self.ask_yes_no(translate("Window", "Delete this draft for good? This cannot be undone.")):
             return
-        try:
-            self.store.purge(draft_id)
-        except Exception as exc:  # noqa: BLE001
-            self.show_error(workers.message_of(exc, i18n.current()))
+        if not self._store_call(lambda: self.store.purge(draft_id))[0]:
             return
         self.saver.attach(None)
         self.draft_id = None
