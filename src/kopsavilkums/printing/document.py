@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 from kopsavilkums.printing import fonts
 from kopsavilkums.printing.flowables import LabeledRow, TextBlock, TextStyle
 from kopsavilkums.printing.model import DRAFT_MARK, BudgetTable, Numbered, PrintModel, Text
-from kopsavilkums.printing.text import clean
+from kopsavilkums.printing.text import clean, ellipsize
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 25 * mm, 18 * mm, 20 * mm, 22 * mm
@@ -189,7 +189,7 @@ class _FurnishedCanvas(Canvas):
         pages = f"{number}. lpp. no {total}"
         self.drawRightString(right, y, pages)
         room = right - MARGIN_LEFT - self.stringWidth(pages, fonts.REGULAR, 8.5) - 8 * mm
-        self.drawString(MARGIN_LEFT, y, _ellipsize(self._footer_title, room, self))
+        self.drawString(MARGIN_LEFT, y, ellipsize(self._footer_title, fonts.REGULAR, 8.5, room))
         if self._draft:
             self.setFont(fonts.BOLD, 88)
             self.setFillColor(Color(0.8, 0.1, 0.1, alpha=0.16))
@@ -197,16 +197,3 @@ class _FurnishedCanvas(Canvas):
             self.rotate(52)
             self.drawCentredString(0, -30, DRAFT_MARK)
         self.restoreState()
-
-
-def _ellipsize(text: str, width: float, canvas: Canvas) -> str:
-    if canvas.stringWidth(text, fonts.REGULAR, 8.5) <= width:
-        return text
-    low, high = 0, len(text)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if canvas.stringWidth(text[:mid] + "…", fonts.REGULAR, 8.5) <= width:
-            low = mid
-        else:
-            high = mid - 1
-    return text[:low].rstrip() + "…"

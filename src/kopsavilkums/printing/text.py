@@ -54,7 +54,7 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
                 lines.append(current.rstrip(" "))
                 current, current_width = "", 0.0
             while measure(token) > width:
-                cut = _fitting_prefix(token, measure, width)
+                cut = fitting_prefix(token, measure, width)
                 lines.append(token[:cut])
                 token = token[cut:]
             current, current_width = token, measure(token)
@@ -62,8 +62,10 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def _fitting_prefix(token: str, measure, width: float) -> int:
-    low, high = 1, len(token)  # at least one character per line, however narrow the column
+def fitting_prefix(token: str, measure, width: float, *, at_least: int = 1) -> int:
+    """The length of the longest start of ``token`` that ``measure`` puts within ``width``
+    (``at_least`` characters even if none fit: a line always makes progress)."""
+    low, high = at_least, len(token)
     while low < high:
         mid = (low + high + 1) // 2
         if measure(token[:mid]) <= width:
@@ -71,6 +73,14 @@ def _fitting_prefix(token: str, measure, width: float) -> int:
         else:
             high = mid - 1
     return low
+
+
+def ellipsize(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut to ``width`` with an ellipsis, for one-line page furniture."""
+    measure = _measurer(font, size)
+    if measure(text) <= width:
+        return text
+    return text[: fitting_prefix(text, lambda t: measure(t + "…"), width, at_least=0)].rstrip() + "…"
 
 
 @lru_cache(maxsize=16)
