@@ -34,3 +34,8 @@ def data_dir(override: str | os.PathLike | None = None) -> Path:
 
 def store_path(folder: Path) -> Path:
     return Path(folder) / STORE_FILE_NAME
+
+
+def cache_dir(folder: Path) -> Path:
+    """What can be rebuilt at any time (compiled code): deleting it loses nothing."""
+    return Path(folder) / "cache"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import socket
+import platform
 import threading
 import time
 from pathlib import Path
@@ -130,7 +130,7 @@ class FileLock:
 
     def _write_holder(self) -> None:
         # Diagnostic only; never fatal (on Windows the locked byte cannot be rewritten).
-        info = f"{os.getpid()} {socket.gethostname()}\n".encode()
+        info = f"{os.getpid()} {platform.node()}\n".encode()
         with contextlib.suppress(OSError):
             os.ftruncate(self._fd, 0)
             os.lseek(self._fd, 0, os.SEEK_SET)

@@ -3,10 +3,15 @@
 Also: the interface language (Latvian unless English was chosen), the crash handler, and
 single-instance hand-over — a draft file opened (e.g. by double-click) while a window already
 runs on the same data folder is passed to that window instead of starting a second one.
+
+``KOPSAVILKUMS_QUIT_AFTER_MS=N`` is for checking a build and measuring start-up: N ms after the
+event loop is first free (the window shown and every start-up task queued before it done), each
+open window is closed through its ordinary close path and its title printed to stderr.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +22,9 @@ from kopsavilkums import APP_NAME
 from kopsavilkums.ui import crash, i18n
 from kopsavilkums.ui.saving import discard_recovery, pending_recovery
 from kopsavilkums.ui.window import MainWindow, settings_for
+
+
+LISTEN_AFTER_MS = 250
 
 
 class Application:
@@ -97,6 +105,13 @@ def _single_instance():
     return single_instance
 
 
+def _close_all(app: QApplication) -> None:
+    for widget in app.topLevelWidgets():
+        if widget.isVisible():
+            print(f"closing window: {widget.windowTitle()}", file=sys.stderr, flush=True)
+            widget.close()
+
+
 def run(args) -> int:
     from kopsavilkums.paths import data_dir as find_data_dir, store_path
     from kopsavilkums.store import DraftStore, StoreError
@@ -124,12 +139,19 @@ def run(args) -> int:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(window, APP_NAME, store.recovered.localized(i18n.current()))
-    # The hand-over server loads QtNetwork (~10 ms): start it just after the first frame.
+    # The hand-over server loads QtNetwork (~10 ms), so it starts once the window has been up
+    # for a moment rather than delaying the first keystroke. A file opened in that moment starts
+    # a second window, which the store allows.
     servers = []
-    QTimer.singleShot(0, window, lambda: servers.append(_single_instance().listen(folder, application.open_file, window)))
+    QTimer.singleShot(
+        LISTEN_AFTER_MS, window, lambda: servers.append(_single_instance().listen(folder, application.open_file, window))
+    )
     application.offer_recovery()
     if open_file:
         application.open_file(open_file)
+    if os.environ.get("KOPSAVILKUMS_QUIT_AFTER_MS"):
+        # Queued last, so it runs only after the start-up work queued above.
+        QTimer.singleShot(int(os.environ["KOPSAVILKUMS_QUIT_AFTER_MS"]), app, lambda: _close_all(app))
     try:
         return app.exec()
     finally:

@@ -1,0 +1,113 @@
+"""PySide6's support code is compiled once and then served from the cache, never wrongly."""
+
+from __future__ import annotations  # on purpose: the cache must not pass this on to PySide6's code
+
+import builtins
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from kopsavilkums.ui import qt_code_cache
+
+SOURCE = b"def f(x: int) -> int:\n    return x + 1\n"
+NAME = "shibokensupport/example.py"
+
+
+def run_compile(folder: Path, source: bytes = SOURCE, filename: str = NAME):
+    namespace: dict = {}
+    with qt_code_cache.cached_compiles(folder):
+        exec(builtins.compile(source, filename, "exec"), namespace)  # noqa: S102 - our own test code
+    return namespace["f"]
+
+
+def test_compiled_code_is_stored_and_served_the_second_time(tmp_path):
+    first = run_compile(tmp_path)
+    assert len(list(tmp_path.iterdir())) == 1
+    served = qt_code_cache.load(tmp_path, NAME, SOURCE)
+    assert served == compile(SOURCE, NAME, "exec", 0, True)
+    second = run_compile(tmp_path)
+    assert first(1) == second(1) == 2
+
+
+def test_served_code_keeps_real_annotations_not_this_modules_future_flag(tmp_path):
+    # This test module has ``from __future__ import annotations``; PySide6's loader does not.
+    for _ in range(2):  # compiled, then served
+        assert run_compile(tmp_path).__annotations__ == {"x": int, "return": int}
+
+
+def test_changed_source_is_compiled_again_never_served_stale(tmp_path):
+    run_compile(tmp_path)
+    changed = SOURCE.replace(b"x + 1", b"x + 2")
+    assert qt_code_cache.load(tmp_path, NAME, changed) is None
+    assert run_compile(tmp_path, changed)(1) == 3
+    assert run_compile(tmp_path, changed)(1) == 3  # and the new code replaced the old entry
+
+
+def test_a_damaged_entry_is_ignored_and_replaced(tmp_path):
+    run_compile(tmp_path)
+    (entry,) = tmp_path.iterdir()
+    header = len(qt_code_cache._header(SOURCE))
+    entry.write_bytes(entry.read_bytes()[: header + 5])  # cut short
+    assert qt_code_cache.load(tmp_path, NAME, SOURCE) is None
+    assert run_compile(tmp_path)(1) == 2
+    assert qt_code_cache.load(tmp_path, NAME, SOURCE) is not None
+
+
+def test_an_unwritable_cache_only_means_compiling(tmp_path):
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the folder should be")
+    assert run_compile(blocker)(1) == 2
+    assert blocker.read_text() == "a file where the folder should be"
+
+
+def test_other_compiles_pass_through_untouched(tmp_path):
+    with qt_code_cache.cached_compiles(tmp_path):
+        code = builtins.compile("1 + 1", "<string>", "eval")
+        assert eval(code) == 2  # noqa: S307 - a constant
+    assert not tmp_path.exists() or not any(tmp_path.iterdir())
+    assert builtins.compile is compile  # restored
+
+
+CHILD = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from kopsavilkums.ui import qt_code_cache
+    served = []
+    load = qt_code_cache.load
+    def counting_load(*args):
+        code = load(*args)
+        served.append(code is not None)
+        return code
+    qt_code_cache.load = counting_load
+    if sys.argv[1] != "plain":
+        qt_code_cache.import_pyside(Path(sys.argv[1]))
+    from PySide6.QtWidgets import QApplication, QLabel
+    app = QApplication([])
+    print(sum(served))
+    # PySide6's support code at work: signatures in docstrings, helpful errors for wrong arguments
+    print(QLabel.setText.__doc__)
+    try:
+        QLabel("ā č ē").setText(42)
+    except TypeError as exc:
+        print(exc)
+    """
+)
+
+
+def test_pyside6_starts_from_the_cache_and_behaves_as_without_it(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+    def start(how: str) -> list[str]:
+        run = subprocess.run([sys.executable, "-c", CHILD, how], capture_output=True, text=True, env=env, check=True)
+        return run.stdout.splitlines()
+
+    plain, filling, served = start("plain"), start(str(tmp_path)), start(str(tmp_path))
+    entries = list(tmp_path.glob("*.code"))
+    assert len(entries) >= 10  # PySide6 6.11 compiles 13 support modules
+    assert "Supported signatures:" in "\n".join(plain)
+    assert plain[1:] == filling[1:] == served[1:]
+    # Every module the first start compiled, the second was served from the cache.
+    assert (int(filling[0]), int(served[0])) == (0, len(entries))
