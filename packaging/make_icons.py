@@ -2,7 +2,7 @@
 
 Writes ``kopsavilkums-<N>.png`` for the usual sizes (Linux hicolor theme, window icon),
 ``kopsavilkums.ico`` (Windows: executable, installer, file type) and ``kopsavilkums.icns``
-(macOS bundle). The outputs are committed, so a build needs no renderer; run this again after
+(macOS bundle); and ``calendar-<N>.png`` from ``calendar.svg`` (the date fields' button). The outputs are committed, so a build needs no renderer; run this again after
 changing the SVG:
 
     python packaging/make_icons.py
@@ -20,6 +20,8 @@ from pathlib import Path
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 SOURCE = ICONS / "kopsavilkums.svg"
+CALENDAR = ICONS / "calendar.svg"
+CALENDAR_SIZES = (16, 24, 32, 48)
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # Windows draws the small sizes from classic bitmaps most reliably; larger ones are PNG (Vista+),
@@ -109,6 +111,14 @@ def main() -> int:
     (ICONS / "kopsavilkums.ico").write_bytes(ico_bytes(ico))
     (ICONS / "kopsavilkums.icns").write_bytes(icns_bytes([(kind, pngs[s]) for kind, s in ICNS_TYPES]))
     print(f"wrote {len(PNG_SIZES)} PNGs, kopsavilkums.ico and kopsavilkums.icns to {ICONS}")
+
+    # The date fields' button, as PNGs: an SVG icon would load Qt's SVG plugin at start-up.
+    calendar = QSvgRenderer(str(CALENDAR))
+    if not calendar.isValid():
+        raise SystemExit(f"{CALENDAR}: not a valid SVG")
+    for size in CALENDAR_SIZES:
+        (ICONS / f"calendar-{size}.png").write_bytes(png_bytes(render(calendar, size)))
+    print(f"wrote {len(CALENDAR_SIZES)} calendar PNGs")
     return 0
 
 

@@ -69,3 +69,10 @@ def test_the_macos_icon_holds_every_retina_size():
     assert found[b"icp4"] == (16, 16) and found[b"ic11"] == (32, 32)
     assert found[b"ic07"] == (128, 128) and found[b"ic13"] == (256, 256)
     assert found[b"ic09"] == (512, 512) and found[b"ic10"] == (1024, 1024)
+
+
+@pytest.mark.parametrize("size", [16, 24, 32, 48])
+def test_the_date_fields_calendar_button_has_a_png_of_each_size(size):
+    data = (ICONS / f"calendar-{size}.png").read_bytes()
+    assert png_size(data) == (size, size)
+    assert png_is_rgba(data)

@@ -190,6 +190,9 @@ def test_the_calendar_of_an_empty_date_field_opens_at_this_month_and_picks_a_dat
     window = make_window()
     window.new_draft()
     field = editor(window, "period.start")
+    button = field._calendar_action
+    assert not button.icon().isNull() and button.icon().availableSizes()  # the calendar PNGs were found
+    assert not window.windowIcon().isNull()
     field.setFocus()
     qtbot.keyClick(field, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     calendar = field.calendar()
@@ -568,3 +571,73 @@ def test_a_store_that_refuses_is_told_and_the_draft_stays(qtbot, make_window, se
     window.delete_draft()
     assert shown == ["the drafts file is in use by another program"]
     assert window.draft_id == draft_id and [d.id for d in seeded_store.list()] == [draft_id]
+
+
+
+def test_the_form_below_the_first_screen_comes_a_moment_after_the_window(qtbot, data_dir, open_store, seed_report, english):
+    """The window shows the top of the form at once and builds the sections below on the next
+    turns of the event loop; they come up with the draft's values, read-only for a submitted
+    draft, and Tab still walks the whole form in the document's order."""
+    from PySide6.QtWidgets import QRadioButton
+
+    from kopsavilkums.ui.app import Application
+
+    store = open_store()
+    draft = store.save(seed_report)
+    store.set_status(draft, "submitted")
+    window = Application(store, data_dir).show_window()
+    qtbot.addWidget(window)
+    form = window.form
+    assert window.isVisible() and not form.is_built
+    assert form._editors["title"].text() == seed_report.title and form._editors["title"].isReadOnly()
+    assert "signatory.name" not in form._editors
+
+    qtbot.waitUntil(lambda: form.is_built)
+    signatory = form.editors["signatory.name"]
+    assert signatory.text() == seed_report.signatory.name and signatory.isReadOnly()
+    assert form.editors["assessment"].toPlainText() == seed_report.assessment
+    assert not any(b.isEnabled() for b in window.findChildren(QRadioButton))
+    assert not form.editors["indicators"].actions_by_name["add"].isEnabled()
+    assert form.editors["budget"].model().rowCount() == len(seed_report.budget) + 1  # and the total
+
+    window.actions["reopen"].trigger()
+    assert not signatory.isReadOnly()
+    form.editors["signatory.position"].setFocus()
+    qtbot.keyClick(form.editors["signatory.position"], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.editors["signatory.date"]
+
+
+def test_asking_for_a_section_not_yet_built_builds_the_rest_at_once(qtbot, data_dir, open_store, seed_report, english):
+    from kopsavilkums.ui.app import Application
+
+    store = open_store()
+    store.save(seed_report)
+    window = Application(store, data_dir).show_window()
+    qtbot.addWidget(window)
+    assert not window.form.is_built
+    focused = window.form.focus_path("prepared_by.email")  # e.g. a click on a problem at once
+    assert window.form.is_built and focused is window.form.editors["prepared_by.email"]
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is focused)
+    window.saver.flush()
+
+
+def test_an_unchanged_check_leaves_the_shown_problems_alone(qtbot, make_window, seeded_store, monkeypatch):
+    """Typing re-checks the draft after each pause; when the answer is the same, the hundreds of
+    warnings a big draft can have are not laid out again (that stalled typing by ~25 ms; the
+    stall itself is measured in tests/benchmarks/bench_window.py)."""
+    window = make_window(seeded_store)
+    qtbot.waitUntil(lambda: window.problems is not None and window.problems_model.rowCount() > 0)
+    shown = []
+    real = window.form.show_problems
+    monkeypatch.setattr(window.form, "show_problems", lambda problems: (shown.append(problems), real(problems)))
+    checks = window._validations
+    type_into(qtbot, editor(window, "other_information"), "Papildu teikums.")
+    qtbot.waitUntil(lambda: window._validations > checks and not window._validate_timer.isActive())
+    qtbot.wait(300)  # the worker's answer
+    assert shown == []
+    editor(window, "performer").selectAll()
+    qtbot.keyClick(editor(window, "performer"), Qt.Key.Key_Delete)  # a new error
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    assert any(p.path == "performer" and p.is_error for p in shown[0])
+    assert window.form.messages["performer"].isVisible()

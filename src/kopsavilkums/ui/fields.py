@@ -11,10 +11,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QEvent, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QKeySequence
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QStyle
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QSizePolicy
 
 from kopsavilkums.formats import FormatError, format_amount, format_date, parse_amount, parse_date
 from kopsavilkums.ui.document import EditableDocument
+from kopsavilkums.ui.icons import calendar_icon
 from kopsavilkums.ui.i18n import current, translate
 
 
@@ -32,6 +33,7 @@ class _Bound:
         doc.changed.connect(self._on_doc_changed)
         doc.reset.connect(self.refresh)
         doc.read_only_changed.connect(self.apply_read_only)
+        self.apply_read_only(doc.read_only)  # an editor built while a submitted draft is open
         self.refresh()
 
     def _on_doc_changed(self, path: str) -> None:
@@ -175,7 +177,7 @@ class DateField(_TypedField, QLineEdit):
         metrics = QFontMetrics(self.font())
         self.setMinimumWidth(metrics.horizontalAdvance("00.00.0000.") + 48)
         self._calendar_action = self.addAction(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown), QLineEdit.ActionPosition.TrailingPosition
+            calendar_icon(), QLineEdit.ActionPosition.TrailingPosition
         )
         self._calendar_action.setToolTip(translate("Form", "Choose from a calendar (Alt+Down)"))
         self._calendar_action.triggered.connect(self.open_calendar)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -59,7 +59,16 @@ def official_labels() -> dict[str, str]:
 
 
 class ReportForm(QWidget):
-    def __init__(self, doc: EditableDocument, ask_drop_years=lambda years: False, parent=None) -> None:
+    """The whole form in a scroll area.
+
+    ``progressive=True`` (the window at start-up) builds only the part of the form a window
+    shows first, down to the introduction of row 4, and the sections below it one per turn of
+    the event loop, so the window appears and takes typing sooner (about 16 ms, a tenth of the
+    start). Anything that needs a section not yet built — :attr:`editors`, :attr:`messages`,
+    :meth:`show_problems`, :meth:`focus_path` — builds the rest at once first.
+    """
+
+    def __init__(self, doc: EditableDocument, ask_drop_years=lambda years: False, parent=None, progressive: bool = False) -> None:
         """``ask_drop_years(years)``: may budget years with amounts that left the period go?"""
         super().__init__(parent)
         self.doc = doc
@@ -67,9 +76,10 @@ class ReportForm(QWidget):
         self.objectives_model = ObjectivesModel(doc, self)
         self.indicators_model = IndicatorsModel(doc, self)
         self.budget_model = BudgetModel(doc, self)
-        self.editors: dict[str, QWidget] = {}
-        self.messages: dict[str, QLabel] = {}  # problem area → the label under it
+        self._editors: dict[str, QWidget] = {}
+        self._messages: dict[str, QLabel] = {}  # problem area → the label under it
         self._focus_order: list[QWidget] = []
+        self._problems: list[Problem] = []
 
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
@@ -84,7 +94,81 @@ class ReportForm(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll)
 
-        labels = official_labels()
+        self.labels = official_labels()
+        self._build_top()
+        # The sections below go into their own column, so that built later they still come
+        # before the stretch that keeps the form at the top.
+        lower = QWidget()
+        lower.setObjectName("formLower")
+        self._column = QVBoxLayout(lower)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(self.body.spacing())
+        self.body.addWidget(lower)
+        self.body.addStretch(1)
+        self._steps = [
+            self._build_objectives,
+            self._build_indicators,
+            self._build_assessment,
+            self._build_budget_section,
+            self._build_rows_6_and_7,
+            self._build_row_8,
+            self._build_signature,
+            self._build_prepared_by,
+        ]
+        if progressive:
+            QTimer.singleShot(0, self, self._build_next)
+        else:
+            self.finish_building()
+
+    @property
+    def editors(self) -> dict[str, QWidget]:
+        """Every editor by its document path (building any section still missing)."""
+        self.finish_building()
+        return self._editors
+
+    @property
+    def messages(self) -> dict[str, QLabel]:
+        self.finish_building()
+        return self._messages
+
+    @property
+    def is_built(self) -> bool:
+        return not self._steps
+
+    def finish_building(self) -> None:
+        if self._steps:
+            while self._steps:
+                self._build_section(self._steps.pop(0))
+            if self._problems:
+                self._apply_problems()
+        if self._focus_order:
+            for a, b in zip(self._focus_order, self._focus_order[1:]):
+                QWidget.setTabOrder(a, b)
+            self._focus_order = []
+
+    def _build_section(self, build) -> None:
+        # Built apart, then shown at once: a widget added to a layout that is already on screen
+        # is shown only a turn later, and could not take the cursor before that.
+        section = QWidget()
+        self.body = QVBoxLayout(section)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.setSpacing(self._column.spacing())
+        build()
+        self._column.addWidget(section)
+        section.show()
+
+    def _build_next(self) -> None:
+        if self._steps:
+            self._build_section(self._steps.pop(0))
+            if self._problems:
+                self._apply_problems()  # found before this section was there
+            QTimer.singleShot(0, self, self._build_next)
+        else:
+            self.finish_building()  # the tab order
+
+    # ---------------------------------------------------------------- sections
+    def _build_top(self) -> None:
+        labels = self.labels
         self._section(labels["title"], "title", first=True)
         self._line("title", translate("Form", "Title"), hide_label=True)
         self._section("1. " + labels["task"], "task")
@@ -98,32 +182,45 @@ class ReportForm(QWidget):
         self._period()
         self._section("4. " + labels["row4"], "row4")
         self._text("introduction", translate("Form", "Introduction"), min_lines=2)
+
+    def _build_objectives(self) -> None:
         self._rows(self.objectives_model, translate("Form", "Objectives (numbered 1., 2., …)"))
+
+    def _build_indicators(self) -> None:
         self.body.addWidget(_wrapped(translate(
             "Form", "The following result indicators were achieved within the public administration task:"
         ), italic=True))
         self._rows(self.indicators_model, translate("Form", "Achieved result indicators (numbered 1), 2), …)"))
+
+    def _build_assessment(self) -> None:
         self._text("assessment", translate("Form", "Closing assessment"))
-        self._section("5. " + labels["budget"], "budget")
+
+    def _build_budget_section(self) -> None:
+        self._section("5. " + self.labels["budget"], "budget")
         self._budget()
-        self._section("6. " + labels["irregular_expenditure"], "irregular_expenditure")
+
+    def _build_rows_6_and_7(self) -> None:
+        self._section("6. " + self.labels["irregular_expenditure"], "irregular_expenditure")
         self._none_or_amount("irregular_expenditure")
-        self._section("7. " + labels["unrecovered_amount"], "unrecovered_amount")
+        self._section("7. " + self.labels["unrecovered_amount"], "unrecovered_amount")
         self._none_or_amount("unrecovered_amount")
-        self._section("8. " + labels["other_information"], "other_information")
-        self._text("other_information", labels["other_information"], hide_label=True, min_lines=2,
+
+    def _build_row_8(self) -> None:
+        self._section("8. " + self.labels["other_information"], "other_information")
+        self._text("other_information", self.labels["other_information"], hide_label=True, min_lines=2,
                    placeholder=translate("Form", "Leave empty to print “Nav” (none)."))
+
+    def _build_signature(self) -> None:
         self._section(translate("Form", "Signature"), "signatory")
         self._line("signatory.name", translate("Form", "Representative's name"))
         self._line("signatory.position", translate("Form", "Position"))
         self._date("signatory.date", translate("Form", "Date of signing"))
+
+    def _build_prepared_by(self) -> None:
         self._section(translate("Form", "Prepared by"), "prepared_by")
         self._line("prepared_by.name", translate("Form", "Name"))
         self._line("prepared_by.phone", translate("Form", "Phone"))
         self._line("prepared_by.email", translate("Form", "E-mail"))
-        self.body.addStretch(1)
-        for a, b in zip(self._focus_order, self._focus_order[1:]):
-            QWidget.setTabOrder(a, b)
 
     # ---------------------------------------------------------------- building blocks
     def _section(self, title: str, area: str, first: bool = False) -> None:
@@ -153,7 +250,7 @@ class ReportForm(QWidget):
         if area.endswith(":input"):
             label.setStyleSheet(ERROR_STYLE)  # what was typed is not taken: always an error
         label.hide()
-        self.messages[area] = label
+        self._messages[area] = label
         return label
 
     def _field(self, path: str, label_text: str, editor: QWidget, hide_label: bool) -> None:
@@ -162,9 +259,9 @@ class ReportForm(QWidget):
             label.setBuddy(editor)
             self.body.addWidget(label)
         self.body.addWidget(editor)
-        if path not in self.messages:
+        if path not in self._messages:
             self.body.addWidget(self._message_label(path))
-        self.editors[path] = editor
+        self._editors[path] = editor
         self._focus_order.append(editor)
 
     def _line(self, path: str, label: str, hide_label: bool = False) -> None:
@@ -180,7 +277,7 @@ class ReportForm(QWidget):
         editor = DateField(self.doc, path, label, self._message_label(f"{path}:input"))
         editor.setMaximumWidth(editor.minimumWidth() + 40)
         self._field(path, label, editor, hide_label=False)
-        self.body.addWidget(self.messages[f"{path}:input"])
+        self.body.addWidget(self._messages[f"{path}:input"])
         return editor
 
     def _period(self) -> None:
@@ -193,12 +290,12 @@ class ReportForm(QWidget):
             label.setBuddy(editor)
             row.addWidget(label)
             row.addWidget(editor)
-            self.editors[path] = editor
+            self._editors[path] = editor
             self._focus_order.append(editor)
         row.addStretch(1)
         self.body.addLayout(row)
         for path in ("period.start", "period.end"):
-            self.body.addWidget(self.messages[f"{path}:input"])
+            self.body.addWidget(self._messages[f"{path}:input"])
             self.body.addWidget(self._message_label(path))
 
     def _write_period(self, path: str, value) -> None:
@@ -211,7 +308,7 @@ class ReportForm(QWidget):
         self.body.addWidget(label)
         self.body.addWidget(editor)
         self.body.addWidget(self._message_label(model.KEY))
-        self.editors[model.KEY] = editor
+        self._editors[model.KEY] = editor
         self._focus_order.append(editor.table)
 
     def _budget(self) -> None:
@@ -244,7 +341,7 @@ class ReportForm(QWidget):
         self.body.addWidget(self.budget_input)
         self.body.addWidget(self._message_label("budget"))
         self.budget_model.input_rejected.connect(self._budget_rejected)
-        self.editors["budget"] = table
+        self._editors["budget"] = table
         self._focus_order.append(table)
 
     def _budget_rejected(self, message: str) -> None:
@@ -289,9 +386,9 @@ class ReportForm(QWidget):
         self.body.addWidget(amount_error)
         for path in (f"{key}.amount", f"{key}.explanation"):
             self.body.addWidget(self._message_label(path))
-        self.editors[f"{key}.amount"] = amount
-        self.editors[f"{key}.explanation"] = explanation
-        self.editors[f"{key}:none"] = none
+        self._editors[f"{key}.amount"] = amount
+        self._editors[f"{key}.explanation"] = explanation
+        self._editors[f"{key}:none"] = none
         self._focus_order += [none, some, amount, explanation]
 
         def show_state() -> None:
@@ -316,25 +413,43 @@ class ReportForm(QWidget):
             show_state()
 
         self.doc.reset.connect(on_reset)
-        self.doc.read_only_changed.connect(lambda ro: (none.setEnabled(not ro), some.setEnabled(not ro)))
+        def apply_read_only(read_only: bool) -> None:
+            none.setEnabled(not read_only)
+            some.setEnabled(not read_only)
+
+        self.doc.read_only_changed.connect(apply_read_only)
+        apply_read_only(self.doc.read_only)
         show_state()
 
     # ---------------------------------------------------------------- problems
     def area_of(self, path: str) -> str:
         """Which message label a problem path belongs under."""
+        self.finish_building()
+        return self._area_of(path)
+
+    def _area_of(self, path: str) -> str | None:
+        """As :meth:`area_of`; None while the section it belongs to may still be unbuilt."""
         for key in ("objectives", "indicators", "budget"):
             if path == key or path.startswith(key + "[") or path.startswith(key + "."):
                 return key
-        if path in self.messages:
+        if path in self._messages:
             return path
         head = path.split(".")[0]
-        return head if head in self.messages else "title"
+        if head in self._messages:
+            return head
+        return "title" if self.is_built else None
 
     def show_problems(self, problems: list[Problem]) -> None:
-        by_area: dict[str, list[Problem]] = {}
+        """Show each problem under its field (sections built later show theirs when built)."""
+        self._problems = problems
+        self._apply_problems()
+
+    def _apply_problems(self) -> None:
+        problems = self._problems
+        by_area: dict[str | None, list[Problem]] = {}
         for p in problems:
-            by_area.setdefault(self.area_of(p.path), []).append(p)
-        for area, label in self.messages.items():
+            by_area.setdefault(self._area_of(p.path), []).append(p)
+        for area, label in self._messages.items():
             if ":input" in area:
                 continue  # typing errors are shown by their own editors
             found = by_area.get(area, [])
@@ -346,12 +461,12 @@ class ReportForm(QWidget):
             label.show()
         self.objectives_model.set_problems(problems)
         self.indicators_model.set_problems(problems)
-        if not by_area.get("budget"):
+        if not by_area.get("budget") and "budget:input" in self._messages:
             self.budget_input.hide()
 
     def focus_path(self, path: str, row_id: str | None = None) -> QWidget | None:
         """Put the cursor on the field a problem names; returns the focused widget."""
-        area = self.area_of(path)
+        area = self.area_of(path)  # builds what is missing
         if area in ("objectives", "indicators"):
             editor: RowsEditor = self.editors[area]
             model = editor.model

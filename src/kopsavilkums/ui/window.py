@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from kopsavilkums import APP_NAME, exchange
 from kopsavilkums.report import Report, next_report_from
-from kopsavilkums.resources import resource_path
 from kopsavilkums.store import StoreError
 from kopsavilkums.ui import i18n, workers
 from kopsavilkums.ui.actions import make_actions
+from kopsavilkums.ui.icons import app_icon
 from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.drafts_panel import DraftsPanel
 from kopsavilkums.ui.form import ReportForm
@@ -60,14 +60,6 @@ def settings_for(data_dir: Path) -> QSettings:
     return QSettings(str(Path(data_dir) / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def app_icon() -> QIcon:
-    for name in ("icons/kopsavilkums.svg", "icons/kopsavilkums-256.png", "icons/kopsavilkums.png"):
-        path = resource_path(*name.split("/"))
-        if path.exists():
-            return QIcon(str(path))
-    return QIcon()
-
-
 class MainWindow(QMainWindow):
     # the user chose another interface language; the application rebuilds the window
     language_requested = Signal(str)
@@ -88,9 +80,10 @@ class MainWindow(QMainWindow):
         self.doc = EditableDocument(Report(), self)
         self.saver = AutoSaver(self.doc, store, self.data_dir, i18n.current, self)
         self.actions = make_actions(self)
-        self.form = ReportForm(self.doc, self.ask_drop_years, self)
+        self.form = ReportForm(self.doc, self.ask_drop_years, self, progressive=True)
         self.drafts_model = DraftsModel(self)
         self.problems_model = ProblemsModel(self)
+        self.problems: list | None = None  # what is shown; None until the first answer
         self._build_layout()
         self._build_menus()
         self._wire()
@@ -540,6 +533,10 @@ class MainWindow(QMainWindow):
         workers.start(self.pool, lambda: validate(report, final=True), done, lambda exc: self.statusBar().showMessage(str(exc), 10000), self)
 
     def show_problems(self, problems: list) -> None:
+        if problems == self.problems:
+            # The usual answer while typing: nothing changed. Showing hundreds of warnings again
+            # (labels re-wrapped, lists reset) stalled typing by ~25 ms each time.
+            return
         self.problems = problems
         self.form.show_problems(problems)
         self.problems_model.set_problems(problems)
