@@ -8,6 +8,14 @@ from kopsavilkums import exchange
 from kopsavilkums.paths import store_path
 
 
+@pytest.fixture(scope="session")
+def qapp_cls():
+    """The tests drive the application object the program runs on (pytest-qt makes it)."""
+    from kopsavilkums.ui.app import QtApplication
+
+    return QtApplication
+
+
 @pytest.fixture
 def data_dir(tmp_path):
     folder = tmp_path / "data"

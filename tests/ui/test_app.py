@@ -67,6 +67,24 @@ def test_a_second_start_hands_the_file_to_the_running_window(qtbot, make_window,
     server.close()
 
 
+def test_a_draft_opened_from_the_macos_finder_is_imported_and_shown(qtbot, qapp, make_window):
+    """macOS hands a double-clicked file over as a QFileOpenEvent (also at launch, before there
+    is a window: that one waits for it)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QFileOpenEvent
+
+    from tests.conftest import COMPLETE, SEED
+
+    qapp.handle_files_with(None)  # as at launch: no window to take files yet
+    QCoreApplication.sendEvent(qapp, QFileOpenEvent(str(COMPLETE)))
+    window = make_window()
+    qtbot.waitUntil(lambda: window.draft_id is not None)
+    assert window.doc.report.performer == 'Biedrība "Latgales jauniešu forums"'
+    QCoreApplication.sendEvent(qapp, QFileOpenEvent(str(SEED)))  # and while it runs
+    qtbot.waitUntil(lambda: window.doc.report.performer == 'Biedrība "Kurzemes NVO centrs"')
+    assert len(window.store.list()) == 2
+
+
 def test_no_running_window_means_no_hand_over(qapp, data_dir, tmp_path):
     from kopsavilkums.ui import single_instance
 

@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kopsavilkums import APP_NAME
@@ -25,6 +25,36 @@ from kopsavilkums.ui.window import MainWindow, settings_for
 
 
 LISTEN_AFTER_MS = 250
+
+
+class QtApplication(QApplication):
+    """Qt's application object, plus what macOS sends it: a draft file double-clicked in the
+    Finder, or dropped on the Dock icon, arrives as a ``QFileOpenEvent`` — when Kopsavilkums is
+    already running and also when it is started that way, in place of a command-line argument.
+    Files that arrive before a window can take them wait for :meth:`handle_files_with`."""
+
+    def __init__(self, argv: list[str]) -> None:
+        super().__init__(argv)
+        self._file_handler = None
+        self._files_waiting: list[str] = []
+
+    def handle_files_with(self, handler) -> None:
+        """``handler(path)`` takes files from now on (None: they wait)."""
+        self._file_handler = handler
+        if handler is not None:
+            waiting, self._files_waiting = self._files_waiting, []
+            for path in waiting:
+                handler(path)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.FileOpen:
+            if event.file():
+                if self._file_handler is None:
+                    self._files_waiting.append(event.file())
+                else:
+                    self._file_handler(event.file())
+            return True
+        return super().event(event)
 
 
 class Application:
@@ -47,6 +77,9 @@ class Application:
             window.open_draft(last)
         window.show()
         crash.watch(window)
+        qt_app = QApplication.instance()
+        if isinstance(qt_app, QtApplication):
+            qt_app.handle_files_with(self.open_file)
         return window
 
     def switch_language(self, language: str) -> MainWindow:
@@ -87,11 +120,12 @@ class Application:
         discard_recovery(self.data_dir)
 
     def open_file(self, path: str | Path) -> None:
-        """A draft file handed to us (command line or another process): import and show it."""
-        if self.window is not None:
-            self.window.import_file(str(path))
-            self.window.raise_()
-            self.window.activateWindow()
+        """A draft file handed to us (command line, another process, macOS): import and show it."""
+        if self.window is None:
+            return
+        self.window.import_file(str(path))
+        self.window.raise_()
+        self.window.activateWindow()
 
 
 def initial_language(data_dir: Path) -> str:
@@ -118,7 +152,7 @@ def run(args) -> int:
 
     folder = find_data_dir(getattr(args, "data_dir", None))
     open_file = getattr(args, "open_file", None)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QtApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("lv.kopsavilkums.Kopsavilkums")  # packaging/linux/<this>.desktop: taskbar icon and grouping
