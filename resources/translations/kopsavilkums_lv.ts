@@ -517,6 +517,10 @@ Sīkāka informācija: %1</translation>
         <translation>Priekšskatījumam vajag Qt PDF, kas nav uzstādīts.</translation>
     </message>
     <message>
+        <source>Checking…</source>
+        <translation>Pārbauda…</translation>
+    </message>
+    <message>
         <source>Errors: %1 · Warnings: %2</source>
         <translation>Kļūdas: %1 · Brīdinājumi: %2</translation>
     </message>

@@ -95,6 +95,8 @@ def test_no_visible_english_in_the_latvian_window(qtbot, latvian, data_dir, seed
 
     window = Application(seeded_store, data_dir).show_window()
     qtbot.addWidget(window)
+    assert window.counts_label.text() == "Pārbauda…"  # until the first check answers, not "Kļūdas: 0"
+    qtbot.waitUntil(lambda: window.form.is_built and window.problems is not None)
     english = {source for (_context, source) in messages(TS)}
     same_in_both = {"PDF pages"} & english  # none today; a word spelt alike would go here
     visible = []

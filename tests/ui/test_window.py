@@ -574,6 +574,22 @@ def test_a_store_that_refuses_is_told_and_the_draft_stays(qtbot, make_window, se
 
 
 
+def test_a_drafts_file_damaged_while_the_window_is_open_is_restored_and_told_once(qtbot, make_window, seeded_store, data_dir, monkeypatch):
+    from kopsavilkums.paths import store_path
+
+    window = make_window(seeded_store)
+    told = []
+    monkeypatch.setattr(window, "show_error", told.append)
+    draft_id = window.draft_id
+    store_path(data_dir).write_bytes(b"")  # e.g. a sync tool replaced it meanwhile
+    window.refresh_drafts()
+    assert [window.drafts_model.index(r, 0).data() for r in range(window.drafts_model.rowCount())] == [window.doc.report.title]
+    assert len(told) == 1 and "backup" in told[0]
+    window.refresh_drafts()
+    window.open_draft(draft_id)
+    assert len(told) == 1  # once, not at every later store call
+
+
 def test_the_form_below_the_first_screen_comes_a_moment_after_the_window(qtbot, data_dir, open_store, seed_report, english):
     """The window shows the top of the form at once and builds the sections below on the next
     turns of the event loop; they come up with the draft's values, read-only for a submitted

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store, data_dir: Path, parent=None) -> None:
         super().__init__(parent)
         self.store = store
+        self._repair_told = store.recovered  # one found on opening is told by the application
         self.data_dir = Path(data_dir)
         self.settings = settings_for(self.data_dir)
         self.pool = QThreadPool(self)
@@ -227,6 +228,16 @@ class MainWindow(QMainWindow):
         except (StoreError, OSError) as exc:
             self.show_error(workers.message_of(exc, i18n.current()))
             return False, None
+        finally:
+            self.tell_about_repairs()
+
+    def tell_about_repairs(self) -> None:
+        """The store re-reads its file when another process changed it; if it found the file
+        damaged and restored a backup meanwhile, say so once (as at start-up)."""
+        notice = self.store.recovered
+        if notice is not None and notice is not self._repair_told:
+            self._repair_told = notice
+            self.show_error(notice.localized(i18n.current()))
 
     def refresh_drafts(self) -> None:
         trash = self.drafts_panel.show_trash.isChecked()
@@ -262,7 +273,7 @@ class MainWindow(QMainWindow):
         self._show_banner(draft_id, status)
         self.settings.setValue("last_draft", draft_id or "")
         self.drafts_panel.select(draft_id)
-        self.show_problems([])
+        self._problems_pending()
         # Validate once this turn is over (at start-up: once the window is shown). The first
         # run loads the PDF fonts' tables on a worker, which would compete for the GIL with
         # building the first frame. The ticket drops late answers for the previous draft.
@@ -532,6 +543,14 @@ class MainWindow(QMainWindow):
 
         workers.start(self.pool, lambda: validate(report, final=True), done, lambda exc: self.statusBar().showMessage(str(exc), 10000), self)
 
+    def _problems_pending(self) -> None:
+        """A draft was just shown and its check is a moment away: say so, not "Errors: 0"."""
+        self.problems = None
+        self.form.show_problems([])
+        self.problems_model.set_problems([])
+        self.counts_label.setText(translate("Window", "Checking…"))
+        self.problems_dock.setWindowTitle(translate("Window", "Problems"))
+
     def show_problems(self, problems: list) -> None:
         if problems == self.problems:
             # The usual answer while typing: nothing changed. Showing hundreds of warnings again
@@ -598,12 +617,14 @@ class MainWindow(QMainWindow):
         self.saver.save_now()
 
     def _on_saved(self, when) -> None:
+        self.tell_about_repairs()
         self.saved_label.setText(translate("Window", "Saved %1").replace("%1", when.strftime("%H:%M")))
         self.saved_label.setStyleSheet("")
         self.refresh_drafts()
         self._update_title()
 
     def _on_save_failed(self, message: str) -> None:
+        self.tell_about_repairs()
         self.saved_label.setText(translate("Window", "Not saved!"))
         self.saved_label.setStyleSheet("color: #dc322f; font-weight: bold;")
         self.statusBar().showMessage(
