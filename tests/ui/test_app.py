@@ -93,7 +93,7 @@ def test_no_running_window_means_no_hand_over(qapp, data_dir, tmp_path):
 
 def test_the_crash_handler_logs_keeps_unsaved_work_and_tells_the_user(qtbot, make_window, data_dir, monkeypatch):
     from kopsavilkums.ui import crash
-    from kopsavilkums.ui.saving import pending_recovery
+    from kopsavilkums.ui.saving import pending_recoveries
 
     window = make_window()
     window.new_draft()
@@ -110,7 +110,7 @@ def test_the_crash_handler_logs_keeps_unsaved_work_and_tells_the_user(qtbot, mak
         sys.excepthook(*sys.exc_info())
     assert "ZeroDivisionError: boom" in (data_dir / crash.LOG_NAME).read_text(encoding="utf-8")
     assert shown and str(data_dir / crash.LOG_NAME) in shown[0]
-    draft_id, report = pending_recovery(data_dir)
+    [(_file, draft_id, report)] = pending_recoveries(data_dir)
     assert draft_id == window.draft_id and report.title == "Tikko ierakstīts"
 
 
@@ -179,3 +179,17 @@ def test_run_opens_a_draft_file_given_on_the_command_line(qtbot, data_dir, monke
     assert seen == ['Biedrība "Latgales jauniešu forums"']
     with DraftStore(store_path(data_dir)) as store:
         assert [d.performer for d in store.list()] == ['Biedrība "Latgales jauniešu forums"']
+
+
+def test_an_unsaved_copy_left_by_version_0_1_is_still_offered(data_dir, seed_report):
+    import json
+
+    from kopsavilkums import exchange
+    from kopsavilkums.ui.saving import OLD_RECOVERY_FILE, pending_recoveries
+
+    document = exchange.to_document(seed_report, ids=True)
+    (data_dir / OLD_RECOVERY_FILE).write_text(json.dumps({"draft_id": "abc", "document": document}), encoding="utf-8")
+    (data_dir / "unsaved").mkdir()
+    (data_dir / "unsaved" / "half.json").write_text('{"draft_id": "x", "docu', encoding="utf-8")  # cut short by a crash
+    [(path, draft_id, report)] = pending_recoveries(data_dir)
+    assert (path.name, draft_id, report.title) == (OLD_RECOVERY_FILE, "abc", seed_report.title)

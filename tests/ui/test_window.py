@@ -468,13 +468,14 @@ def test_a_typo_in_an_amount_is_shown_and_not_stored(qtbot, make_window):
 
 @pytest.mark.parametrize("answer", [True, False])
 def test_unsaved_changes_after_a_crash_are_offered_at_the_next_start(qtbot, make_window, open_store, data_dir, monkeypatch, answer):
-    from kopsavilkums.ui.saving import RECOVERY_FILE
+    from kopsavilkums.ui.saving import recovery_path
 
     window = make_window()
     window.new_draft()
     window.saver.timer.setInterval(60_000)  # the crash comes before the autosave
     type_into(qtbot, editor(window, "title"), "Neglabāts")
-    qtbot.waitUntil(lambda: (data_dir / RECOVERY_FILE).exists())
+    journal = recovery_path(data_dir, window.draft_id)
+    qtbot.waitUntil(journal.exists)
     window.saver.pool.waitForDone()
     window.saver.attach(None)  # simulate the process dying: nothing more is saved
     window.close()
@@ -485,7 +486,37 @@ def test_unsaved_changes_after_a_crash_are_offered_at_the_next_start(qtbot, make
     again.saver.flush()
     title = open_store().load(window.draft_id).title
     assert title == ("Neglabāts" if answer else "")
-    assert not (data_dir / RECOVERY_FILE).exists()
+    assert not journal.exists()
+
+
+def test_two_windows_that_crash_with_unsaved_edits_both_get_them_back(qtbot, make_window, open_store, data_dir, monkeypatch):
+    """Each draft keeps its own recovery copy: one window saving (or crashing) never takes the
+    other window's unsaved edits with it."""
+    first, second = make_window(), make_window(open_store())
+    for window, title in ((first, "Pirmā neglabātā"), (second, "Otrā neglabātā")):
+        window.new_draft()
+        window.saver.timer.setInterval(60_000)
+        type_into(qtbot, editor(window, "title"), title)
+    qtbot.waitUntil(lambda: len(list((data_dir / "unsaved").glob("*.json"))) == 2)
+    type_into(qtbot, editor(second, "task"), "Saglabāts")
+    second.saver.flush()  # the second saves its draft; the first's copy must stay
+    type_into(qtbot, editor(second, "performer"), "Atkal neglabāts")
+    qtbot.waitUntil(lambda: len(list((data_dir / "unsaved").glob("*.json"))) == 2)
+    for window in (first, second):
+        window.saver.pool.waitForDone()
+        window.saver.attach(None)  # both processes die
+        window.close()
+
+    again = make_window(open_store())
+    asked = []
+    monkeypatch.setattr(again, "ask_yes_no", lambda question: asked.append(question) or True)
+    again.application.offer_recovery()
+    again.saver.flush()
+    store = open_store()
+    assert store.load(first.draft_id).title == "Pirmā neglabātā"
+    assert store.load(second.draft_id).title == "Otrā neglabātā"
+    assert store.load(second.draft_id).performer == "Atkal neglabāts"
+    assert len(asked) == 2 and not list((data_dir / "unsaved").glob("*.json"))
 
 
 def test_every_input_has_an_accessible_name_and_tab_walks_the_form_in_order(qtbot, make_window, seeded_store):

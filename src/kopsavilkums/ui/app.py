@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from kopsavilkums import APP_NAME
 from kopsavilkums.ui import crash, i18n
-from kopsavilkums.ui.saving import discard_recovery, pending_recovery
+from kopsavilkums.ui.saving import discard_recovery, pending_recoveries
 from kopsavilkums.ui.window import MainWindow, settings_for
 
 
@@ -100,24 +100,25 @@ class Application:
         return new
 
     def offer_recovery(self) -> None:
-        found = pending_recovery(self.data_dir)
-        if found is None or self.window is None:
+        """Offer, draft by draft, what an earlier session did not get to save."""
+        if self.window is None:
             return
-        draft_id, report = found
-        window = self.window
-        question = i18n.translate(
-            "Window", "Changes to “%1” were not saved when Kopsavilkums last closed. Restore them?"
-        ).replace("%1", report.title or draft_id or "")
-        if window.ask_yes_no(question):
-            known = {d.id for d in self.store.list()} | {d.id for d in self.store.list(trashed=True)}
-            if draft_id in known:
-                window.open_draft(draft_id)
-                window.doc.replace(report)
-                window.saver.mark_dirty()
-                window.saver.save_now(force=True)
-            else:
-                window._save_new_and_open(report)
-        discard_recovery(self.data_dir)
+        for path, draft_id, report in pending_recoveries(self.data_dir):
+            window = self.window
+            question = i18n.translate(
+                "Window", "Changes to “%1” were not saved when Kopsavilkums last closed. Restore them?"
+            ).replace("%1", report.title or draft_id or "")
+            if window.ask_yes_no(question):
+                known = {d.id for d in self.store.list()} | {d.id for d in self.store.list(trashed=True)}
+                if draft_id in known:
+                    window.open_draft(draft_id)
+                    window.doc.replace(report)
+                    window.saver.mark_dirty()
+                    window.saver.save_now(force=True)
+                    window.saver.flush()
+                else:
+                    window._save_new_and_open(report)
+            discard_recovery(path)
 
     def open_file(self, path: str | Path) -> None:
         """A draft file handed to us (command line, another process, macOS): import and show it."""

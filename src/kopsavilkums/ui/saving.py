@@ -4,8 +4,9 @@ The :class:`AutoSaver` saves a *copy* of the report on its own one-thread pool (
 overlap and never freeze typing), counts edits so that a save which finished while the user
 kept typing does not mark the newer text as saved, and keeps the edits in the window when a save
 fails (the next edit, ``Ctrl+S`` or a retry a little later tries again). While changes are
-unsaved a recovery copy is kept in the data folder, so a crash loses nothing either; the next
-start offers it (:func:`pending_recovery`).
+unsaved a recovery copy is kept in the data folder, one file per draft (two windows, or a draft
+left unsaved while another is edited, each keep theirs), so a crash loses nothing either; the
+next start offers them (:func:`pending_recoveries`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,12 @@ from kopsavilkums.ui.document import EditableDocument
 
 AUTOSAVE_DELAY_MS = 2000
 RETRY_DELAY_MS = 15000
-RECOVERY_FILE = "unsaved.json"
+RECOVERY_FOLDER = "unsaved"  # <data folder>/unsaved/<draft id>.json
+OLD_RECOVERY_FILE = "unsaved.json"  # what version 0.1.0 kept (one for all); still offered
+
+
+def recovery_path(data_dir: Path, draft_id: str) -> Path:
+    return Path(data_dir) / RECOVERY_FOLDER / f"{draft_id}.json"
 
 
 class AutoSaver(QObject):
@@ -39,7 +45,7 @@ class AutoSaver(QObject):
     def __init__(self, doc: EditableDocument, store, data_dir: Path, language=lambda: "en", parent=None) -> None:
         super().__init__(parent)
         self.doc, self.store, self.language = doc, store, language
-        self.recovery_path = Path(data_dir) / RECOVERY_FILE
+        self.data_dir = Path(data_dir)
         self.draft_id: str | None = None
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # saves in order, one at a time
@@ -124,7 +130,7 @@ class AutoSaver(QObject):
         else:
             self.dirty_changed.emit(False)
             self.journal_timer.stop()
-            self.recovery_path.unlink(missing_ok=True)
+            recovery_path(self.data_dir, draft_id).unlink(missing_ok=True)
 
     def _failed(self, exc: BaseException) -> None:
         self._in_flight = False
@@ -142,28 +148,36 @@ class AutoSaver(QObject):
         return json.dumps({"draft_id": self.draft_id, "document": document}, ensure_ascii=False).encode()
 
     def _write_journal(self) -> None:
-        if not self.dirty:
+        if not self.dirty or self.draft_id is None:
             return
-        payload, path = self._journal(), self.recovery_path
-        self.pool.start(workers.Job(lambda: atomic_write_bytes(path, payload)))
+        payload, path = self._journal(), recovery_path(self.data_dir, self.draft_id)
+        self.pool.start(workers.Job(lambda: _write_recovery(path, payload)))
 
     def write_journal_now(self) -> None:
         """Synchronously (from a crash handler): keep what is unsaved."""
-        if self.dirty:
-            atomic_write_bytes(self.recovery_path, self._journal())
+        if self.dirty and self.draft_id is not None:
+            _write_recovery(recovery_path(self.data_dir, self.draft_id), self._journal())
 
 
-def pending_recovery(data_dir: Path):
-    """``(draft_id, report)`` left by a session that did not finish saving, or None."""
-    path = Path(data_dir) / RECOVERY_FILE
-    if not path.exists():
-        return None
-    try:
-        saved = json.loads(path.read_text(encoding="utf-8"))
-        return saved.get("draft_id"), exchange.from_document(saved["document"], ids=True)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+def _write_recovery(path: Path, payload: bytes) -> None:
+    path.parent.mkdir(mode=0o700, exist_ok=True)
+    atomic_write_bytes(path, payload)
 
 
-def discard_recovery(data_dir: Path) -> None:
-    (Path(data_dir) / RECOVERY_FILE).unlink(missing_ok=True)
+def pending_recoveries(data_dir: Path) -> list[tuple[Path, str | None, object]]:
+    """``(file, draft_id, report)`` for each draft a session left unsaved, oldest first."""
+    folder = Path(data_dir) / RECOVERY_FOLDER
+    files = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    files.append(Path(data_dir) / OLD_RECOVERY_FILE)
+    found = []
+    for path in files:
+        try:
+            saved = json.loads(path.read_text(encoding="utf-8"))
+            found.append((path, saved.get("draft_id"), exchange.from_document(saved["document"], ids=True), path.stat().st_mtime))
+        except (OSError, ValueError, KeyError, TypeError, exchange.ExchangeError):
+            continue  # missing, or half-written by a dying process: nothing to offer
+    return [(path, draft_id, report) for path, draft_id, report, _ in sorted(found, key=lambda f: f[3])]
+
+
+def discard_recovery(path: Path) -> None:
+    path.unlink(missing_ok=True)
