@@ -153,7 +153,10 @@ def run(args) -> int:
 
     folder = find_data_dir(getattr(args, "data_dir", None))
     open_file = getattr(args, "open_file", None)
-    app = QApplication.instance() or QtApplication(sys.argv[:1])
+    # Only macOS sends QFileOpenEvent; elsewhere a Python event() on the application object
+    # would only cost start-up time (every event sent to it would call into Python).
+    app_class = QtApplication if sys.platform == "darwin" else QApplication
+    app = QApplication.instance() or app_class(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("lv.kopsavilkums.Kopsavilkums")  # packaging/linux/<this>.desktop: taskbar icon and grouping
