@@ -166,7 +166,7 @@ def _open_window(args) -> int:
     try:
         from kopsavilkums.ui import qt_code_cache
 
-        qt_code_cache.import_pyside(paths.cache_dir(paths.data_dir(args.data_dir)))
+        qt_code_cache.import_pyside(paths.cache_dir() / "pyside-code")
         from kopsavilkums.ui.app import run  # noqa: PLC0415 - Qt only when the window is wanted
     except ImportError:
         print("kopsavilkums: the window is not available yet; use a command (see --help).", file=sys.stderr)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 
 from kopsavilkums import APP_NAME
 
@@ -36,6 +36,8 @@ def store_path(folder: Path) -> Path:
     return Path(folder) / STORE_FILE_NAME
 
 
-def cache_dir(folder: Path) -> Path:
-    """What can be rebuilt at any time (compiled code): deleting it loses nothing."""
-    return Path(folder) / "cache"
+def cache_dir() -> Path:
+    """The user's own cache folder (``%LOCALAPPDATA%``, ``~/Library/Caches``, ``$XDG_CACHE_HOME``):
+    what can be rebuilt at any time, such as compiled code. Never the data folder, which people
+    may share: compiled code from there would run for whoever opens it."""
+    return Path(user_cache_dir(APP_NAME, appauthor=False))

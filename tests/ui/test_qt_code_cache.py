@@ -9,10 +9,13 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from kopsavilkums.ui import qt_code_cache
 
 SOURCE = b"def f(x: int) -> int:\n    return x + 1\n"
 NAME = "shibokensupport/example.py"
+ANNOTATIONS = compile("", "<flags>", "exec").co_flags & qt_code_cache._FUTURE_FLAGS  # this module's
 
 
 def run_compile(folder: Path, source: bytes = SOURCE, filename: str = NAME):
@@ -25,22 +28,40 @@ def run_compile(folder: Path, source: bytes = SOURCE, filename: str = NAME):
 def test_compiled_code_is_stored_and_served_the_second_time(tmp_path):
     first = run_compile(tmp_path)
     assert len(list(tmp_path.iterdir())) == 1
-    served = qt_code_cache.load(tmp_path, NAME, SOURCE)
-    assert served == compile(SOURCE, NAME, "exec", 0, True)
+    served = qt_code_cache.load(tmp_path, NAME, SOURCE, ANNOTATIONS)
+    assert served == compile(SOURCE, NAME, "exec")
     second = run_compile(tmp_path)
     assert first(1) == second(1) == 2
 
 
-def test_served_code_keeps_real_annotations_not_this_modules_future_flag(tmp_path):
-    # This test module has ``from __future__ import annotations``; PySide6's loader does not.
+def test_served_code_is_what_compile_itself_makes_here_future_flags_included(tmp_path):
+    # This module has ``from __future__ import annotations``, as PySide6's loader does: the
+    # builtin passes it on to what it compiles, and so must the cache, compiled or served.
+    native = compile(SOURCE, NAME, "exec")
     for _ in range(2):  # compiled, then served
-        assert run_compile(tmp_path).__annotations__ == {"x": int, "return": int}
+        with qt_code_cache.cached_compiles(tmp_path):
+            assert builtins.compile(SOURCE, NAME, "exec") == native
+        assert run_compile(tmp_path).__annotations__ == {"x": "int", "return": "int"}
+    # compiled without the flag, it is another entry, not the one above
+    with qt_code_cache.cached_compiles(tmp_path):
+        plain = builtins.compile(SOURCE, NAME, "exec", dont_inherit=True)
+    assert plain == compile(SOURCE, NAME, "exec", dont_inherit=True) != native
+
+
+def test_an_entry_someone_else_could_have_written_is_not_run(tmp_path):
+    if os.name != "posix":
+        pytest.skip("POSIX permissions")
+    run_compile(tmp_path)
+    (entry,) = tmp_path.iterdir()
+    assert entry.stat().st_mode & 0o077 == 0  # written private
+    entry.chmod(0o666)
+    assert qt_code_cache.load(tmp_path, NAME, SOURCE, ANNOTATIONS) is None
 
 
 def test_changed_source_is_compiled_again_never_served_stale(tmp_path):
     run_compile(tmp_path)
     changed = SOURCE.replace(b"x + 1", b"x + 2")
-    assert qt_code_cache.load(tmp_path, NAME, changed) is None
+    assert qt_code_cache.load(tmp_path, NAME, changed, ANNOTATIONS) is None
     assert run_compile(tmp_path, changed)(1) == 3
     assert run_compile(tmp_path, changed)(1) == 3  # and the new code replaced the old entry
 
@@ -48,11 +69,11 @@ def test_changed_source_is_compiled_again_never_served_stale(tmp_path):
 def test_a_damaged_entry_is_ignored_and_replaced(tmp_path):
     run_compile(tmp_path)
     (entry,) = tmp_path.iterdir()
-    header = len(qt_code_cache._header(SOURCE))
+    header = len(qt_code_cache._header(SOURCE, ANNOTATIONS))
     entry.write_bytes(entry.read_bytes()[: header + 5])  # cut short
-    assert qt_code_cache.load(tmp_path, NAME, SOURCE) is None
+    assert qt_code_cache.load(tmp_path, NAME, SOURCE, ANNOTATIONS) is None
     assert run_compile(tmp_path)(1) == 2
-    assert qt_code_cache.load(tmp_path, NAME, SOURCE) is not None
+    assert qt_code_cache.load(tmp_path, NAME, SOURCE, ANNOTATIONS) is not None
 
 
 def test_an_unwritable_cache_only_means_compiling(tmp_path):
@@ -87,6 +108,17 @@ CHILD = textwrap.dedent(
     from PySide6.QtWidgets import QApplication, QLabel
     app = QApplication([])
     print(sum(served))
+    if sys.argv[1] != "plain":
+        # each entry is exactly what PySide6's loader compiles (under its own future flags)
+        loader = sys.modules["shibokensupport"].__loader__
+        feature = sys.modules["signature_bootstrap"].__dict__.get("annotations")
+        flags = feature.compiler_flag if feature else 0
+        for filename in loader._mod2path.values():
+            if not (filename.startswith(qt_code_cache.PREFIX) and filename.endswith(".py")):
+                continue
+            data = loader.zfile.read(filename)
+            cached = qt_code_cache.load(Path(sys.argv[1]), filename, data, flags)
+            assert cached == compile(data, filename, "exec", flags, True), filename
     # PySide6's support code at work: signatures in docstrings, helpful errors for wrong arguments
     print(QLabel.setText.__doc__)
     try:
