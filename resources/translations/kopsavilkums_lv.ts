@@ -421,6 +421,10 @@ Sīkāka informācija: %1</translation>
         <translation>Izmaiņas „%1” netika saglabātas, kad Kopsavilkums pēdējo reizi tika aizvērts. Atjaunot tās?</translation>
     </message>
     <message>
+        <source>“%1” had changed since, so the restored changes are a new draft beside it.</source>
+        <translation>“%1” kopš tā laika ir mainīts, tāpēc atjaunotās izmaiņas ir jauns melnraksts blakus tam.</translation>
+    </message>
+    <message>
         <source>This summary is marked as submitted and can only be read.</source>
         <translation>Šis kopsavilkums ir atzīmēts kā iesniegts, un to var tikai lasīt.</translation>
     </message>
@@ -515,6 +519,10 @@ Sīkāka informācija: %1</translation>
     <message>
         <source>The preview needs Qt PDF, which is not installed.</source>
         <translation>Priekšskatījumam vajag Qt PDF, kas nav uzstādīts.</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Nav pārbaudīts</translation>
     </message>
     <message>
         <source>Checking…</source>

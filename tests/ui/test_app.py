@@ -92,7 +92,7 @@ def test_no_running_window_means_no_hand_over(qapp, data_dir, tmp_path):
 
 
 def test_the_crash_handler_logs_keeps_unsaved_work_and_tells_the_user(qtbot, make_window, data_dir, monkeypatch):
-    from kopsavilkums.ui import crash
+    from kopsavilkums.ui import crash, saving
     from kopsavilkums.ui.saving import pending_recoveries
 
     window = make_window()
@@ -110,8 +110,10 @@ def test_the_crash_handler_logs_keeps_unsaved_work_and_tells_the_user(qtbot, mak
         sys.excepthook(*sys.exc_info())
     assert "ZeroDivisionError: boom" in (data_dir / crash.LOG_NAME).read_text(encoding="utf-8")
     assert shown and str(data_dir / crash.LOG_NAME) in shown[0]
-    [(_file, draft_id, report)] = pending_recoveries(data_dir)
-    assert draft_id == window.draft_id and report.title == "Tikko ierakstīts"
+    assert pending_recoveries(data_dir) == []  # this process still runs: its copy is its own
+    monkeypatch.setattr(saving, "_process_alive", lambda pid: False)  # as seen after the crash
+    [found] = pending_recoveries(data_dir)
+    assert found.draft_id == window.draft_id and found.report.title == "Tikko ierakstīts"
 
 
 def test_preview_shows_the_pdf_pages(qtbot, make_window, seeded_store):
@@ -191,5 +193,31 @@ def test_an_unsaved_copy_left_by_version_0_1_is_still_offered(data_dir, seed_rep
     (data_dir / OLD_RECOVERY_FILE).write_text(json.dumps({"draft_id": "abc", "document": document}), encoding="utf-8")
     (data_dir / "unsaved").mkdir()
     (data_dir / "unsaved" / "half.json").write_text('{"draft_id": "x", "docu', encoding="utf-8")  # cut short by a crash
-    [(path, draft_id, report)] = pending_recoveries(data_dir)
-    assert (path.name, draft_id, report.title) == (OLD_RECOVERY_FILE, "abc", seed_report.title)
+    (data_dir / "unsaved" / "odd.json").write_text("[]", encoding="utf-8")  # not ours at all
+    [found] = pending_recoveries(data_dir)
+    assert (found.path.name, found.draft_id, found.report.title, found.base_revision) == (OLD_RECOVERY_FILE, "abc", seed_report.title, None)
+
+
+def test_a_copy_kept_by_a_window_still_running_is_not_offered_by_a_second_start(data_dir, seed_report):
+    """Starting Kopsavilkums again while a window is open must not offer (or delete) that
+    window's unsaved edits; once its process is gone, they are offered."""
+    import json
+    import platform
+    import subprocess
+
+    from kopsavilkums import exchange
+    from kopsavilkums.ui.saving import pending_recoveries
+
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        owner = {"pid": other.pid, "host": platform.node()}
+        (data_dir / "unsaved").mkdir()
+        (data_dir / "unsaved" / "a1b2.json").write_text(json.dumps({
+            "draft_id": "a1b2", "base_revision": 3, "owner": owner, "document": exchange.to_document(seed_report, ids=True),
+        }), encoding="utf-8")
+        assert pending_recoveries(data_dir) == []
+    finally:
+        other.kill()
+        other.wait()
+    [found] = pending_recoveries(data_dir)
+    assert (found.draft_id, found.base_revision) == ("a1b2", 3)

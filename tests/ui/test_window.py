@@ -362,6 +362,8 @@ def test_a_conflict_with_another_window_keeps_mine_as_a_copy(qtbot, make_window,
 
 
 def test_a_conflict_can_load_the_other_version(qtbot, make_window, open_store, monkeypatch):
+    from kopsavilkums.ui import saving
+
     window = make_window()
     first = window.new_draft()
     other = open_store()
@@ -370,9 +372,13 @@ def test_a_conflict_can_load_the_other_version(qtbot, make_window, open_store, m
     other.save(theirs, first)
     monkeypatch.setattr(window, "ask_conflict", lambda message: "reload")
     type_into(qtbot, editor(window, "title"), "Mana")
+    journal = saving.recovery_path(window.data_dir, first)
+    qtbot.waitUntil(journal.exists)
     window.save_now()
     qtbot.waitUntil(lambda: window.doc.report.title == "Citu versija")
     assert editor(window, "title").text() == "Citu versija"
+    window.saver.pool.waitForDone()
+    assert not journal.exists()  # "Mana" was given up: not offered again after a restart
 
 
 def test_drafts_duplicate_trash_restore_and_search(qtbot, make_window, seeded_store):
@@ -468,6 +474,7 @@ def test_a_typo_in_an_amount_is_shown_and_not_stored(qtbot, make_window):
 
 @pytest.mark.parametrize("answer", [True, False])
 def test_unsaved_changes_after_a_crash_are_offered_at_the_next_start(qtbot, make_window, open_store, data_dir, monkeypatch, answer):
+    from kopsavilkums.ui import saving
     from kopsavilkums.ui.saving import recovery_path
 
     window = make_window()
@@ -479,6 +486,7 @@ def test_unsaved_changes_after_a_crash_are_offered_at_the_next_start(qtbot, make
     window.saver.pool.waitForDone()
     window.saver.attach(None)  # simulate the process dying: nothing more is saved
     window.close()
+    monkeypatch.setattr(saving, "_process_alive", lambda pid: False)  # ... and being gone
 
     again = make_window(open_store())
     monkeypatch.setattr(again, "ask_yes_no", lambda question: answer)
@@ -492,6 +500,8 @@ def test_unsaved_changes_after_a_crash_are_offered_at_the_next_start(qtbot, make
 def test_two_windows_that_crash_with_unsaved_edits_both_get_them_back(qtbot, make_window, open_store, data_dir, monkeypatch):
     """Each draft keeps its own recovery copy: one window saving (or crashing) never takes the
     other window's unsaved edits with it."""
+    from kopsavilkums.ui import saving
+
     first, second = make_window(), make_window(open_store())
     for window, title in ((first, "Pirmā neglabātā"), (second, "Otrā neglabātā")):
         window.new_draft()
@@ -506,6 +516,7 @@ def test_two_windows_that_crash_with_unsaved_edits_both_get_them_back(qtbot, mak
         window.saver.pool.waitForDone()
         window.saver.attach(None)  # both processes die
         window.close()
+    monkeypatch.setattr(saving, "_process_alive", lambda pid: False)
 
     again = make_window(open_store())
     asked = []
@@ -517,6 +528,81 @@ def test_two_windows_that_crash_with_unsaved_edits_both_get_them_back(qtbot, mak
     assert store.load(second.draft_id).title == "Otrā neglabātā"
     assert store.load(second.draft_id).performer == "Atkal neglabāts"
     assert len(asked) == 2 and not list((data_dir / "unsaved").glob("*.json"))
+
+
+def _crash_with_unsaved_title(qtbot, window, title, monkeypatch):
+    from kopsavilkums.ui import saving
+
+    window.saver.timer.setInterval(60_000)
+    type_into(qtbot, editor(window, "title"), title)
+    qtbot.waitUntil(saving.recovery_path(window.data_dir, window.draft_id).exists)
+    window.saver.pool.waitForDone()
+    window.saver.attach(None)
+    window.close()
+    monkeypatch.setattr(saving, "_process_alive", lambda pid: False)
+
+
+def test_recovered_edits_never_overwrite_a_draft_saved_again_since(qtbot, make_window, open_store, monkeypatch):
+    window = make_window()
+    draft = window.new_draft()
+    _crash_with_unsaved_title(qtbot, window, "Neglabātā", monkeypatch)
+    other = open_store()  # meanwhile another window saved the draft again
+    newer = other.load(draft)
+    newer.title = "Jaunāka versija"
+    other.save(newer, draft)
+
+    again = make_window(open_store())
+    monkeypatch.setattr(again, "ask_yes_no", lambda question: True)
+    again.application.offer_recovery()
+    store = open_store()
+    titles = sorted(d.title for d in store.list())
+    assert titles == ["Jaunāka versija", "Neglabātā"]  # kept beside it, not over it
+    assert store.load(draft).title == "Jaunāka versija"
+    assert "new draft beside it" in again.statusBar().currentMessage()
+
+
+def test_a_restore_that_cannot_be_saved_keeps_the_copy_for_next_time(qtbot, make_window, open_store, monkeypatch, data_dir):
+    from kopsavilkums.store import StoreBusy
+    from kopsavilkums.ui import saving
+
+    window = make_window()
+    window.new_draft()
+    _crash_with_unsaved_title(qtbot, window, "Neglabātā", monkeypatch)
+    again = make_window(open_store())
+    monkeypatch.setattr(again, "ask_yes_no", lambda question: True)
+    monkeypatch.setattr(again, "show_error", lambda message: None)
+    monkeypatch.setattr(again, "leave_current", lambda: False)  # e.g. the open draft cannot be left
+
+    def busy(*args, **kwargs):
+        raise StoreBusy("busy", "aizņemts")
+
+    monkeypatch.setattr(again.store, "save", busy)
+    again.application.offer_recovery()
+    [found] = saving.pending_recoveries(data_dir)
+    assert found.report.title == "Neglabātā"
+    assert open_store().load(window.draft_id).title == ""  # and nothing else was overwritten
+
+
+def test_a_budget_typo_message_goes_once_the_amount_is_corrected(qtbot, make_window, seeded_store):
+    window = make_window(seeded_store)
+    budget, message = window.form.budget_model, window.form.messages["budget:input"]
+    assert not budget.setData(budget.index(1, 1), "12,3,4")
+    assert message.isVisible() and "12,3,4" in message.text()
+    qtbot.wait(400)  # the check after it finds what it found before: the list is left alone
+    assert budget.setData(budget.index(1, 1), "12,34")
+    assert not message.isVisible()
+
+
+def test_a_check_that_fails_says_not_checked_rather_than_checking_for_ever(qtbot, make_window, seeded_store, monkeypatch):
+    from kopsavilkums.ui import window as window_module
+
+    def broken(report, final=False):
+        raise RuntimeError("the check broke")
+
+    monkeypatch.setattr(window_module, "validate", broken)
+    window = make_window(seeded_store)
+    qtbot.waitUntil(lambda: window.counts_label.text() == "Not checked")
+    assert "the check broke" in window.statusBar().currentMessage()
 
 
 def test_every_input_has_an_accessible_name_and_tab_walks_the_form_in_order(qtbot, make_window, seeded_store):
@@ -666,6 +752,7 @@ def test_asking_for_a_section_not_yet_built_builds_the_rest_at_once(qtbot, data_
     assert window.form.is_built and focused is window.form.editors["prepared_by.email"]
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is focused)
+    qtbot.waitUntil(lambda: not focused.visibleRegion().isEmpty())  # scrolled to, not just focused
     window.saver.flush()
 
 

@@ -71,6 +71,11 @@ class DraftStore:
             self._known[draft_id] = record["revision"]
             return records.report_of(draft_id, record)
 
+    def revision_seen(self, draft_id: str | None) -> int | None:
+        """The revision of ``draft_id`` this store last loaded or saved (None: not yet).
+        Without the lock (one dict read is atomic): the UI thread never waits behind a save."""
+        return self._known.get(draft_id)
+
     def info(self, draft_id: str) -> DraftInfo:
         with self._mutex:
             return records.info_of(draft_id, self._record(draft_id))

@@ -100,25 +100,38 @@ class Application:
         return new
 
     def offer_recovery(self) -> None:
-        """Offer, draft by draft, what an earlier session did not get to save."""
+        """Offer, draft by draft, what an earlier session did not get to save. A copy stays for
+        the next start unless it was restored or the user said no."""
         if self.window is None:
             return
-        for path, draft_id, report in pending_recoveries(self.data_dir):
-            window = self.window
+        for found in pending_recoveries(self.data_dir):
             question = i18n.translate(
                 "Window", "Changes to “%1” were not saved when Kopsavilkums last closed. Restore them?"
-            ).replace("%1", report.title or draft_id or "")
-            if window.ask_yes_no(question):
-                known = {d.id for d in self.store.list()} | {d.id for d in self.store.list(trashed=True)}
-                if draft_id in known:
-                    window.open_draft(draft_id)
-                    window.doc.replace(report)
-                    window.saver.mark_dirty()
-                    window.saver.save_now(force=True)
-                    window.saver.flush()
-                else:
-                    window._save_new_and_open(report)
-            discard_recovery(path)
+            ).replace("%1", found.report.title or found.draft_id or "")
+            if not self.window.ask_yes_no(question) or self._restore(found):
+                discard_recovery(found.path)
+
+    def _restore(self, found) -> bool:
+        window = self.window
+        ok, infos = window._store_call(lambda: self.store.list() + self.store.list(trashed=True))
+        if not ok:
+            return False
+        revision = next((info.revision for info in infos if info.id == found.draft_id), None)
+        if revision is not None and found.base_revision in (None, revision):
+            # The draft is as those edits found it: they go on top of it.
+            if not window.open_draft(found.draft_id) or window.draft_id != found.draft_id:
+                return False
+            window.doc.replace(found.report)
+            window.saver.mark_dirty()
+            return window.saver.flush(force=found.base_revision is None)
+        # Gone, or saved again since (another window): never overwritten, kept beside it.
+        if window._save_new_and_open(found.report) is None:
+            return False
+        if revision is not None:
+            window.statusBar().showMessage(i18n.translate(
+                "Window", "“%1” had changed since, so the restored changes are a new draft beside it."
+            ).replace("%1", found.report.title or found.draft_id), 15000)
+        return True
 
     def open_file(self, path: str | Path) -> None:
         """A draft file handed to us (command line, another process, macOS): import and show it."""
@@ -181,8 +194,9 @@ def run(args) -> int:
     # for a moment rather than delaying the first keystroke. A file opened in that moment starts
     # a second window, which the store allows.
     servers = []
+    # Owned by the application, not the window: switching the language replaces the window.
     QTimer.singleShot(
-        LISTEN_AFTER_MS, window, lambda: servers.append(_single_instance().listen(folder, application.open_file, window))
+        LISTEN_AFTER_MS, app, lambda: servers.append(_single_instance().listen(folder, application.open_file, app))
     )
     application.offer_recovery()
     if open_file:

@@ -341,6 +341,9 @@ class ReportForm(QWidget):
         self.body.addWidget(self.budget_input)
         self.body.addWidget(self._message_label("budget"))
         self.budget_model.input_rejected.connect(self._budget_rejected)
+        # A typo's message goes once an amount is taken (or another draft shows).
+        self.doc.changed.connect(lambda path: self.budget_input.hide() if path.startswith("budget") else None)
+        self.doc.reset.connect(self.budget_input.hide)
         self._editors["budget"] = table
         self._focus_order.append(table)
 
@@ -466,6 +469,7 @@ class ReportForm(QWidget):
 
     def focus_path(self, path: str, row_id: str | None = None) -> QWidget | None:
         """Put the cursor on the field a problem names; returns the focused widget."""
+        was_built = self.is_built
         area = self.area_of(path)  # builds what is missing
         if area in ("objectives", "indicators"):
             editor: RowsEditor = self.editors[area]
@@ -498,8 +502,12 @@ class ReportForm(QWidget):
             target = self.editors.get(path) or self.editors.get(area) or self.editors.get(f"{area}.amount")
             if target is None:
                 target = self.editors["title"]
-        self.scroll.ensureWidgetVisible(target, 0, 40)
         target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if was_built:
+            self.scroll.ensureWidgetVisible(target, 0, 40)
+        else:
+            # Sections built just now have no place on the page until the layout has run.
+            QTimer.singleShot(0, self, lambda: self.scroll.ensureWidgetVisible(target, 0, 40))
         return target
 
     def first_field(self) -> QWidget:

@@ -11,7 +11,12 @@ next start offers them (:func:`pending_recoveries`).
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import platform
+import re
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -29,6 +34,12 @@ OLD_RECOVERY_FILE = "unsaved.json"  # what version 0.1.0 kept (one for all); sti
 
 
 def recovery_path(data_dir: Path, draft_id: str) -> Path:
+    """The draft's recovery copy. Ids the program makes are hex; any other (a hand-edited store)
+    is hashed, so that it can never name a path outside the folder."""
+    if not re.fullmatch(r"[0-9A-Za-z_-]{1,64}", draft_id):
+        import hashlib  # noqa: PLC0415 - rare
+
+        draft_id = hashlib.sha256(draft_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
     return Path(data_dir) / RECOVERY_FOLDER / f"{draft_id}.json"
 
 
@@ -103,19 +114,20 @@ class AutoSaver(QObject):
             self,
         )
 
-    def flush(self) -> bool:
+    def flush(self, *, force: bool = False) -> bool:
         """Save everything now, waiting for it (closing, switching drafts). True when saved."""
         self.timer.stop()
         self.pool.waitForDone()
         if self.dirty and self.draft_id is not None:
             generation = self._generation
             try:
-                self.draft_id = self.store.save(self.doc.report.copy(), self.draft_id, force=self._force_next)
+                self.draft_id = self.store.save(self.doc.report.copy(), self.draft_id, force=force or self._force_next)
             except Exception as exc:  # noqa: BLE001 - shown to the user
                 self._failed(exc)
                 return False
             self._force_next = False
             self._saved(generation, self.draft_id)
+            self.pool.waitForDone()  # the recovery copy's removal, queued by _saved
         return not self.dirty
 
     def _saved(self, generation: int, draft_id: str) -> None:
@@ -130,7 +142,7 @@ class AutoSaver(QObject):
         else:
             self.dirty_changed.emit(False)
             self.journal_timer.stop()
-            recovery_path(self.data_dir, draft_id).unlink(missing_ok=True)
+            self.discard_journal(draft_id)
 
     def _failed(self, exc: BaseException) -> None:
         self._in_flight = False
@@ -145,7 +157,14 @@ class AutoSaver(QObject):
     # ------------------------------------------------------------------ crash recovery
     def _journal(self) -> bytes:
         document = exchange.to_document(self.doc.report, ids=True)
-        return json.dumps({"draft_id": self.draft_id, "document": document}, ensure_ascii=False).encode()
+        return json.dumps({
+            "draft_id": self.draft_id,
+            # the store's revision these edits started from: a newer one is never overwritten
+            "base_revision": self.store.revision_seen(self.draft_id),
+            # who is still editing: a second start leaves a live window's copy alone
+            "owner": {"pid": os.getpid(), "host": platform.node()},
+            "document": document,
+        }, ensure_ascii=False).encode()
 
     def _write_journal(self) -> None:
         if not self.dirty or self.draft_id is None:
@@ -158,14 +177,32 @@ class AutoSaver(QObject):
         if self.dirty and self.draft_id is not None:
             _write_recovery(recovery_path(self.data_dir, self.draft_id), self._journal())
 
+    def discard_journal(self, draft_id: str | None) -> None:
+        """The draft's edits are saved, or the user chose to lose them. Queued behind any copy
+        still being written, so a late write cannot bring the copy back."""
+        if draft_id is not None:
+            path = recovery_path(self.data_dir, draft_id)
+            self.pool.start(workers.Job(lambda: discard_recovery(path)))
+
 
 def _write_recovery(path: Path, payload: bytes) -> None:
     path.parent.mkdir(mode=0o700, exist_ok=True)
     atomic_write_bytes(path, payload)
 
 
-def pending_recoveries(data_dir: Path) -> list[tuple[Path, str | None, object]]:
-    """``(file, draft_id, report)`` for each draft a session left unsaved, oldest first."""
+@dataclass(frozen=True)
+class Recovered:
+    """Edits a session left unsaved, as found in its recovery copy."""
+
+    path: Path
+    draft_id: str | None
+    report: object
+    base_revision: int | None  # None: a copy from 0.1.0, which did not record it
+
+
+def pending_recoveries(data_dir: Path) -> list[Recovered]:
+    """The recovery copies left by sessions that ended without saving, oldest first; copies a
+    running window on this computer is still keeping are not included."""
     folder = Path(data_dir) / RECOVERY_FOLDER
     files = sorted(folder.glob("*.json")) if folder.is_dir() else []
     files.append(Path(data_dir) / OLD_RECOVERY_FILE)
@@ -173,11 +210,60 @@ def pending_recoveries(data_dir: Path) -> list[tuple[Path, str | None, object]]:
     for path in files:
         try:
             saved = json.loads(path.read_text(encoding="utf-8"))
-            found.append((path, saved.get("draft_id"), exchange.from_document(saved["document"], ids=True), path.stat().st_mtime))
-        except (OSError, ValueError, KeyError, TypeError, exchange.ExchangeError):
-            continue  # missing, or half-written by a dying process: nothing to offer
-    return [(path, draft_id, report) for path, draft_id, report, _ in sorted(found, key=lambda f: f[3])]
+            modified = path.stat().st_mtime
+        except (OSError, ValueError):
+            continue  # gone meanwhile, or half-written by a dying process: nothing to offer
+        if not isinstance(saved, dict) or not isinstance(saved.get("document"), dict):
+            continue
+        draft_id, base = saved.get("draft_id"), saved.get("base_revision")
+        if not isinstance(draft_id, (str, type(None))) or not isinstance(base, (int, type(None))) or isinstance(base, bool):
+            continue
+        if _still_edited(saved.get("owner")):
+            continue
+        try:
+            report = exchange.from_document(saved["document"], ids=True)
+        except exchange.ExchangeError:
+            continue
+        found.append((modified, Recovered(path, draft_id, report, base)))
+    return [recovered for _, recovered in sorted(found, key=lambda item: item[0])]
+
+
+def _still_edited(owner) -> bool:
+    """Whether the window that wrote a copy is still running on this computer."""
+    if not isinstance(owner, dict) or owner.get("host") != platform.node():
+        return False
+    pid = owner.get("pid")
+    return isinstance(pid, int) and not isinstance(pid, bool) and _process_alive(pid)
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if pid <= 0:
+        return False
+    if os.name == "nt":  # pragma: no cover - checked by reading only
+        import ctypes  # noqa: PLC0415
+
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return kernel32.GetLastError() == 5  # ERROR_ACCESS_DENIED: it exists
+        try:
+            code = ctypes.c_ulong()
+            return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    except OSError:
+        return False
+    return True
 
 
 def discard_recovery(path: Path) -> None:
-    path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # e.g. a virus scanner holding it on Windows: next time
+        path.unlink(missing_ok=True)

@@ -311,7 +311,10 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        self.saver.discard_journal(self.draft_id)  # lost on purpose: not offered after a restart
+        return True
 
     def _save_new_and_open(self, report: Report) -> str | None:
         if not self.leave_current():
@@ -541,7 +544,12 @@ class MainWindow(QMainWindow):
             if ticket == self._validations:
                 self.show_problems(problems)
 
-        workers.start(self.pool, lambda: validate(report, final=True), done, lambda exc: self.statusBar().showMessage(str(exc), 10000), self)
+        def failed(exc) -> None:
+            if ticket == self._validations:
+                self.counts_label.setText(translate("Window", "Not checked"))
+                self.statusBar().showMessage(str(exc), 10000)
+
+        workers.start(self.pool, lambda: validate(report, final=True), done, failed, self)
 
     def _problems_pending(self) -> None:
         """A draft was just shown and its check is a moment away: say so, not "Errors: 0"."""
@@ -632,15 +640,18 @@ class MainWindow(QMainWindow):
         )
 
     def _on_conflict(self, exc) -> None:
+        draft_id = self.draft_id
         if self.ask_conflict(workers.message_of(exc, i18n.current())) == "copy":
             report = self.doc.report.copy()
             self.saver.attach(None)
-            self._save_new_and_open(report)
+            if self._save_new_and_open(report) is None:
+                return  # not saved: the recovery copy of the edits stays
             self.statusBar().showMessage(translate("Window", "Your version was kept as a copy."), 10000)
         else:
-            draft_id, self.draft_id = self.draft_id, None
+            self.draft_id = None
             self.saver.attach(None)
             self.open_draft(draft_id)
+        self.saver.discard_journal(draft_id)
 
     # ------------------------------------------------------------------ questions (tests answer them)
     def ask_drop_years(self, years: list[int]) -> bool:
