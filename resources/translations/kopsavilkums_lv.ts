@@ -421,8 +421,8 @@ Sīkāka informācija: %1</translation>
         <translation>Izmaiņas „%1” netika saglabātas, kad Kopsavilkums pēdējo reizi tika aizvērts. Atjaunot tās?</translation>
     </message>
     <message>
-        <source>“%1” had changed since, so the restored changes are a new draft beside it.</source>
-        <translation>“%1” kopš tā laika ir mainīts, tāpēc atjaunotās izmaiņas ir jauns melnraksts blakus tam.</translation>
+        <source>The restored changes to “%1” were kept as a new draft, so nothing saved since is overwritten.</source>
+        <translation>Atjaunotās “%1” izmaiņas saglabātas kā jauns melnraksts, lai netiktu pārrakstīts nekas, kas saglabāts kopš tā laika.</translation>
     </message>
     <message>
         <source>This summary is marked as submitted and can only be read.</source>

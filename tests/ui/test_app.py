@@ -92,7 +92,7 @@ def test_no_running_window_means_no_hand_over(qapp, data_dir, tmp_path):
 
 
 def test_the_crash_handler_logs_keeps_unsaved_work_and_tells_the_user(qtbot, make_window, data_dir, monkeypatch):
-    from kopsavilkums.ui import crash, saving
+    from kopsavilkums.ui import crash
     from kopsavilkums.ui.saving import pending_recoveries
 
     window = make_window()
@@ -111,7 +111,7 @@ def test_the_crash_handler_logs_keeps_unsaved_work_and_tells_the_user(qtbot, mak
     assert "ZeroDivisionError: boom" in (data_dir / crash.LOG_NAME).read_text(encoding="utf-8")
     assert shown and str(data_dir / crash.LOG_NAME) in shown[0]
     assert pending_recoveries(data_dir) == []  # this process still runs: its copy is its own
-    monkeypatch.setattr(saving, "_process_alive", lambda pid: False)  # as seen after the crash
+    window.saver.end_session()  # the process ends: the system lets go of its lock
     [found] = pending_recoveries(data_dir)
     assert found.draft_id == window.draft_id and found.report.title == "Tikko ierakstīts"
 
@@ -200,24 +200,28 @@ def test_an_unsaved_copy_left_by_version_0_1_is_still_offered(data_dir, seed_rep
 
 def test_a_copy_kept_by_a_window_still_running_is_not_offered_by_a_second_start(data_dir, seed_report):
     """Starting Kopsavilkums again while a window is open must not offer (or delete) that
-    window's unsaved edits; once its process is gone, they are offered."""
+    window's unsaved edits; once its process is gone — however it ended — they are offered."""
     import json
-    import platform
     import subprocess
 
     from kopsavilkums import exchange
-    from kopsavilkums.ui.saving import pending_recoveries
+    from kopsavilkums.ui.saving import pending_recoveries, recovery_path
 
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    session = "0123456789ab"
+    copy = recovery_path(data_dir, "a1b2", session)
+    copy.parent.mkdir()
+    copy.write_text(json.dumps({"draft_id": "a1b2", "base_revision": 3, "document": exchange.to_document(seed_report, ids=True)}), encoding="utf-8")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from kopsavilkums.store.locking import try_hold; "
+         "assert try_hold(sys.argv[1]) is not None; print('holding', flush=True); time.sleep(60)",
+         str(copy.parent / f"{session}.lock")],
+        stdout=subprocess.PIPE, text=True,
+    )
     try:
-        owner = {"pid": other.pid, "host": platform.node()}
-        (data_dir / "unsaved").mkdir()
-        (data_dir / "unsaved" / "a1b2.json").write_text(json.dumps({
-            "draft_id": "a1b2", "base_revision": 3, "owner": owner, "document": exchange.to_document(seed_report, ids=True),
-        }), encoding="utf-8")
+        assert holder.stdout.readline().strip() == "holding"
         assert pending_recoveries(data_dir) == []
     finally:
-        other.kill()
-        other.wait()
+        holder.kill()  # no clean-up of its own: as a crash
+        holder.wait()
     [found] = pending_recoveries(data_dir)
-    assert (found.draft_id, found.base_revision) == ("a1b2", 3)
+    assert (found.draft_id, found.base_revision, found.path) == ("a1b2", 3, copy)

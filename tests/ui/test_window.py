@@ -372,7 +372,7 @@ def test_a_conflict_can_load_the_other_version(qtbot, make_window, open_store, m
     other.save(theirs, first)
     monkeypatch.setattr(window, "ask_conflict", lambda message: "reload")
     type_into(qtbot, editor(window, "title"), "Mana")
-    journal = saving.recovery_path(window.data_dir, first)
+    journal = saving.recovery_path(window.data_dir, first, window.saver.session)
     qtbot.waitUntil(journal.exists)
     window.save_now()
     qtbot.waitUntil(lambda: window.doc.report.title == "Citu versija")
@@ -474,19 +474,17 @@ def test_a_typo_in_an_amount_is_shown_and_not_stored(qtbot, make_window):
 
 @pytest.mark.parametrize("answer", [True, False])
 def test_unsaved_changes_after_a_crash_are_offered_at_the_next_start(qtbot, make_window, open_store, data_dir, monkeypatch, answer):
-    from kopsavilkums.ui import saving
     from kopsavilkums.ui.saving import recovery_path
 
     window = make_window()
     window.new_draft()
     window.saver.timer.setInterval(60_000)  # the crash comes before the autosave
     type_into(qtbot, editor(window, "title"), "Neglabāts")
-    journal = recovery_path(data_dir, window.draft_id)
+    journal = recovery_path(data_dir, window.draft_id, window.saver.session)
     qtbot.waitUntil(journal.exists)
     window.saver.pool.waitForDone()
     window.saver.attach(None)  # simulate the process dying: nothing more is saved
-    window.close()
-    monkeypatch.setattr(saving, "_process_alive", lambda pid: False)  # ... and being gone
+    window.close()  # ... and its lock going with it
 
     again = make_window(open_store())
     monkeypatch.setattr(again, "ask_yes_no", lambda question: answer)
@@ -500,8 +498,6 @@ def test_unsaved_changes_after_a_crash_are_offered_at_the_next_start(qtbot, make
 def test_two_windows_that_crash_with_unsaved_edits_both_get_them_back(qtbot, make_window, open_store, data_dir, monkeypatch):
     """Each draft keeps its own recovery copy: one window saving (or crashing) never takes the
     other window's unsaved edits with it."""
-    from kopsavilkums.ui import saving
-
     first, second = make_window(), make_window(open_store())
     for window, title in ((first, "Pirmā neglabātā"), (second, "Otrā neglabātā")):
         window.new_draft()
@@ -516,7 +512,6 @@ def test_two_windows_that_crash_with_unsaved_edits_both_get_them_back(qtbot, mak
         window.saver.pool.waitForDone()
         window.saver.attach(None)  # both processes die
         window.close()
-    monkeypatch.setattr(saving, "_process_alive", lambda pid: False)
 
     again = make_window(open_store())
     asked = []
@@ -530,16 +525,74 @@ def test_two_windows_that_crash_with_unsaved_edits_both_get_them_back(qtbot, mak
     assert len(asked) == 2 and not list((data_dir / "unsaved").glob("*.json"))
 
 
+def test_two_windows_on_the_same_draft_keep_separate_recovery_copies(qtbot, make_window, open_store, monkeypatch):
+    """The second window saving the draft removes its own copy, never the first window's, whose
+    edits are not saved yet."""
+    first = make_window()
+    draft = first.new_draft()
+    second = make_window(open_store())
+    second.open_draft(draft)
+    for window in (first, second):
+        monkeypatch.setattr(window, "ask_conflict", lambda message: "copy")
+    for window, title in ((first, "Pirmā"), (second, "Otrā")):
+        window.saver.timer.setInterval(60_000)
+        type_into(qtbot, editor(window, "title"), title)
+    qtbot.waitUntil(lambda: len(sorted(first.data_dir.joinpath("unsaved").glob(f"{draft}.*.json"))) == 2)
+    assert second.saver.flush()
+    second.saver.pool.waitForDone()
+    [left] = first.data_dir.joinpath("unsaved").glob(f"{draft}.*.json")
+    assert first.saver.session in left.name and first.saver.dirty
+    assert first.saver.flush()  # the conflict: the first window's version is kept as a copy
+    assert first.draft_id != draft and open_store().load(first.draft_id).title == "Pirmā"
+    first.saver.pool.waitForDone()
+    assert not list(first.data_dir.joinpath("unsaved").glob("*.json"))
+
+
+def _changed_elsewhere(open_store, draft, title="Citu"):
+    other = open_store()
+    theirs = other.load(draft)
+    theirs.title = title
+    other.save(theirs, draft)
+
+
+def test_delete_after_a_conflict_kept_as_a_copy_trashes_nothing_of_mine(qtbot, make_window, open_store, monkeypatch):
+    window = make_window()
+    draft = window.new_draft()
+    monkeypatch.setattr(window, "ask_conflict", lambda message: "copy")
+    window.saver.timer.setInterval(60_000)
+    type_into(qtbot, editor(window, "title"), "Mana")
+    _changed_elsewhere(open_store, draft)
+    window.delete_draft()  # saving first finds the conflict; "keep mine as a copy"
+    store = open_store()
+    assert sorted(d.title for d in store.list()) == ["Citu", "Mana"]
+    assert store.list(trashed=True) == []
+    assert window.doc.report.title == "Mana"
+
+
+def test_a_conflict_found_while_switching_drafts_is_asked_once(qtbot, make_window, open_store, monkeypatch):
+    window = make_window()
+    other_draft = window.new_draft()
+    draft = window.new_draft()
+    asked = []
+    monkeypatch.setattr(window, "ask_conflict", lambda message: asked.append(message) or "copy")
+    type_into(qtbot, editor(window, "title"), "Mana")
+    _changed_elsewhere(open_store, draft)
+    window.save_now()  # an autosave on its way, which will meet the conflict ...
+    assert window.open_draft(other_draft)  # ... while the user switches drafts
+    qtbot.wait(200)  # its late answer arrives too
+    assert len(asked) == 1 and window.draft_id == other_draft
+    assert sorted(d.title for d in open_store().list()) == ["", "Citu", "Mana"]
+
+
 def _crash_with_unsaved_title(qtbot, window, title, monkeypatch):
     from kopsavilkums.ui import saving
 
     window.saver.timer.setInterval(60_000)
     type_into(qtbot, editor(window, "title"), title)
-    qtbot.waitUntil(saving.recovery_path(window.data_dir, window.draft_id).exists)
+    qtbot.waitUntil(saving.recovery_path(window.data_dir, window.draft_id, window.saver.session).exists)
     window.saver.pool.waitForDone()
-    window.saver.attach(None)
+    window.saver.attach(None)  # the process dies
     window.close()
-    monkeypatch.setattr(saving, "_process_alive", lambda pid: False)
 
 
 def test_recovered_edits_never_overwrite_a_draft_saved_again_since(qtbot, make_window, open_store, monkeypatch):
@@ -558,7 +611,7 @@ def test_recovered_edits_never_overwrite_a_draft_saved_again_since(qtbot, make_w
     titles = sorted(d.title for d in store.list())
     assert titles == ["Jaunāka versija", "Neglabātā"]  # kept beside it, not over it
     assert store.load(draft).title == "Jaunāka versija"
-    assert "new draft beside it" in again.statusBar().currentMessage()
+    assert "kept as a new draft" in again.statusBar().currentMessage()
 
 
 def test_a_restore_that_cannot_be_saved_keeps_the_copy_for_next_time(qtbot, make_window, open_store, monkeypatch, data_dir):

@@ -58,6 +58,29 @@ else:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
+def try_hold(path: Path) -> int | None:
+    """Take the OS lock on ``path`` (created if missing) without waiting. Returns the open
+    descriptor while this process holds it (closing it, or the process ending in any way, lets
+    go), or None when someone else holds it — in this process too: the lock belongs to the
+    open file, not to the process."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        if _try_lock(fd):
+            return fd
+    except BaseException:
+        os.close(fd)
+        raise
+    os.close(fd)
+    return None
+
+
+def let_go(fd: int) -> None:
+    """Release a lock taken by :func:`try_hold`."""
+    with contextlib.suppress(OSError):
+        _unlock(fd)
+    os.close(fd)
+
+
 class FileLock:
     """A re-entrant inter-process lock; ``with lock:`` or ``lock.acquire()/release()``."""
 

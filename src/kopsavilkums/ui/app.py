@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from kopsavilkums import APP_NAME
 from kopsavilkums.ui import crash, i18n
-from kopsavilkums.ui.saving import discard_recovery, pending_recoveries
+from kopsavilkums.ui.saving import discard_recovery, pending_recoveries, tidy_recovery_folder
 from kopsavilkums.ui.window import MainWindow, settings_for
 
 
@@ -110,27 +110,29 @@ class Application:
             ).replace("%1", found.report.title or found.draft_id or "")
             if not self.window.ask_yes_no(question) or self._restore(found):
                 discard_recovery(found.path)
+        tidy_recovery_folder(self.data_dir)
 
     def _restore(self, found) -> bool:
+        """Put recovered edits back: onto their draft if it is still as they found it, else
+        as a new draft beside it (never over newer work). False if nothing could be saved."""
         window = self.window
-        ok, infos = window._store_call(lambda: self.store.list() + self.store.list(trashed=True))
-        if not ok:
-            return False
-        revision = next((info.revision for info in infos if info.id == found.draft_id), None)
-        if revision is not None and found.base_revision in (None, revision):
-            # The draft is as those edits found it: they go on top of it.
-            if not window.open_draft(found.draft_id) or window.draft_id != found.draft_id:
+        if found.draft_id is not None and found.base_revision is not None:
+            ok, infos = window._store_call(lambda: self.store.list() + self.store.list(trashed=True))
+            if not ok:
                 return False
-            window.doc.replace(found.report)
-            window.saver.mark_dirty()
-            return window.saver.flush(force=found.base_revision is None)
-        # Gone, or saved again since (another window): never overwritten, kept beside it.
+            revision = next((info.revision for info in infos if info.id == found.draft_id), None)
+            if revision == found.base_revision:
+                if not window.open_draft(found.draft_id) or window.draft_id != found.draft_id:
+                    return False
+                if self.store.revision_seen(found.draft_id) == found.base_revision:  # still, once loaded
+                    window.doc.replace(found.report)
+                    window.saver.mark_dirty()
+                    return window.saver.flush()
         if window._save_new_and_open(found.report) is None:
             return False
-        if revision is not None:
-            window.statusBar().showMessage(i18n.translate(
-                "Window", "“%1” had changed since, so the restored changes are a new draft beside it."
-            ).replace("%1", found.report.title or found.draft_id), 15000)
+        window.statusBar().showMessage(i18n.translate(
+            "Window", "The restored changes to “%1” were kept as a new draft, so nothing saved since is overwritten."
+        ).replace("%1", found.report.title or found.draft_id or ""), 15000)
         return True
 
     def open_file(self, path: str | Path) -> None:

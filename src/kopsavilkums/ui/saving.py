@@ -3,10 +3,14 @@
 The :class:`AutoSaver` saves a *copy* of the report on its own one-thread pool (so saves never
 overlap and never freeze typing), counts edits so that a save which finished while the user
 kept typing does not mark the newer text as saved, and keeps the edits in the window when a save
-fails (the next edit, ``Ctrl+S`` or a retry a little later tries again). While changes are
-unsaved a recovery copy is kept in the data folder, one file per draft (two windows, or a draft
-left unsaved while another is edited, each keep theirs), so a crash loses nothing either; the
-next start offers them (:func:`pending_recoveries`).
+fails (the next edit, ``Ctrl+S`` or a retry a little later tries again).
+
+While changes are unsaved a recovery copy is kept in ``<data folder>/unsaved/``, one file per
+draft and window (``<draft id>.<session>.json``), so a crash loses nothing and two windows never
+remove or overwrite each other's. Each window holds an OS lock on ``<session>.lock`` for as long
+as it runs; the system lets go of it when the process ends in any way, so the next start can
+tell the copies of a window still running (left alone) from those of one that died (offered:
+:func:`pending_recoveries`). A copy goes once its edits are saved or given up.
 """
 
 from __future__ import annotations
@@ -14,8 +18,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import platform
 import re
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,23 +28,28 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from kopsavilkums import exchange
 from kopsavilkums.fileio import atomic_write_bytes
+from kopsavilkums.store.locking import let_go, try_hold
 from kopsavilkums.ui import workers
 from kopsavilkums.ui.document import EditableDocument
 
 AUTOSAVE_DELAY_MS = 2000
 RETRY_DELAY_MS = 15000
-RECOVERY_FOLDER = "unsaved"  # <data folder>/unsaved/<draft id>.json
+RECOVERY_FOLDER = "unsaved"
 OLD_RECOVERY_FILE = "unsaved.json"  # what version 0.1.0 kept (one for all); still offered
 
 
-def recovery_path(data_dir: Path, draft_id: str) -> Path:
-    """The draft's recovery copy. Ids the program makes are hex; any other (a hand-edited store)
-    is hashed, so that it can never name a path outside the folder."""
+def recovery_path(data_dir: Path, draft_id: str, session: str) -> Path:
+    """A window's recovery copy of a draft. Ids the program makes are hex; any other (a
+    hand-edited store) is hashed, so that it can never name a path outside the folder."""
     if not re.fullmatch(r"[0-9A-Za-z_-]{1,64}", draft_id):
         import hashlib  # noqa: PLC0415 - rare
 
         draft_id = hashlib.sha256(draft_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return Path(data_dir) / RECOVERY_FOLDER / f"{draft_id}.json"
+    return Path(data_dir) / RECOVERY_FOLDER / f"{draft_id}.{session}.json"
+
+
+def _session_lock(data_dir: Path, session: str) -> Path:
+    return Path(data_dir) / RECOVERY_FOLDER / f"{session}.lock"
 
 
 class AutoSaver(QObject):
@@ -64,6 +73,10 @@ class AutoSaver(QObject):
         self._saved_generation = 0
         self._in_flight = False
         self._force_next = False
+        # Advanced by flush() and attach(): the answer of a save started before is old news.
+        self._ticket = 0
+        self.session = os.urandom(6).hex()
+        self._session_fd: int | None = None
         self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self.timer.timeout.connect(self.save_now)
         self.retry = QTimer(self, singleShot=True, interval=RETRY_DELAY_MS)
@@ -80,6 +93,7 @@ class AutoSaver(QObject):
         """The document now shows ``draft_id`` as stored (nothing unsaved)."""
         self.timer.stop()
         self.retry.stop()
+        self._advance()
         self.draft_id = draft_id
         self._saved_generation = self._generation
         self.dirty_changed.emit(False)
@@ -106,25 +120,34 @@ class AutoSaver(QObject):
         self._in_flight = True
         report, generation, draft_id, force = self.doc.report.copy(), self._generation, self.draft_id, self._force_next
         self._force_next = False
+        ticket = self._ticket
         workers.start(
             self.pool,
             lambda: self.store.save(report, draft_id, force=force),
-            lambda new_id: self._saved(generation, new_id),
-            self._failed,
+            lambda new_id: self._saved(generation, new_id) if ticket == self._ticket else None,
+            lambda exc: self._failed(exc) if ticket == self._ticket else None,
             self,
         )
 
+    def _advance(self) -> None:
+        """Whatever a save started before now reports is no longer news: the caller waited for
+        it (flush) or the window shows something else (attach)."""
+        self._ticket += 1
+        self._in_flight = False
+
     def flush(self, *, force: bool = False) -> bool:
-        """Save everything now, waiting for it (closing, switching drafts). True when saved."""
+        """Save everything now, waiting for it (closing, switching drafts). True when nothing
+        is left unsaved — also when a conflict was settled by keeping a copy or reloading."""
         self.timer.stop()
         self.pool.waitForDone()
+        self._advance()
         if self.dirty and self.draft_id is not None:
             generation = self._generation
             try:
                 self.draft_id = self.store.save(self.doc.report.copy(), self.draft_id, force=force or self._force_next)
             except Exception as exc:  # noqa: BLE001 - shown to the user
                 self._failed(exc)
-                return False
+                return not self.dirty
             self._force_next = False
             self._saved(generation, self.draft_id)
             self.pool.waitForDone()  # the recovery copy's removal, queued by _saved
@@ -155,39 +178,62 @@ class AutoSaver(QObject):
         self.retry.start()
 
     # ------------------------------------------------------------------ crash recovery
-    def _journal(self) -> bytes:
+    def _hold_session(self) -> None:
+        """Take this window's lock before its first copy: it says "still running"."""
+        if self._session_fd is None:
+            folder = self.data_dir / RECOVERY_FOLDER
+            folder.mkdir(mode=0o700, exist_ok=True)
+            self._session_fd = try_hold(_session_lock(self.data_dir, self.session))
+
+    def end_session(self) -> None:
+        """The window closes: its copies (if any are left) become offers for the next start."""
+        self.pool.waitForDone()
+        if self._session_fd is not None:
+            let_go(self._session_fd)
+            self._session_fd = None
+            with contextlib.suppress(OSError):
+                _session_lock(self.data_dir, self.session).unlink()
+
+    def _copy_job(self):
+        """Work for the pool that writes the copy of what is unsaved now. The store's revision
+        is read there, after any save queued before it has finished."""
+        draft_id, store = self.draft_id, self.store
         document = exchange.to_document(self.doc.report, ids=True)
-        return json.dumps({
-            "draft_id": self.draft_id,
-            # the store's revision these edits started from: a newer one is never overwritten
-            "base_revision": self.store.revision_seen(self.draft_id),
-            # who is still editing: a second start leaves a live window's copy alone
-            "owner": {"pid": os.getpid(), "host": platform.node()},
-            "document": document,
-        }, ensure_ascii=False).encode()
+        path = recovery_path(self.data_dir, draft_id, self.session)
+
+        def write() -> None:
+            payload = json.dumps({
+                "draft_id": draft_id,
+                # the revision these edits build on: a draft saved again since is not overwritten
+                "base_revision": store.revision_seen(draft_id),
+                "document": document,
+            }, ensure_ascii=False).encode()
+            atomic_write_bytes(path, payload)
+
+        return write
 
     def _write_journal(self) -> None:
         if not self.dirty or self.draft_id is None:
             return
-        payload, path = self._journal(), recovery_path(self.data_dir, self.draft_id)
-        self.pool.start(workers.Job(lambda: _write_recovery(path, payload)))
+        with contextlib.suppress(OSError):
+            self._hold_session()
+        self.pool.start(workers.Job(self._copy_job()))
 
     def write_journal_now(self) -> None:
-        """Synchronously (from a crash handler): keep what is unsaved."""
+        """From a crash handler: keep what is unsaved, after anything already queued."""
         if self.dirty and self.draft_id is not None:
-            _write_recovery(recovery_path(self.data_dir, self.draft_id), self._journal())
+            with contextlib.suppress(OSError):
+                self._hold_session()
+            write = self._copy_job()
+            self.pool.waitForDone(2000)
+            write()
 
     def discard_journal(self, draft_id: str | None) -> None:
         """The draft's edits are saved, or the user chose to lose them. Queued behind any copy
         still being written, so a late write cannot bring the copy back."""
         if draft_id is not None:
-            path = recovery_path(self.data_dir, draft_id)
+            path = recovery_path(self.data_dir, draft_id, self.session)
             self.pool.start(workers.Job(lambda: discard_recovery(path)))
-
-
-def _write_recovery(path: Path, payload: bytes) -> None:
-    path.parent.mkdir(mode=0o700, exist_ok=True)
-    atomic_write_bytes(path, payload)
 
 
 @dataclass(frozen=True)
@@ -201,67 +247,60 @@ class Recovered:
 
 
 def pending_recoveries(data_dir: Path) -> list[Recovered]:
-    """The recovery copies left by sessions that ended without saving, oldest first; copies a
-    running window on this computer is still keeping are not included."""
+    """The recovery copies left by windows that are no longer running, oldest first."""
     folder = Path(data_dir) / RECOVERY_FOLDER
     files = sorted(folder.glob("*.json")) if folder.is_dir() else []
     files.append(Path(data_dir) / OLD_RECOVERY_FILE)
     found = []
     for path in files:
         try:
-            saved = json.loads(path.read_text(encoding="utf-8"))
-            modified = path.stat().st_mtime
-        except (OSError, ValueError):
-            continue  # gone meanwhile, or half-written by a dying process: nothing to offer
-        if not isinstance(saved, dict) or not isinstance(saved.get("document"), dict):
+            recovered = _read_recovery(path)
+        except Exception:  # noqa: BLE001 - whatever is in there, the start goes on
             continue
-        draft_id, base = saved.get("draft_id"), saved.get("base_revision")
-        if not isinstance(draft_id, (str, type(None))) or not isinstance(base, (int, type(None))) or isinstance(base, bool):
-            continue
-        if _still_edited(saved.get("owner")):
-            continue
-        try:
-            report = exchange.from_document(saved["document"], ids=True)
-        except exchange.ExchangeError:
-            continue
-        found.append((modified, Recovered(path, draft_id, report, base)))
+        if recovered is not None:
+            found.append((path.stat().st_mtime, recovered))
     return [recovered for _, recovered in sorted(found, key=lambda item: item[0])]
 
 
-def _still_edited(owner) -> bool:
-    """Whether the window that wrote a copy is still running on this computer."""
-    if not isinstance(owner, dict) or owner.get("host") != platform.node():
+def _read_recovery(path: Path) -> Recovered | None:
+    if not stat.S_ISREG(path.lstat().st_mode):  # missing raises; a pipe or link is not ours
+        return None
+    if path.parent.name == RECOVERY_FOLDER and _still_running(path):
+        return None
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(saved, dict) or not isinstance(saved.get("document"), dict):
+        return None
+    draft_id, base = saved.get("draft_id"), saved.get("base_revision")
+    if not isinstance(draft_id, (str, type(None))) or not isinstance(base, (int, type(None))) or isinstance(base, bool):
+        return None
+    return Recovered(path, draft_id, exchange.from_document(saved["document"], ids=True), base)
+
+
+def _still_running(copy: Path) -> bool:
+    """Whether the window that keeps ``<draft>.<session>.json`` still holds its session lock."""
+    parts = copy.name.split(".")
+    if len(parts) != 3 or not re.fullmatch(r"[0-9a-f]{12}", parts[1]):
         return False
-    pid = owner.get("pid")
-    return isinstance(pid, int) and not isinstance(pid, bool) and _process_alive(pid)
-
-
-def _process_alive(pid: int) -> bool:
-    if pid == os.getpid():
+    fd = try_hold(_session_lock(copy.parent.parent, parts[1]))
+    if fd is None:
         return True
-    if pid <= 0:
-        return False
-    if os.name == "nt":  # pragma: no cover - checked by reading only
-        import ctypes  # noqa: PLC0415
+    let_go(fd)
+    return False
 
-        kernel32 = ctypes.windll.kernel32
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return kernel32.GetLastError() == 5  # ERROR_ACCESS_DENIED: it exists
-        try:
-            code = ctypes.c_ulong()
-            return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == 259  # STILL_ACTIVE
-        finally:
-            kernel32.CloseHandle(handle)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process: alive
-    except OSError:
-        return False
-    return True
+
+def tidy_recovery_folder(data_dir: Path) -> None:
+    """Remove the lock files of windows that are gone and left no copies."""
+    folder = Path(data_dir) / RECOVERY_FOLDER
+    if not folder.is_dir():
+        return
+    for lock in folder.glob("*.lock"):
+        if any(folder.glob(f"*.{lock.stem}.json")):
+            continue
+        with contextlib.suppress(OSError):
+            fd = try_hold(lock)
+            if fd is not None:
+                let_go(fd)
+                lock.unlink()
 
 
 def discard_recovery(path: Path) -> None:

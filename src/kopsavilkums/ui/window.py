@@ -354,9 +354,11 @@ class MainWindow(QMainWindow):
         return draft_id
 
     def delete_draft(self) -> None:
-        if not self.draft_id:
+        draft_id = self.draft_id
+        if not draft_id:
             return
-        self.saver.flush()
+        if not self.saver.flush() or self.draft_id != draft_id:
+            return  # not saved (said why), or a conflict put the user's version in a new draft
         if not self._store_call(lambda: self.store.delete(self.draft_id))[0]:
             return
         self.statusBar().showMessage(translate("Window", "Moved to the trash; “Show the trash” and Restore bring it back."), 8000)
@@ -642,10 +644,15 @@ class MainWindow(QMainWindow):
     def _on_conflict(self, exc) -> None:
         draft_id = self.draft_id
         if self.ask_conflict(workers.message_of(exc, i18n.current())) == "copy":
-            report = self.doc.report.copy()
+            # Saved as a new draft first: if that fails, the edits stay with the saver (and its
+            # recovery copy) on this draft, and the next save asks again.
+            ok, copy_id = self._store_call(lambda: self.store.save(self.doc.report.copy()))
+            if not ok:
+                return
             self.saver.attach(None)
-            if self._save_new_and_open(report) is None:
-                return  # not saved: the recovery copy of the edits stays
+            self.draft_id = None
+            self.refresh_drafts()
+            self._show(copy_id, self.store.load(copy_id), "draft")
             self.statusBar().showMessage(translate("Window", "Your version was kept as a copy."), 10000)
         else:
             self.draft_id = None
@@ -731,4 +738,5 @@ class MainWindow(QMainWindow):
         self._validate_timer.stop()  # no new validation once closed: it would outlive the window
         self._validate_soon.stop()
         self.pool.waitForDone()
+        self.saver.end_session()  # waits for the saver's last copy or removal, then lets go
         event.accept()
