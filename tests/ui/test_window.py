@@ -345,13 +345,18 @@ def test_a_failing_save_keeps_the_edits_and_says_so(qtbot, make_window, monkeypa
     assert window.store.load(window.draft_id).title == "Nepazaudēt"
 
 
+def _changed_elsewhere(open_store, draft, title="Citu"):
+    """Another window (its own store) saves the draft with another title."""
+    other = open_store()
+    theirs = other.load(draft)
+    theirs.title = title
+    other.save(theirs, draft)
+
+
 def test_a_conflict_with_another_window_keeps_mine_as_a_copy(qtbot, make_window, open_store, monkeypatch):
     window = make_window()
     first = window.new_draft()
-    other = open_store()
-    theirs = other.load(first)
-    theirs.title = "Citu versija"
-    other.save(theirs, first)
+    _changed_elsewhere(open_store, first, "Citu versija")
     monkeypatch.setattr(window, "ask_conflict", lambda message: "copy")
     type_into(qtbot, editor(window, "title"), "Mana versija")
     window.save_now()
@@ -366,10 +371,7 @@ def test_a_conflict_can_load_the_other_version(qtbot, make_window, open_store, m
 
     window = make_window()
     first = window.new_draft()
-    other = open_store()
-    theirs = other.load(first)
-    theirs.title = "Citu versija"
-    other.save(theirs, first)
+    _changed_elsewhere(open_store, first, "Citu versija")
     monkeypatch.setattr(window, "ask_conflict", lambda message: "reload")
     type_into(qtbot, editor(window, "title"), "Mana")
     journal = saving.recovery_path(window.data_dir, first, window.saver.session)
@@ -546,13 +548,6 @@ def test_two_windows_on_the_same_draft_keep_separate_recovery_copies(qtbot, make
     assert first.draft_id != draft and open_store().load(first.draft_id).title == "Pirmā"
     first.saver.pool.waitForDone()
     assert not list(first.data_dir.joinpath("unsaved").glob("*.json"))
-
-
-def _changed_elsewhere(open_store, draft, title="Citu"):
-    other = open_store()
-    theirs = other.load(draft)
-    theirs.title = title
-    other.save(theirs, draft)
 
 
 def test_delete_after_a_conflict_kept_as_a_copy_trashes_nothing_of_mine(qtbot, make_window, open_store, monkeypatch):
