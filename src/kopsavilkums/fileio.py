@@ -10,13 +10,14 @@ from pathlib import Path
 TEMP_PREFIX = ".kopsavilkums-tmp-"
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file.
 
     A temporary file beside the target is written, flushed and fsynced, then renamed over it,
     then the folder is fsynced so the rename itself survives a power cut. The file keeps its
     permissions; a new one gets ``mode`` (default: the process umask). On any error the
-    target is untouched and the temporary file is removed.
+    target is untouched and the temporary file is removed. ``durable=False`` skips the fsyncs,
+    for what can be rebuilt (a cache): still whole or absent, just not promised to disk.
     """
     path = Path(path)
     folder = path.parent
@@ -28,8 +29,9 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> N
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         if keep_mode is not None:
             os.chmod(tmp_name, keep_mode)
         os.replace(tmp_name, path)
@@ -37,7 +39,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> N
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    fsync_folder(folder)
+    if durable:
+        fsync_folder(folder)
 
 
 def fsync_folder(folder: Path) -> None:

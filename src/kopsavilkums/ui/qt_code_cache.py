@@ -30,6 +30,8 @@ from collections.abc import Iterator
 from importlib._bootstrap_external import MAGIC_NUMBER  # what ``importlib.util`` re-exports
 from pathlib import Path
 
+from kopsavilkums.fileio import atomic_write_bytes
+
 PREFIX = "shibokensupport/"
 _HASH_KEY = int.from_bytes(MAGIC_NUMBER[:2], "little")  # as importlib keys hash-based .pyc files
 # The ``from __future__`` flags a frame passes on to what it compiles (Python's PyCF_MASK).
@@ -80,16 +82,11 @@ def load(folder: Path, filename: str, data: bytes, flags: int = 0, optimize: int
 
 def store(folder: Path, filename: str, data: bytes, code, flags: int = 0, optimize: int = -1) -> None:
     """Keep ``code`` for next time; a folder we cannot write to just means no cache."""
-    path = folder / _entry_name(filename)
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     with contextlib.suppress(OSError):
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as out:
-            out.write(_header(data, flags, optimize) + marshal.dumps(code))
-        os.replace(temporary, path)  # another process may race us: either whole file wins
-    with contextlib.suppress(OSError):
-        temporary.unlink(missing_ok=True)
+        # Another process may race us: either whole file wins.
+        atomic_write_bytes(folder / _entry_name(filename), _header(data, flags, optimize) + marshal.dumps(code),
+                           mode=0o600, durable=False)
 
 
 def _inherited_flags(frame) -> int:

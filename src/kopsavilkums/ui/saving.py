@@ -48,6 +48,14 @@ def recovery_path(data_dir: Path, draft_id: str, session: str) -> Path:
     return Path(data_dir) / RECOVERY_FOLDER / f"{draft_id}.{session}.json"
 
 
+def new_session() -> str:
+    """A window's name among the recovery copies: 12 hex digits (see :data:`_SESSION`)."""
+    return os.urandom(6).hex()
+
+
+_SESSION = re.compile(r"[0-9a-f]{12}")
+
+
 def _session_lock(data_dir: Path, session: str) -> Path:
     return Path(data_dir) / RECOVERY_FOLDER / f"{session}.lock"
 
@@ -75,7 +83,7 @@ class AutoSaver(QObject):
         self._force_next = False
         # Advanced by flush() and attach(): the answer of a save started before is old news.
         self._ticket = 0
-        self.session = os.urandom(6).hex()
+        self.session = new_session()
         self._session_fd: int | None = None
         self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self.timer.timeout.connect(self.save_now)
@@ -279,7 +287,7 @@ def _read_recovery(path: Path) -> Recovered | None:
 def _still_running(copy: Path) -> bool:
     """Whether the window that keeps ``<draft>.<session>.json`` still holds its session lock."""
     parts = copy.name.split(".")
-    if len(parts) != 3 or not re.fullmatch(r"[0-9a-f]{12}", parts[1]):
+    if len(parts) != 3 or not _SESSION.fullmatch(parts[1]):
         return False
     fd = try_hold(_session_lock(copy.parent.parent, parts[1]))
     if fd is None:
