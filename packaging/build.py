@@ -48,8 +48,20 @@ def windows_version(version: str) -> tuple[int, int, int, int]:
 def freeze(dist: Path, work: Path) -> Path:
     """Run PyInstaller with the spec; return the one-folder program's folder."""
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-         "--distpath", str(dist), "--workpath", str(work), str(SPEC)],
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(SPEC),
+        ],
         cwd=ROOT,
         check=True,
     )
@@ -58,15 +70,27 @@ def freeze(dist: Path, work: Path) -> Path:
 
 def package_windows(dist: Path, version: str) -> Path:
     iscc = shutil.which("iscc") or next(
-        (p for p in (Path(os.environ.get(v, "")) / "Inno Setup 6" / "ISCC.exe"
-                     for v in ("ProgramFiles(x86)", "ProgramFiles", "LOCALAPPDATA")) if p.is_file()),
+        (
+            p
+            for p in (
+                Path(os.environ.get(v, "")) / "Inno Setup 6" / "ISCC.exe"
+                for v in ("ProgramFiles(x86)", "ProgramFiles", "LOCALAPPDATA")
+            )
+            if p.is_file()
+        ),
         None,
     )
     if not iscc:
         raise SystemExit("Inno Setup 6 (ISCC.exe) was not found: install it from jrsoftware.org")
     subprocess.run(
-        [str(iscc), f"/DAppVersion={version}", f"/DAppVersionNumeric={'.'.join(map(str, windows_version(version)))}",
-         f"/DDistDir={dist / NAME}", f"/O{dist}", str(HERE / "windows" / "kopsavilkums.iss")],
+        [
+            str(iscc),
+            f"/DAppVersion={version}",
+            f"/DAppVersionNumeric={'.'.join(map(str, windows_version(version)))}",
+            f"/DDistDir={dist / NAME}",
+            f"/O{dist}",
+            str(HERE / "windows" / "kopsavilkums.iss"),
+        ],
         check=True,
     )
     return dist / f"Kopsavilkums-{version}-setup.exe"
@@ -75,8 +99,18 @@ def package_windows(dist: Path, version: str) -> Path:
 def package_macos(dist: Path, version: str) -> Path:
     image = dist / f"Kopsavilkums-{version}.dmg"
     subprocess.run(
-        ["hdiutil", "create", "-volname", "Kopsavilkums", "-srcfolder", str(dist / "Kopsavilkums.app"),
-         "-ov", "-format", "UDZO", str(image)],
+        [
+            "hdiutil",
+            "create",
+            "-volname",
+            "Kopsavilkums",
+            "-srcfolder",
+            str(dist / "Kopsavilkums.app"),
+            "-ov",
+            "-format",
+            "UDZO",
+            str(image),
+        ],
         check=True,
     )
     return image

@@ -24,7 +24,7 @@ PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 
 
 def _ensure(extra: str) -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py itself may run on an older Python
         sys.exit("Kopsavilkums needs Python 3.11 or newer.")
     if not PYTHON.exists():
         print(f"Creating {VENV} …", flush=True)

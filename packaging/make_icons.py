@@ -29,8 +29,16 @@ ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 ICO_PNG_FROM = 64
 # Apple's icon element types (all PNG-compressed, supported since macOS 10.7), by pixel size.
 ICNS_TYPES = (
-    (b"icp4", 16), (b"ic11", 32), (b"icp5", 32), (b"ic12", 64), (b"icp6", 64),
-    (b"ic07", 128), (b"ic13", 256), (b"ic08", 256), (b"ic14", 512), (b"ic09", 512),
+    (b"icp4", 16),
+    (b"ic11", 32),
+    (b"icp5", 32),
+    (b"ic12", 64),
+    (b"icp6", 64),
+    (b"ic07", 128),
+    (b"ic13", 256),
+    (b"ic08", 256),
+    (b"ic14", 512),
+    (b"ic09", 512),
     (b"ic10", 1024),
 )
 

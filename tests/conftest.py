@@ -15,7 +15,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _SANDBOX = Path(tempfile.mkdtemp(prefix="kopsavilkums-tests-"))
-for _var, _sub in (("KOPSAVILKUMS_DATA_DIR", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "share"), ("XDG_CACHE_HOME", "cache")):
+for _var, _sub in (
+    ("KOPSAVILKUMS_DATA_DIR", "data"),
+    ("XDG_CONFIG_HOME", "config"),
+    ("XDG_DATA_HOME", "share"),
+    ("XDG_CACHE_HOME", "cache"),
+):
     os.environ[_var] = str(_SANDBOX / _sub)
 os.environ["KOPSAVILKUMS_LANG"] = "en"
 

@@ -7,15 +7,17 @@ import sys
 
 import pytest
 
-from kopsavilkums import __version__
-
 from conftest import COMPLETE, SEED
+from kopsavilkums import __version__
 
 
 def run(*args, env=None):
     return subprocess.run(
         [sys.executable, "-m", "kopsavilkums", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
         env={**os.environ, **(env or {})},
     )
 
@@ -49,7 +51,16 @@ def test_problems_are_told_in_latvian_for_a_latvian_locale():
     [
         (b"{not json", "not a valid JSON file"),
         (b"", "not a valid JSON file"),
-        (json.dumps({"format": "kopsavilkums", "version": 1, "report": {"budget": [{"year": 2019}, {"year": 2020, "planned": "12,3,4"}]}}).encode(), 'report.budget[1].planned: "12,3,4" is not an amount'),
+        (
+            json.dumps(
+                {
+                    "format": "kopsavilkums",
+                    "version": 1,
+                    "report": {"budget": [{"year": 2019}, {"year": 2020, "planned": "12,3,4"}]},
+                }
+            ).encode(),
+            'report.budget[1].planned: "12,3,4" is not an amount',
+        ),
         (b"\x00\x01\x02", "not a valid JSON file"),
     ],
 )

@@ -10,7 +10,12 @@ import pytest
 from kopsavilkums import cli, exchange
 from kopsavilkums.store import DraftStore
 
-SEED = Path(__file__).resolve().parent.parent / "resources" / "examples" / "kurzemes-nvo-centrs-2019-2020.kopsavilkums.json"
+SEED = (
+    Path(__file__).resolve().parent.parent
+    / "resources"
+    / "examples"
+    / "kurzemes-nvo-centrs-2019-2020.kopsavilkums.json"
+)
 
 
 @pytest.fixture
@@ -96,7 +101,9 @@ def test_unknown_or_ambiguous_ids_and_bad_files_are_clear_errors(run, tmp_path):
     code, _, err = run("delete", shared)
     assert code == 2 and "several drafts" in err
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "kopsavilkums", "version": 1, "report": {"budget": [{"year": 2019, "planned": "12,3,4"}]}}', "utf-8")
+    bad.write_text(
+        '{"format": "kopsavilkums", "version": 1, "report": {"budget": [{"year": 2019, "planned": "12,3,4"}]}}', "utf-8"
+    )
     code, out, err = run("import", str(bad))
     assert code == 2 and out == "" and "report.budget[0].planned" in err
 
@@ -113,4 +120,3 @@ def test_a_damaged_store_is_reported_on_the_command_line(run):
     code, out, err = run("list")
     assert code == 0 and draft_id in out
     assert "damaged" in err and "drafts.damaged-" in err
-

@@ -7,11 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import COMPLETE, SEED
 from kopsavilkums import exchange
 from kopsavilkums.exchange import ExchangeError
 from kopsavilkums.report import BudgetRow, Indicator, Objective, Period, Report
-
-from conftest import COMPLETE, SEED
 
 
 def _doc(**report):
@@ -62,7 +61,11 @@ def test_missing_keys_are_empty():
         (_doc(objectives="one"), "report.objectives", "should be a list"),
         (_doc(period={"start": "12.08.2019"}), "report.period.start", "not a date"),
         (_doc(period={"start": "2019-02-30"}), "report.period.start", "not a date"),
-        (_doc(budget=[{"year": 2019}, {"year": 2020, "planned": "12,3,4"}]), "report.budget[1].planned", '"12,3,4" is not an amount'),
+        (
+            _doc(budget=[{"year": 2019}, {"year": 2020, "planned": "12,3,4"}]),
+            "report.budget[1].planned",
+            '"12,3,4" is not an amount',
+        ),
         (_doc(budget=[{"year": 2019, "planned": "1.234"}]), "report.budget[0].planned", "not an amount"),
         (_doc(budget=[{"year": 2019, "planned": 31830.96}]), "report.budget[0].planned", "not an amount"),
         (_doc(budget=[{"year": "2019"}]), "report.budget[0].year", "not a year"),
@@ -71,7 +74,11 @@ def test_missing_keys_are_empty():
         (_doc(irregular_expenditure={"amount": "NaN"}), "report.irregular_expenditure.amount", "not an amount"),
         ('{"format": "kopsavilkums", "version": 1, "version": 1}', "", 'key "version" appears twice'),
         ('{"format": "kopsavilkums", "version": NaN}', "", "NaN is not allowed"),
-        ('{"format": "kopsavilkums", "version": 1, "report": {"budget": [{"year": 2019, "planned": Infinity}]}}', "", "Infinity is not allowed"),
+        (
+            '{"format": "kopsavilkums", "version": 1, "report": {"budget": [{"year": 2019, "planned": Infinity}]}}',
+            "",
+            "Infinity is not allowed",
+        ),
         (_doc(title="\ud800"), "report.title", "invalid character"),
     ],
 )
@@ -152,11 +159,18 @@ money = st.none() | st.decimals(min_value=0, max_value=Decimal("9999999.99"), pl
 dates = st.none() | st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
 reports = st.builds(
     Report,
-    title=text, task=text, performer=text, introduction=text, assessment=text, other_information=text,
+    title=text,
+    task=text,
+    performer=text,
+    introduction=text,
+    assessment=text,
+    other_information=text,
     period=st.builds(Period, dates, dates),
     objectives=st.lists(st.builds(Objective, text), max_size=4),
     indicators=st.lists(st.builds(Indicator, text, text, text, text), max_size=4),
-    budget=st.lists(st.builds(BudgetRow, st.integers(1990, 2100), money, money), max_size=4, unique_by=lambda b: b.year),
+    budget=st.lists(
+        st.builds(BudgetRow, st.integers(1990, 2100), money, money), max_size=4, unique_by=lambda b: b.year
+    ),
 )
 
 

@@ -48,7 +48,23 @@ def test_minus_zero_is_zero_not_a_negative_amount_in_the_file(typed):
 
 
 @pytest.mark.parametrize(
-    "typed", ["12,3,4", "1e3", "NaN", "Infinity", "12,345", "1.000", "1,000.50", "", "abc", "12 34", "1 0000", "12,", "--5", "0x10"]
+    "typed",
+    [
+        "12,3,4",
+        "1e3",
+        "NaN",
+        "Infinity",
+        "12,345",
+        "1.000",
+        "1,000.50",
+        "",
+        "abc",
+        "12 34",
+        "1 0000",
+        "12,",
+        "--5",
+        "0x10",
+    ],
 )
 def test_odd_amounts_are_refused_with_a_message(typed):
     with pytest.raises(FormatError) as caught:

@@ -1,7 +1,7 @@
 from datetime import date
 from decimal import Decimal
 
-from kopsavilkums.report import BudgetRow, Indicator, Objective, Period, Report, next_report_from
+from kopsavilkums.report import BudgetRow, Objective, Period, Report, next_report_from
 
 
 def test_period_years_cover_every_calendar_year_touched():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kopsavilkums.resources import resource_path, resources_root
+from kopsavilkums.resources import resource_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,7 +23,9 @@ def test_fonts_licence_and_examples_are_found_from_the_source_tree():
 def test_an_installed_wheel_carries_and_finds_its_resources(tmp_path):
     built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert built.returncode == 0, built.stderr
     wheel = next(tmp_path.glob("kopsavilkums-*.whl"))
@@ -36,7 +38,10 @@ def test_an_installed_wheel_carries_and_finds_its_resources(tmp_path):
     zipfile.ZipFile(wheel).extractall(site)
     probe = "import kopsavilkums.resources as r; print(r.resources_root())"
     # -I: isolated, so the editable install of the source tree is not on the path.
-    found = subprocess.run([sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(site)!r}); {probe}"], capture_output=True, text=True)
+    found = subprocess.run(
+        [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(site)!r}); {probe}"],
+        capture_output=True,
+        text=True,
+    )
     assert found.returncode == 0, found.stderr
     assert Path(found.stdout.strip()) == site / "kopsavilkums" / "resources"
-

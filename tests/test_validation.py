@@ -24,7 +24,17 @@ def test_the_seed_points_out_its_empty_year_without_forbidding_it(seed_report):
 
 def test_an_empty_report_names_every_required_row():
     paths = {p.path for p in validate(Report(), final=True) if p.is_error}
-    assert {"title", "task", "performer", "period.start", "period.end", "objectives", "indicators", "signatory.name", "signatory.position"} <= paths
+    assert {
+        "title",
+        "task",
+        "performer",
+        "period.start",
+        "period.end",
+        "objectives",
+        "indicators",
+        "signatory.name",
+        "signatory.position",
+    } <= paths
 
 
 def test_the_signatory_is_required_only_for_the_final_copy(complete_report):
@@ -82,7 +92,9 @@ def test_narrative_limits_take_a_hundred_pages():
 
 
 def test_every_problem_reads_in_both_languages(seed_report):
-    for problem in validate(Report(objectives=[Objective(""), Objective("")], indicators=[Indicator("", "1")]), final=True) + validate(seed_report):
+    for problem in validate(
+        Report(objectives=[Objective(""), Objective("")], indicators=[Indicator("", "1")]), final=True
+    ) + validate(seed_report):
         assert problem.message_lv and problem.message_en and problem.message_lv != problem.message_en
         assert problem.severity in (Severity.ERROR, Severity.WARNING)
 

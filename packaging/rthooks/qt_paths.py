@@ -10,7 +10,11 @@ import sys
 
 
 def _set_qt_paths() -> None:
-    qt = os.path.join(sys._MEIPASS, "PySide6") if sys.platform == "win32" else os.path.join(sys._MEIPASS, "PySide6", "Qt")
+    qt = (
+        os.path.join(sys._MEIPASS, "PySide6")
+        if sys.platform == "win32"
+        else os.path.join(sys._MEIPASS, "PySide6", "Qt")
+    )
     os.environ["QT_PLUGIN_PATH"] = os.path.join(qt, "plugins")
     if sys.platform == "win32":  # OpenSSL and other DLLs that PyInstaller put at the top
         os.environ["PATH"] = sys._MEIPASS + os.pathsep + os.environ.get("PATH", "")

@@ -34,7 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="folder of the draft store (default: the platform's app-data folder; env KOPSAVILKUMS_DATA_DIR)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder of the draft store (default: the platform's app-data folder; env KOPSAVILKUMS_DATA_DIR)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     pdf = sub.add_parser("pdf", help="print a draft file (or a stored draft, --draft ID) to PDF")
@@ -44,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="check a draft file; exit 0 valid, 1 errors, 2 unreadable")
     validate.add_argument("file", metavar="FILE.json")
-    validate.add_argument("--as-draft", action="store_true", help="check as a draft: a missing signatory is only a warning")
+    validate.add_argument(
+        "--as-draft", action="store_true", help="check as a draft: a missing signatory is only a warning"
+    )
 
     from kopsavilkums import cli_drafts
 
@@ -167,7 +173,7 @@ def _open_window(args) -> int:
         from kopsavilkums.ui import qt_code_cache
 
         qt_code_cache.import_pyside(paths.cache_dir() / "pyside-code")
-        from kopsavilkums.ui.app import run  # noqa: PLC0415 - Qt only when the window is wanted
+        from kopsavilkums.ui.app import run
     except ImportError:
         print("kopsavilkums: the window is not available yet; use a command (see --help).", file=sys.stderr)
         return EXIT_UNREADABLE

@@ -41,7 +41,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace, lang: str) -> int:
     from kopsavilkums.store import StoreError
 
-    handler = {"list": _list, "import": _import, "export": _export, "delete": _delete, "restore": _restore}[args.command]
+    handler = {"list": _list, "import": _import, "export": _export, "delete": _delete, "restore": _restore}[
+        args.command
+    ]
     _tolerant_output()
     try:
         return handler(args, lang)

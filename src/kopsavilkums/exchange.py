@@ -69,7 +69,9 @@ def read(path: str | Path) -> Report:
     except IsADirectoryError:
         raise ExchangeError("", f"{path.name} is a folder, not a file", f"{path.name} ir mape, nevis fails") from None
     except OSError as exc:
-        raise ExchangeError("", f"{path.name} cannot be read ({exc.strerror})", f"{path.name} nevar nolasīt ({exc.strerror})") from None
+        raise ExchangeError(
+            "", f"{path.name} cannot be read ({exc.strerror})", f"{path.name} nevar nolasīt ({exc.strerror})"
+        ) from None
     return loads(data)
 
 
@@ -91,9 +93,13 @@ def loads(data: bytes | str, *, ids: bool = False) -> Report:
     try:
         document = json.loads(data, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
     except _DuplicateKey as exc:
-        raise ExchangeError("", f'the key "{exc.args[0]}" appears twice', f'atslēga "{exc.args[0]}" ir divreiz') from None
+        raise ExchangeError(
+            "", f'the key "{exc.args[0]}" appears twice', f'atslēga "{exc.args[0]}" ir divreiz'
+        ) from None
     except _BadConstant as exc:
-        raise ExchangeError("", f"{exc.args[0]} is not allowed in a draft file", f"{exc.args[0]} melnrakstā nav atļauts") from None
+        raise ExchangeError(
+            "", f"{exc.args[0]} is not allowed in a draft file", f"{exc.args[0]} melnrakstā nav atļauts"
+        ) from None
     except (json.JSONDecodeError, RecursionError) as exc:
         where = f"line {exc.lineno}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
         raise ExchangeError("", f"not a valid JSON file ({where})", f"nav derīgs JSON fails ({where})") from None
@@ -105,7 +111,8 @@ def from_document(document: Any, *, ids: bool = False) -> Report:
     _expect(document, dict, "")
     if document.get("format") != FORMAT:
         raise ExchangeError(
-            "format", f"this is not a Kopsavilkums draft file (format {_show(document.get('format'))})",
+            "format",
+            f"this is not a Kopsavilkums draft file (format {_show(document.get('format'))})",
             f"šis nav Kopsavilkuma melnraksta fails (format {_show(document.get('format'))})",
         )
     version = document.get("version")
@@ -140,7 +147,11 @@ def _report(obj: Any, at: str, ids: bool) -> Report:
     seen: dict[int, int] = {}
     for i, row in enumerate(r.budget):
         if row.year in seen:
-            raise ExchangeError(f"{at}.budget[{i}].year", f"the year {row.year} is already in budget[{seen[row.year]}]", f"gads {row.year} jau ir budget[{seen[row.year]}]")
+            raise ExchangeError(
+                f"{at}.budget[{i}].year",
+                f"the year {row.year} is already in budget[{seen[row.year]}]",
+                f"gads {row.year} jau ir budget[{seen[row.year]}]",
+            )
         seen[row.year] = i
     r.irregular_expenditure = _amount_with_explanation(obj, "irregular_expenditure", at)
     r.unrecovered_amount = _amount_with_explanation(obj, "unrecovered_amount", at)
@@ -194,13 +205,32 @@ def _amount_with_explanation(obj: dict, key: str, at: str) -> AmountWithExplanat
 
 
 _REPORT_KEYS = {
-    "title", "task", "performer", "delegating_authority", "contract", "period", "introduction",
-    "objectives", "indicators", "assessment", "budget", "irregular_expenditure",
-    "unrecovered_amount", "other_information", "signatory", "prepared_by",
+    "title",
+    "task",
+    "performer",
+    "delegating_authority",
+    "contract",
+    "period",
+    "introduction",
+    "objectives",
+    "indicators",
+    "assessment",
+    "budget",
+    "irregular_expenditure",
+    "unrecovered_amount",
+    "other_information",
+    "signatory",
+    "prepared_by",
 }
 _TEXT_KEYS = (
-    "title", "task", "performer", "delegating_authority", "contract", "introduction",
-    "assessment", "other_information",
+    "title",
+    "task",
+    "performer",
+    "delegating_authority",
+    "contract",
+    "introduction",
+    "assessment",
+    "other_information",
 )
 _AMOUNT_TEXT = re.compile(r"^-?\d{1,15}(\.\d{1,2})?$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -239,7 +269,9 @@ def _date(obj: dict, key: str, at: str) -> date | None:
             raise ValueError
         return date.fromisoformat(value)
     except ValueError:
-        raise ExchangeError(where, f"{_show(value)} is not a date (YYYY-MM-DD)", f"{_show(value)} nav datums (GGGG-MM-DD)") from None
+        raise ExchangeError(
+            where, f"{_show(value)} is not a date (YYYY-MM-DD)", f"{_show(value)} nav datums (GGGG-MM-DD)"
+        ) from None
 
 
 def _amount(obj: dict, key: str, at: str) -> Decimal | None:
@@ -248,7 +280,11 @@ def _amount(obj: dict, key: str, at: str) -> Decimal | None:
         return None
     where = f"{at}.{key}"
     if not isinstance(value, str):
-        raise ExchangeError(where, f"{_show(value)} is not an amount (write it as a string, e.g. \"31830.96\")", f"{_show(value)} nav summa (raksta kā virkni, piemēram, \"31830.96\")")
+        raise ExchangeError(
+            where,
+            f'{_show(value)} is not an amount (write it as a string, e.g. "31830.96")',
+            f'{_show(value)} nav summa (raksta kā virkni, piemēram, "31830.96")',
+        )
     if not _AMOUNT_TEXT.match(value):
         raise ExchangeError(where, f"{_show(value)} is not an amount", f"{_show(value)} nav summa")
     return Decimal(value)
@@ -329,9 +365,7 @@ def to_document(report: Report, *, ids: bool = False) -> dict[str, Any]:
                 for i in r.indicators
             ],
             "assessment": r.assessment,
-            "budget": [
-                {"year": b.year, "planned": amount(b.planned), "actual": amount(b.actual)} for b in r.budget
-            ],
+            "budget": [{"year": b.year, "planned": amount(b.planned), "actual": amount(b.actual)} for b in r.budget],
             "irregular_expenditure": aw(r.irregular_expenditure),
             "unrecovered_amount": aw(r.unrecovered_amount),
             "other_information": r.other_information,

@@ -144,6 +144,4 @@ def parse_date(text: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise FormatError(
-            f"„{text}” – tāda datuma nav.", f'"{text}" is not a date that exists.'
-        ) from None
+        raise FormatError(f"„{text}” – tāda datuma nav.", f'"{text}" is not a date that exists.') from None

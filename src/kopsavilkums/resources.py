@@ -25,9 +25,7 @@ def resources_root() -> Path:
     for candidate in candidates:
         if (candidate / "fonts").is_dir():
             return candidate
-    raise FileNotFoundError(
-        "Kopsavilkums resources are missing; looked in " + ", ".join(map(str, candidates))
-    )
+    raise FileNotFoundError("Kopsavilkums resources are missing; looked in " + ", ".join(map(str, candidates)))
 
 
 def resource_path(*parts: str) -> Path:

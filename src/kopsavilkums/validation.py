@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from kopsavilkums.formats import format_money
 from kopsavilkums.report import Report
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -114,30 +114,55 @@ def validate(report: Report, *, final: bool = False) -> list[Problem]:
     # Row 3: the delegation period.
     start, end = r.period.start, r.period.end
     if not start:
-        error("period.start", "Deleģēšanas periodam jānorāda sākuma datums.", "The delegation period needs a start date.")
+        error(
+            "period.start", "Deleģēšanas periodam jānorāda sākuma datums.", "The delegation period needs a start date."
+        )
     if not end:
         error("period.end", "Deleģēšanas periodam jānorāda beigu datums.", "The delegation period needs an end date.")
     if start and end and end < start:
-        error("period.end", "Deleģēšanas periods beidzas pirms tā sākuma.", "The delegation period ends before it starts.")
+        error(
+            "period.end", "Deleģēšanas periods beidzas pirms tā sākuma.", "The delegation period ends before it starts."
+        )
 
     # Row 4: objectives and indicators.
     if not any(o.text.strip() for o in r.objectives):
         error("objectives", "Jānorāda vismaz viens uzdevums (mērķis).", "Give at least one objective.")
     if len(r.objectives) > MAX_OBJECTIVES:
-        error("objectives", f"Pārāk daudz uzdevumu (vairāk nekā {MAX_OBJECTIVES}).", f"Too many objectives (more than {MAX_OBJECTIVES}).")
+        error(
+            "objectives",
+            f"Pārāk daudz uzdevumu (vairāk nekā {MAX_OBJECTIVES}).",
+            f"Too many objectives (more than {MAX_OBJECTIVES}).",
+        )
     for n, o in enumerate(r.objectives):
         if not o.text.strip() and len(r.objectives) > 1:
-            warning(f"objectives[{n}]", f"{n + 1}. uzdevums ir tukšs; to nedrukās.", f"Objective {n + 1} is empty and will not be printed.", o.id)
+            warning(
+                f"objectives[{n}]",
+                f"{n + 1}. uzdevums ir tukšs; to nedrukās.",
+                f"Objective {n + 1} is empty and will not be printed.",
+                o.id,
+            )
         too_long(f"objectives[{n}]", o.text, LIMITS["objective"], f"{n + 1}. uzdevums", f"Objective {n + 1}", o.id)
     if not any(i.text.strip() for i in r.indicators):
-        error("indicators", "Jānorāda vismaz viens sasniegtais rezultatīvais rādītājs.", "Give at least one achieved result indicator.")
+        error(
+            "indicators",
+            "Jānorāda vismaz viens sasniegtais rezultatīvais rādītājs.",
+            "Give at least one achieved result indicator.",
+        )
     if len(r.indicators) > MAX_INDICATORS:
-        error("indicators", f"Pārāk daudz rādītāju (vairāk nekā {MAX_INDICATORS}).", f"Too many indicators (more than {MAX_INDICATORS}).")
+        error(
+            "indicators",
+            f"Pārāk daudz rādītāju (vairāk nekā {MAX_INDICATORS}).",
+            f"Too many indicators (more than {MAX_INDICATORS}).",
+        )
     for n, i in enumerate(r.indicators):
         at, lv, en = f"indicators[{n}]", f"{n + 1}) rādītājs", f"Indicator {n + 1})"
-        if not i.text.strip():
-            if i.planned.strip() or i.achieved.strip() or i.note.strip() or len(r.indicators) > 1:
-                warning(f"{at}.text", f"{lv}: nav apraksta; rindu nedrukās.", f"{en}: no description; the row will not be printed.", i.id)
+        if not i.text.strip() and (i.planned.strip() or i.achieved.strip() or i.note.strip() or len(r.indicators) > 1):
+            warning(
+                f"{at}.text",
+                f"{lv}: nav apraksta; rindu nedrukās.",
+                f"{en}: no description; the row will not be printed.",
+                i.id,
+            )
         for key in ("text", "planned", "achieved", "note"):
             too_long(f"{at}.{key}", getattr(i, key), LIMITS[f"indicator.{key}"], lv, en, i.id)
         planned, achieved = _number(i.planned), _number(i.achieved)
@@ -156,9 +181,17 @@ def validate(report: Report, *, final: bool = False) -> list[Problem]:
         missing = [y for y in years if y not in listed]
         extra = sorted({y for y in listed if y not in years})
         if missing:
-            error("budget", f"Budžetā trūkst gadu: {_years(missing)}.", f"The budget is missing the years {_years(missing)}.")
+            error(
+                "budget",
+                f"Budžetā trūkst gadu: {_years(missing)}.",
+                f"The budget is missing the years {_years(missing)}.",
+            )
         if extra:
-            error("budget", f"Budžetā ir gadi ārpus deleģēšanas perioda: {_years(extra)}.", f"The budget has years outside the delegation period: {_years(extra)}.")
+            error(
+                "budget",
+                f"Budžetā ir gadi ārpus deleģēšanas perioda: {_years(extra)}.",
+                f"The budget has years outside the delegation period: {_years(extra)}.",
+            )
     dupes = sorted({y for y in listed if listed.count(y) > 1})
     if dupes:
         error("budget", f"Budžetā gadi atkārtojas: {_years(dupes)}.", f"Budget years appear twice: {_years(dupes)}.")
@@ -167,7 +200,11 @@ def validate(report: Report, *, final: bool = False) -> list[Problem]:
         for key, lv, en in (("planned", "plānotais", "planned"), ("actual", "faktiski izlietotais", "actual")):
             value = getattr(b, key)
             if value is not None and value < 0:
-                error(f"{at}.{key}", f"{b.year}. gads: {lv} finansējums nevar būt negatīvs.", f"{b.year}: the {en} amount cannot be negative.")
+                error(
+                    f"{at}.{key}",
+                    f"{b.year}. gads: {lv} finansējums nevar būt negatīvs.",
+                    f"{b.year}: the {en} amount cannot be negative.",
+                )
         if b.planned is not None and b.actual is not None and b.actual > b.planned:
             warning(
                 f"{at}.actual",
@@ -175,7 +212,9 @@ def validate(report: Report, *, final: bool = False) -> list[Problem]:
                 f"{b.year}: more was spent than planned ({format_money(b.actual)} > {format_money(b.planned)}).",
             )
         if b.is_empty and b.year in years:
-            warning(f"{at}.planned", f"{b.year}. gadam nav norādīts finansējums.", f"No amounts are given for {b.year}.")
+            warning(
+                f"{at}.planned", f"{b.year}. gadam nav norādīts finansējums.", f"No amounts are given for {b.year}."
+            )
 
     # Rows 6 and 7.
     irregular, unrecovered = r.irregular_expenditure, r.unrecovered_amount
@@ -203,9 +242,17 @@ def validate(report: Report, *, final: bool = False) -> list[Problem]:
     if not s.position.strip():
         add("signatory.position", "Jānorāda parakstītāja amats.", "Give the signatory's position.")
     if not s.date:
-        warning("signatory.date", "Parakstīšanas datums nav norādīts; to varēs ierakstīt ar roku.", "No signing date; it can be written in by hand.")
+        warning(
+            "signatory.date",
+            "Parakstīšanas datums nav norādīts; to varēs ierakstīt ar roku.",
+            "No signing date; it can be written in by hand.",
+        )
     elif end and s.date < end:
-        warning("signatory.date", "Kopsavilkums parakstīts pirms deleģēšanas perioda beigām.", "The summary is signed before the delegation period ends.")
+        warning(
+            "signatory.date",
+            "Kopsavilkums parakstīts pirms deleģēšanas perioda beigām.",
+            "The summary is signed before the delegation period ends.",
+        )
     for key, value, lv, en in (
         ("signatory.name", s.name, "Parakstītājs", "Signatory"),
         ("signatory.position", s.position, "Amats", "Position"),
@@ -215,7 +262,11 @@ def validate(report: Report, *, final: bool = False) -> list[Problem]:
     ):
         too_long(key, value, LIMITS["person"], lv, en)
     if p.email.strip() and not _EMAIL.match(p.email.strip()):
-        warning("prepared_by.email", f"„{p.email}” neizskatās pēc e-pasta adreses.", f'"{p.email}" does not look like an e-mail address.')
+        warning(
+            "prepared_by.email",
+            f"„{p.email}” neizskatās pēc e-pasta adreses.",
+            f'"{p.email}" does not look like an e-mail address.',
+        )
 
     from kopsavilkums.printing.fonts import unprintable  # parses the fonts once, on first use
 
@@ -233,7 +284,16 @@ def validate(report: Report, *, final: bool = False) -> list[Problem]:
 
 def _texts(r: Report):
     """Every user text of the report with its field path (and row id for rows)."""
-    for key in ("title", "task", "performer", "delegating_authority", "contract", "introduction", "assessment", "other_information"):
+    for key in (
+        "title",
+        "task",
+        "performer",
+        "delegating_authority",
+        "contract",
+        "introduction",
+        "assessment",
+        "other_information",
+    ):
         yield key, getattr(r, key), None
     for n, o in enumerate(r.objectives):
         yield f"objectives[{n}]", o.text, o.id

@@ -38,7 +38,8 @@ def stress_report() -> Report:
     narrative = (sentence * (300_000 // len(sentence) + 1))[:300_000]
     return Report(
         title="Stresa pārbaude: ļoti garš kopsavilkums",
-        task="Uzdevums", performer='Biedrība "Stress"',
+        task="Uzdevums",
+        performer='Biedrība "Stress"',
         period=Period(date(2014, 1, 1), date(2025, 12, 31)),
         introduction="Ievads.",
         objectives=[Objective(f"Mērķis numur {n}: " + sentence * 2) for n in range(25)],
@@ -65,10 +66,14 @@ def seed_html(report: Report) -> str:
     desc += [f"</ol><p>{e(report.assessment)}</p>"]
     budget = "<br>".join(f"{format_year(b.year)} {format_money(b.planned) if b.planned else ''}" for b in report.budget)
     rows = [
-        (LABELS["task"], e(report.task)), (LABELS["performer"], e(report.performer)),
+        (LABELS["task"], e(report.task)),
+        (LABELS["performer"], e(report.performer)),
         (LABELS["period"], format_period(report.period.start, report.period.end)),
-        (LABELS["description"], "".join(desc)), (LABELS["budget"], budget),
-        (LABELS["irregular_expenditure"], "Nav"), (LABELS["unrecovered_amount"], "Nav"), (LABELS["other_information"], "Nav"),
+        (LABELS["description"], "".join(desc)),
+        (LABELS["budget"], budget),
+        (LABELS["irregular_expenditure"], "Nav"),
+        (LABELS["unrecovered_amount"], "Nav"),
+        (LABELS["other_information"], "Nav"),
     ]
     body = "".join(f"<tr><td>{e(label)}</td><td>{value}</td></tr>" for label, value in rows)
     return f'<html><head><meta charset="utf-8"></head><body><h3>{e(report.title)}</h3><table border="1">{body}</table></body></html>'
@@ -103,11 +108,20 @@ def main() -> None:
             (tmp_path / "seed.html").write_text(seed_html(seed), "utf-8")
             profile = (tmp_path / "lo-profile").as_uri()
             runs["LibreOffice HTML → PDF (process)"] = [
-                soffice, f"-env:UserInstallation={profile}", "--headless", "--infilter=HTML (StarWriter)",
-                "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(tmp_path / "lo"), str(tmp_path / "seed.html"),
+                soffice,
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--infilter=HTML (StarWriter)",
+                "--convert-to",
+                "pdf:writer_pdf_Export",
+                "--outdir",
+                str(tmp_path / "lo"),
+                str(tmp_path / "seed.html"),
             ]
         else:
-            print("LibreOffice (soffice) not found: Debian package libreoffice-writer-nogui; process comparison skipped.")
+            print(
+                "LibreOffice (soffice) not found: Debian package libreoffice-writer-nogui; process comparison skipped."
+            )
         for command in runs.values():  # first start of each is not measured (profile creation)
             subprocess.run(command, check=True, capture_output=True)
         results: dict[str, list[float]] = {name: [] for name in runs}

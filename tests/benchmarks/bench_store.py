@@ -30,7 +30,9 @@ from kopsavilkums.report import new_id
 from kopsavilkums.store import DraftStore, migrations, records
 from kopsavilkums.store.storage import SafeJSONStorage
 
-SEED = Path(__file__).resolve().parents[2] / "resources" / "examples" / "kurzemes-nvo-centrs-2019-2020.kopsavilkums.json"
+SEED = (
+    Path(__file__).resolve().parents[2] / "resources" / "examples" / "kurzemes-nvo-centrs-2019-2020.kopsavilkums.json"
+)
 
 
 def samples_for(size: int, default: bool) -> int:
@@ -44,7 +46,10 @@ def build_tables(size: int) -> tuple[dict, list[str]]:
     when = records.now()
     ids = [new_id() for _ in range(size)]
     drafts = {draft_id: records.new_record(report, when) for draft_id in ids}
-    return {migrations.META_TABLE: {migrations.META_ID: {"schema": migrations.SCHEMA_VERSION}}, migrations.DRAFTS_TABLE: drafts}, ids
+    return {
+        migrations.META_TABLE: {migrations.META_ID: {"schema": migrations.SCHEMA_VERSION}},
+        migrations.DRAFTS_TABLE: drafts,
+    }, ids
 
 
 def timed(action: Callable[[int], None], count: int) -> list[float]:

@@ -232,13 +232,19 @@ def responsiveness(repeats: int) -> dict[str, tuple[float | None, float]]:
                 window.close()
             return statistics.median(stalls)
 
-        with tempfile.TemporaryDirectory() as example_folder:
-            with DraftStore(store_path(Path(example_folder))) as example_store:
-                example_store.save(exchange.read(SEED))
-                results["the first moments after start: building the lower form sections, the first check"] = (
-                    None, after_start(Path(example_folder), example_store))
+        with (
+            tempfile.TemporaryDirectory() as example_folder,
+            DraftStore(store_path(Path(example_folder))) as example_store,
+        ):
+            example_store.save(exchange.read(SEED))
+            results["the first moments after start: building the lower form sections, the first check"] = (
+                None,
+                after_start(Path(example_folder), example_store),
+            )
         results["the same for the stress draft (400 indicators, two 300,000-character texts)"] = (
-            None, after_start(Path(tmp), store))
+            None,
+            after_start(Path(tmp), store),
+        )
         window = Application(store, Path(tmp)).show_window()
         window.resize(1300, 900)
         assessment = window.form.editors["assessment"]
@@ -281,7 +287,10 @@ def responsiveness(repeats: int) -> dict[str, tuple[float | None, float]]:
         for _ in range(repeats):
             scroll_bare.append(longest_stall(app, lambda i: bare_bar.setValue(bare_bar.maximum() * (i % 40) // 40), 80))
             scroll_ours.append(longest_stall(app, lambda i: bar.setValue(bar.maximum() * (i % 40) // 40), 80))
-        results["scrolling a 400-row indicator table"] = (statistics.median(scroll_bare), statistics.median(scroll_ours))
+        results["scrolling a 400-row indicator table"] = (
+            statistics.median(scroll_bare),
+            statistics.median(scroll_ours),
+        )
         window.saver.flush()
         window.close()
         store.close()
@@ -302,8 +311,12 @@ def main() -> int:
         print("| what | median s | min s | max s | × bare |")
         print("|---|---|---|---|---|")
         print(f"| bare QMainWindow, 40 form widgets | {b:.3f} | {min(bare):.3f} | {max(bare):.3f} | 1.00 |")
-        print(f"| Kopsavilkums, 100 drafts in the store (target at most 1.3) | {o:.3f} | {min(ours):.3f} | {max(ours):.3f} | **{o / b:.2f}** |")
-        print(f"| yardstick: bare + reading the store + Qt's `Qt` namespace | {f:.3f} | {min(floor):.3f} | {max(floor):.3f} | {f / b:.2f} |")
+        print(
+            f"| Kopsavilkums, 100 drafts in the store (target at most 1.3) | {o:.3f} | {min(ours):.3f} | {max(ours):.3f} | **{o / b:.2f}** |"
+        )
+        print(
+            f"| yardstick: bare + reading the store + Qt's `Qt` namespace | {f:.3f} | {min(floor):.3f} | {max(floor):.3f} | {f / b:.2f} |"
+        )
         ok = o / b <= 1.3
     if args.only == "startup":
         print("\nwithin target" if ok else "\nOUTSIDE TARGET")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from packaging_support import APP_ID, PACKAGING, PROJECT_VERSION, ROOT, load_build_script
 
 ISS = PACKAGING / "windows" / "kopsavilkums.iss"

@@ -16,9 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
 from packaging_support import APP_ID, PROJECT_VERSION, ROOT, load_build_script, needs_tool
+from pypdf import PdfReader
 
 needs_objdump = pytest.mark.skipif(  # PyInstaller reads binaries with it on Linux
     sys.platform.startswith("linux") and shutil.which("objdump") is None,
@@ -45,8 +44,13 @@ def program(folder: Path) -> Path:
 
 def run(folder: Path, *args, env=None, timeout=120) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [str(program(folder)), *map(str, args)], capture_output=True, text=True, encoding="utf-8",
-        timeout=timeout, env={**os.environ, **(env or {})}, cwd=folder.parent,  # never the source tree
+        [str(program(folder)), *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        cwd=folder.parent,  # never the source tree
     )
 
 
@@ -73,9 +77,17 @@ def seed_values() -> list[str]:
     """What the seed holds, as the printed page must show it (Latvian dates and money)."""
     report = json.loads(SEED.read_text("utf-8"))["report"]
     return [
-        report["title"], report["task"], report["performer"], report["introduction"],
-        *report["objectives"], *(indicator["text"] for indicator in report["indicators"]), report["assessment"],
-        "12.08.2019. – 31.10.2020.", "2019.gads", "31 830,96 euro", "2020.gads",
+        report["title"],
+        report["task"],
+        report["performer"],
+        report["introduction"],
+        *report["objectives"],
+        *(indicator["text"] for indicator in report["indicators"]),
+        report["assessment"],
+        "12.08.2019. – 31.10.2020.",
+        "2019.gads",
+        "31 830,96 euro",
+        "2020.gads",
     ]
 
 
@@ -86,7 +98,9 @@ def test_the_frozen_program_prints_the_seed_with_every_value_and_the_font_embedd
     result = run(frozen, "pdf", SEED, "-o", out)
     assert result.returncode == 0, result.stderr
 
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
     flowing = re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " "))
     missing = [value for value in seed_values() if value not in flowing]
     assert missing == []
@@ -95,7 +109,9 @@ def test_the_frozen_program_prints_the_seed_with_every_value_and_the_font_embedd
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
     names = {line.split()[0].split("+")[-1]: line for line in fonts}
     assert "LiberationSerif" in names and "LiberationSerif-Bold" in names
-    assert all(re.search(r"\byes\s+yes\s+yes\b", line) for line in fonts), "a font is not embedded:\n" + "\n".join(fonts)
+    assert all(re.search(r"\byes\s+yes\s+yes\b", line) for line in fonts), "a font is not embedded:\n" + "\n".join(
+        fonts
+    )
 
     assert PdfReader(out).metadata["/Creator"] == f"Kopsavilkums {PROJECT_VERSION}"
 

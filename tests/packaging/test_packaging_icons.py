@@ -9,7 +9,6 @@ from __future__ import annotations
 import struct
 
 import pytest
-
 from packaging_support import ICONS
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -62,8 +62,13 @@ def test_a_draft_file_is_recognised_and_other_json_is_not(tmp_path):
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "share"), "XDG_DATA_DIRS": f"{tmp_path / 'share'}:/usr/share"}
 
     def content_type(path):
-        out = subprocess.run(["gio", "info", "-a", "standard::content-type", str(path)],
-                             capture_output=True, text=True, env=env, check=True).stdout
+        out = subprocess.run(
+            ["gio", "info", "-a", "standard::content-type", str(path)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        ).stdout
         return re.search(r"standard::content-type: (\S+)", out).group(1)
 
     assert content_type(draft) == MIME_TYPE

@@ -43,7 +43,12 @@ def test_without_a_path_the_window_opens_with_nothing_to_import(window_args, tmp
 
 
 def test_a_command_is_still_a_command(window_args, tmp_path, capsys):
-    seed = Path(__file__).resolve().parents[2] / "resources" / "examples" / "kurzemes-nvo-centrs-2019-2020.kopsavilkums.json"
+    seed = (
+        Path(__file__).resolve().parents[2]
+        / "resources"
+        / "examples"
+        / "kurzemes-nvo-centrs-2019-2020.kopsavilkums.json"
+    )
     assert cli.main(["validate", "--as-draft", str(seed)]) == 0
     assert window_args == []
 

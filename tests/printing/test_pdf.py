@@ -1,7 +1,6 @@
 import getpass
 import io
 import os
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -27,9 +26,17 @@ def test_the_seed_prints_every_value_of_the_published_summary(seed_report):
     pdf = render_pdf(seed_report)
     text = squeeze(_all_text(pdf))
     values = [
-        seed_report.title, seed_report.task, seed_report.performer, "12.08.2019.–31.10.2020.",
-        seed_report.introduction, INDICATORS_SENTENCE, seed_report.assessment,
-        "2019.gads", "2020.gads", "31 830,96 euro", *LABELS.values(),
+        seed_report.title,
+        seed_report.task,
+        seed_report.performer,
+        "12.08.2019.–31.10.2020.",
+        seed_report.introduction,
+        INDICATORS_SENTENCE,
+        seed_report.assessment,
+        "2019.gads",
+        "2020.gads",
+        "31 830,96 euro",
+        *LABELS.values(),
     ]
     values += [f"{n}.{o.text}" for n, o in enumerate(seed_report.objectives, 1)]
     values += [f"{n}){i.text}" for n, i in enumerate(seed_report.indicators, 1)]
@@ -51,13 +58,19 @@ def test_the_font_is_embedded(complete_report):
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"] if "/DescendantFonts" in font else font.get("/FontDescriptor")
+            descriptor = (
+                font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                if "/DescendantFonts" in font
+                else font.get("/FontDescriptor")
+            )
             if descriptor is not None and "/FontFile2" in descriptor.get_object():
                 fonts.add(str(font["/BaseFont"]))
     assert any("LiberationSerif" in name for name in fonts), fonts
 
 
-@pytest.mark.parametrize("typed", ["<b>bold?</b>", "&amp; & &lt;", '<img src="x.png"/>', "a < b > c", "<para>", "%s %(x)s {0}"])
+@pytest.mark.parametrize(
+    "typed", ["<b>bold?</b>", "&amp; & &lt;", '<img src="x.png"/>', "a < b > c", "<para>", "%s %(x)s {0}"]
+)
 def test_markup_prints_literally(complete_report, typed):
     complete_report.task = typed
     complete_report.indicators[0].text = typed
@@ -166,10 +179,9 @@ FIELDS = ("title", "task", "performer", "introduction", "assessment", "other_inf
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(field=st.sampled_from(FIELDS + ("indicator",)), typed=st.text(PRINTABLE, min_size=1, max_size=300))
 def test_any_text_in_any_field_prints_and_comes_back_as_typed(field, typed):
+    from conftest import COMPLETE
     from kopsavilkums import exchange
     from kopsavilkums.printing.fonts import covered
-
-    from conftest import COMPLETE
 
     complete_report = exchange.read(COMPLETE)
     typed = "".join(ch for ch in typed if ch in "\n\t" or ord(ch) in covered())

@@ -1,9 +1,9 @@
 """A separate process for the store tests (run as a script, not collected by pytest).
 
-    store_worker.py save-loop STORE SEED      save forever; print "id revision" after each save returns
-    store_worker.py save-many STORE SEED N GO save N new drafts once the file GO exists; print the ids
-    store_worker.py hold-lock STORE           take the store's lock, print "locked", wait to be killed
-    store_worker.py latvian STORE SEED        save and reload Latvian text; print the locale encoding
+store_worker.py save-loop STORE SEED      save forever; print "id revision" after each save returns
+store_worker.py save-many STORE SEED N GO save N new drafts once the file GO exists; print the ids
+store_worker.py hold-lock STORE           take the store's lock, print "locked", wait to be killed
+store_worker.py latvian STORE SEED        save and reload Latvian text; print the locale encoding
 """
 
 from __future__ import annotations

@@ -18,7 +18,9 @@ from kopsavilkums.store import DraftStore, StoreBusy
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="uses SIGKILL and a POSIX locale")
 
 WORKER = Path(__file__).with_name("store_worker.py")
-SEED = Path(__file__).resolve().parents[2] / "resources" / "examples" / "kurzemes-nvo-centrs-2019-2020.kopsavilkums.json"
+SEED = (
+    Path(__file__).resolve().parents[2] / "resources" / "examples" / "kurzemes-nvo-centrs-2019-2020.kopsavilkums.json"
+)
 
 
 def _start(*arguments: str, env: dict | None = None) -> subprocess.Popen:
@@ -122,7 +124,9 @@ def test_latvian_letters_survive_a_non_utf8_default_encoding(store_path):
 
     listing = subprocess.run(
         [sys.executable, "-m", "kopsavilkums", "--data-dir", str(store_path.parent), "list"],
-        capture_output=True, env=env, timeout=60,
+        capture_output=True,
+        env=env,
+        timeout=60,
     )
     assert listing.returncode == 0, listing.stderr
     assert draft_id.encode() in listing.stdout

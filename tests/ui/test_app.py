@@ -8,7 +8,9 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 
-def test_switching_language_rebuilds_the_window_in_latvian_and_is_remembered(qtbot, make_window, seeded_store, data_dir):
+def test_switching_language_rebuilds_the_window_in_latvian_and_is_remembered(
+    qtbot, make_window, seeded_store, data_dir
+):
     from kopsavilkums.ui import i18n
     from kopsavilkums.ui.app import initial_language
 
@@ -24,8 +26,11 @@ def test_switching_language_rebuilds_the_window_in_latvian_and_is_remembered(qtb
         assert latvian.menuBar().actions()[0].text() == "&Fails"
         assert initial_language(data_dir) == "lv"
         qtbot.waitUntil(lambda: latvian.problems_model.rowCount() > 0)  # validated on a worker
-        assert any(p.message_lv == latvian.problems_model.index(r, 0).data()
-                   for r in range(latvian.problems_model.rowCount()) for p in [latvian.problems_model.problems[r]])
+        assert any(
+            p.message_lv == latvian.problems_model.index(r, 0).data()
+            for r in range(latvian.problems_model.rowCount())
+            for p in [latvian.problems_model.problems[r]]
+        )
     finally:
         i18n.install("en")
 
@@ -48,8 +53,9 @@ def test_geometry_and_last_draft_are_remembered(qtbot, make_window, seeded_store
 
 
 def test_a_second_start_hands_the_file_to_the_running_window(qtbot, make_window, data_dir):
-    from kopsavilkums.ui import single_instance
     from tests.conftest import COMPLETE
+
+    from kopsavilkums.ui import single_instance
 
     window = make_window()
     server = single_instance.listen(data_dir, window.application.open_file, window)
@@ -72,7 +78,6 @@ def test_a_draft_opened_from_the_macos_finder_is_imported_and_shown(qtbot, qapp,
     is a window: that one waits for it)."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QFileOpenEvent
-
     from tests.conftest import COMPLETE, SEED
 
     qapp.handle_files_with(None)  # as at launch: no window to take files yet
@@ -130,8 +135,8 @@ def test_preview_shows_the_pdf_pages(qtbot, make_window, seeded_store):
 
 
 def test_printing_paints_every_pdf_page(qtbot, tmp_path, seed_report, qapp):
-    from PySide6.QtPrintSupport import QPrinter
     from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
 
     from kopsavilkums.ui import pdf
 
@@ -158,12 +163,12 @@ def test_run_opens_a_draft_file_given_on_the_command_line(qtbot, data_dir, monke
     from argparse import Namespace
 
     from PySide6.QtCore import QTimer
+    from tests.conftest import COMPLETE
 
-    from kopsavilkums.store import DraftStore
     from kopsavilkums.paths import store_path
+    from kopsavilkums.store import DraftStore
     from kopsavilkums.ui import app as app_module
     from kopsavilkums.ui.window import MainWindow
-    from tests.conftest import COMPLETE
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     seen = []
@@ -195,7 +200,12 @@ def test_an_unsaved_copy_left_by_version_0_1_is_still_offered(data_dir, seed_rep
     (data_dir / "unsaved" / "half.json").write_text('{"draft_id": "x", "docu', encoding="utf-8")  # cut short by a crash
     (data_dir / "unsaved" / "odd.json").write_text("[]", encoding="utf-8")  # not ours at all
     [found] = pending_recoveries(data_dir)
-    assert (found.path.name, found.draft_id, found.report.title, found.base_revision) == (OLD_RECOVERY_FILE, "abc", seed_report.title, None)
+    assert (found.path.name, found.draft_id, found.report.title, found.base_revision) == (
+        OLD_RECOVERY_FILE,
+        "abc",
+        seed_report.title,
+        None,
+    )
 
 
 def test_a_copy_kept_by_a_window_still_running_is_not_offered_by_a_second_start(data_dir, seed_report):
@@ -210,12 +220,20 @@ def test_a_copy_kept_by_a_window_still_running_is_not_offered_by_a_second_start(
     session = "0123456789ab"
     copy = recovery_path(data_dir, "a1b2", session)
     copy.parent.mkdir()
-    copy.write_text(json.dumps({"draft_id": "a1b2", "base_revision": 3, "document": exchange.to_document(seed_report, ids=True)}), encoding="utf-8")
+    copy.write_text(
+        json.dumps({"draft_id": "a1b2", "base_revision": 3, "document": exchange.to_document(seed_report, ids=True)}),
+        encoding="utf-8",
+    )
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from kopsavilkums.store.locking import try_hold; "
-         "assert try_hold(sys.argv[1]) is not None; print('holding', flush=True); time.sleep(60)",
-         str(copy.parent / f"{session}.lock")],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from kopsavilkums.store.locking import try_hold; "
+            "assert try_hold(sys.argv[1]) is not None; print('holding', flush=True); time.sleep(60)",
+            str(copy.parent / f"{session}.lock"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "holding"

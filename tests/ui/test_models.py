@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from kopsavilkums.report import BudgetRow, Indicator, Objective, Period, Report
@@ -31,7 +30,9 @@ def doc_with_indicators(*names):
 
 
 def test_numbers_follow_the_order_in_the_official_style(qapp):
-    doc = EditableDocument(Report(objectives=[Objective("a"), Objective("b")], indicators=[Indicator("x"), Indicator("y")]))
+    doc = EditableDocument(
+        Report(objectives=[Objective("a"), Objective("b")], indicators=[Indicator("x"), Indicator("y")])
+    )
     assert numbers(ObjectivesModel(doc)) == ["1.", "2."]
     indicators = IndicatorsModel(doc)
     assert numbers(indicators) == ["1)", "2)"]
@@ -125,8 +126,10 @@ def test_rows_with_problems_are_marked_with_the_message(qapp):
 
 def budget_doc():
     return EditableDocument(
-        Report(period=Period(date(2019, 8, 12), date(2020, 10, 31)),
-               budget=[BudgetRow(2019, Decimal("31830.96"), Decimal("31830.96")), BudgetRow(2020)])
+        Report(
+            period=Period(date(2019, 8, 12), date(2020, 10, 31)),
+            budget=[BudgetRow(2019, Decimal("31830.96"), Decimal("31830.96")), BudgetRow(2020)],
+        )
     )
 
 

@@ -49,13 +49,32 @@ def lupdate() -> str:
 
 def test_every_string_in_the_code_has_a_latvian_translation(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([lupdate(), *map(str, UI_SOURCES), "-source-language", "en", "-target-language", "lv",
-                    "-locations", "none", "-ts", str(fresh)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            lupdate(),
+            *map(str, UI_SOURCES),
+            "-source-language",
+            "en",
+            "-target-language",
+            "lv",
+            "-locations",
+            "none",
+            "-ts",
+            str(fresh),
+        ],
+        check=True,
+        capture_output=True,
+    )
     in_code = set(messages(fresh))
     committed = messages(TS)
     assert in_code - set(committed) == set(), "strings missing from kopsavilkums_lv.ts (run lupdate)"
-    untranslated = [src for key, tr in committed.items() if key in in_code
-                    for src in [key[1]] if tr.get("type") in ("unfinished", "vanished", "obsolete") or not (tr.text or "").strip()]
+    untranslated = [
+        src
+        for key, tr in committed.items()
+        if key in in_code
+        for src in [key[1]]
+        if tr.get("type") in ("unfinished", "vanished", "obsolete") or not (tr.text or "").strip()
+    ]
     assert untranslated == []
 
 
@@ -102,7 +121,9 @@ def test_no_visible_english_in_the_latvian_window(qtbot, latvian, data_dir, seed
     visible = []
     visible += [w.text() for w in window.findChildren(QLabel) if w.isVisible()]
     visible += [w.text() for w in window.findChildren(QAbstractButton) if w.isVisible()]
-    visible += [a.text() for a in window.findChildren(QMenu)[0].parent().actions()] if window.findChildren(QMenu) else []
+    visible += (
+        [a.text() for a in window.findChildren(QMenu)[0].parent().actions()] if window.findChildren(QMenu) else []
+    )
     for menu in window.findChildren(QMenu):
         visible.append(menu.title())
         visible += [a.text() for a in menu.actions() if not a.isSeparator()]

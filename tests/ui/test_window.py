@@ -6,10 +6,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, QPoint, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
-
 
 
 def editor(window, path):
@@ -93,16 +92,30 @@ def test_fill_every_row_autosave_close_and_find_it_all_again(qtbot, make_window,
     again = make_window(open_store())
     r = again.doc.report
     assert again.draft_id == window.draft_id  # the last draft is reopened
-    assert (r.title, r.task, r.performer) == ("Kopsavilkums par <testa> & izpildi", "Jauniešu līdzdalība 🌍", 'Biedrība "Tests"')
+    assert (r.title, r.task, r.performer) == (
+        "Kopsavilkums par <testa> & izpildi",
+        "Jauniešu līdzdalība 🌍",
+        'Biedrība "Tests"',
+    )
     assert (r.delegating_authority, r.contract) == ("Kultūras ministrija", "Līgums Nr. 7")
     assert (r.period.start, r.period.end) == (date(2021, 1, 1), date(2022, 12, 31))
     assert [o.text for o in r.objectives] == ["Stiprināt jauniešu organizācijas"]
     assert [(i.text, i.planned, i.achieved) for i in r.indicators] == [("Notikuši 12 semināri", "12", "12")]
     assert [(b.year, b.planned, b.actual) for b in r.budget] == [
-        (2021, Decimal("10000.00"), Decimal("9876.54")), (2022, Decimal("20000.00"), Decimal("20000.00"))]
+        (2021, Decimal("10000.00"), Decimal("9876.54")),
+        (2022, Decimal("20000.00"), Decimal("20000.00")),
+    ]
     assert (r.assessment, r.other_information) == ("Mērķi sasniegti.", "Nekas cits.")
-    assert (r.signatory.name, r.signatory.position, r.signatory.date) == ("Anna Bērziņa", "valdes priekšsēdētāja", date(2023, 1, 15))
-    assert (r.prepared_by.name, r.prepared_by.phone, r.prepared_by.email) == ("Jānis Kalniņš", "+371 20000000", "janis@example.lv")
+    assert (r.signatory.name, r.signatory.position, r.signatory.date) == (
+        "Anna Bērziņa",
+        "valdes priekšsēdētāja",
+        date(2023, 1, 15),
+    )
+    assert (r.prepared_by.name, r.prepared_by.phone, r.prepared_by.email) == (
+        "Jānis Kalniņš",
+        "+371 20000000",
+        "janis@example.lv",
+    )
     # and it shows in the widgets, formatted the Latvian way
     assert editor(again, "title").text() == "Kopsavilkums par <testa> & izpildi"
     assert again.form.budget_model.index(0, 2).data() == "9\u00a0876,54"
@@ -123,7 +136,7 @@ def test_ctrl_s_saves_at_once(qtbot, make_window, open_store):
 def test_a_pasted_line_break_in_a_single_line_field_becomes_a_space(qtbot, make_window):
     window = make_window()
     window.new_draft()
-    QApplication.clipboard().setText("Biedrība\n\"Rīgas\r\nforums\"")
+    QApplication.clipboard().setText('Biedrība\n"Rīgas\r\nforums"')
     field = editor(window, "performer")
     field.setFocus()
     field.paste()
@@ -177,9 +190,11 @@ def test_a_date_typed_into_an_empty_date_field_is_that_date(qtbot, make_window):
     # An empty date field shows a blank; typing the date must not edit that blank as text.
     window = make_window()
     window.new_draft()
-    for path, typed, expected in (("period.start", "12.08.2019", date(2019, 8, 12)),
-                                  ("period.end", "29022024", date(2024, 2, 29)),
-                                  ("signatory.date", "1.3.2021.", date(2021, 3, 1))):
+    for path, typed, expected in (
+        ("period.start", "12.08.2019", date(2019, 8, 12)),
+        ("period.end", "29022024", date(2024, 2, 29)),
+        ("signatory.date", "1.3.2021.", date(2021, 3, 1)),
+    ):
         type_into(qtbot, editor(window, path), typed)
         qtbot.keyClick(editor(window, path), Qt.Key.Key_Tab)
         assert window.doc.get(path) == expected, path
@@ -258,7 +273,9 @@ def test_clicking_a_problem_takes_the_cursor_to_its_field(qtbot, make_window):
     type_into(qtbot, editor(window, "title"), "Virsraksts")
     qtbot.waitUntil(lambda: window.problems_model.rowCount() > 0 and "Errors:" in window.counts_label.text())
     model = window.problems_model
-    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).path == "performer")
+    row = next(
+        r for r in range(model.rowCount()) if model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).path == "performer"
+    )
     assert window.form.messages["performer"].isVisible()  # also shown beside the field
     assert "required" in window.form.messages["performer"].text()
     window.problems_view.clicked.emit(model.index(row, 0))
@@ -300,7 +317,13 @@ def test_export_pdf_holds_the_typed_values(qtbot, make_window, tmp_path, monkeyp
         qtbot.keySequence(window, QKeySequence("Ctrl+Shift+E"))
     assert proposed[0].endswith("Kopsavilkums_Tests_2021-2022.pdf")
     text = "".join(page.extract_text() for page in PdfReader(target).pages)
-    for typed in ("Kopsavilkums par <testa> & izpildi", "Biedrība \"Tests\"", "Notikuši 12 semināri", "9 876,54", "Anna Bērziņa"):
+    for typed in (
+        "Kopsavilkums par <testa> & izpildi",
+        'Biedrība "Tests"',
+        "Notikuši 12 semināri",
+        "9 876,54",
+        "Anna Bērziņa",
+    ):
         assert typed in text.replace("\u00a0", " ")
 
 
@@ -414,8 +437,9 @@ def test_next_report_copies_what_stays_and_clears_results(qtbot, make_window, se
 
 
 def test_import_and_export_of_draft_files(qtbot, make_window, tmp_path):
-    from kopsavilkums import exchange
     from tests.conftest import COMPLETE
+
+    from kopsavilkums import exchange
 
     window = make_window()
     window.import_file(str(COMPLETE))
@@ -427,7 +451,9 @@ def test_import_and_export_of_draft_files(qtbot, make_window, tmp_path):
 
 def test_a_broken_draft_file_is_refused_with_the_place_named(qtbot, make_window, tmp_path, monkeypatch):
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "kopsavilkums", "version": 1, "report": {"budget": [{"year": 2019, "planned": "12,3,4"}]}}')
+    bad.write_text(
+        '{"format": "kopsavilkums", "version": 1, "report": {"budget": [{"year": 2019, "planned": "12,3,4"}]}}'
+    )
     window = make_window()
     shown = []
     monkeypatch.setattr(window, "show_error", shown.append)
@@ -475,7 +501,9 @@ def test_a_typo_in_an_amount_is_shown_and_not_stored(qtbot, make_window):
 
 
 @pytest.mark.parametrize("answer", [True, False])
-def test_unsaved_changes_after_a_crash_are_offered_at_the_next_start(qtbot, make_window, open_store, data_dir, monkeypatch, answer):
+def test_unsaved_changes_after_a_crash_are_offered_at_the_next_start(
+    qtbot, make_window, open_store, data_dir, monkeypatch, answer
+):
     from kopsavilkums.ui.saving import recovery_path
 
     window = make_window()
@@ -497,7 +525,9 @@ def test_unsaved_changes_after_a_crash_are_offered_at_the_next_start(qtbot, make
     assert not journal.exists()
 
 
-def test_two_windows_that_crash_with_unsaved_edits_both_get_them_back(qtbot, make_window, open_store, data_dir, monkeypatch):
+def test_two_windows_that_crash_with_unsaved_edits_both_get_them_back(
+    qtbot, make_window, open_store, data_dir, monkeypatch
+):
     """Each draft keeps its own recovery copy: one window saving (or crashing) never takes the
     other window's unsaved edits with it."""
     first, second = make_window(), make_window(open_store())
@@ -609,7 +639,9 @@ def test_recovered_edits_never_overwrite_a_draft_saved_again_since(qtbot, make_w
     assert "kept as a new draft" in again.statusBar().currentMessage()
 
 
-def test_a_restore_that_cannot_be_saved_keeps_the_copy_for_next_time(qtbot, make_window, open_store, monkeypatch, data_dir):
+def test_a_restore_that_cannot_be_saved_keeps_the_copy_for_next_time(
+    qtbot, make_window, open_store, monkeypatch, data_dir
+):
     from kopsavilkums.store import StoreBusy
     from kopsavilkums.ui import saving
 
@@ -641,7 +673,9 @@ def test_a_budget_typo_message_goes_once_the_amount_is_corrected(qtbot, make_win
     assert not message.isVisible()
 
 
-def test_a_check_that_fails_says_not_checked_rather_than_checking_for_ever(qtbot, make_window, seeded_store, monkeypatch):
+def test_a_check_that_fails_says_not_checked_rather_than_checking_for_ever(
+    qtbot, make_window, seeded_store, monkeypatch
+):
     from kopsavilkums.ui import window as window_module
 
     def broken(report, final=False):
@@ -654,15 +688,32 @@ def test_a_check_that_fails_says_not_checked_rather_than_checking_for_ever(qtbot
 
 
 def test_every_input_has_an_accessible_name_and_tab_walks_the_form_in_order(qtbot, make_window, seeded_store):
-    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSpinBox, QHeaderView, QLineEdit, QPlainTextEdit
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QHeaderView,
+        QLineEdit,
+        QPlainTextEdit,
+    )
 
     window = make_window(seeded_store)
-    inputs = [w for w in window.findChildren(QWidget) if isinstance(w, (QLineEdit, QPlainTextEdit, QAbstractSpinBox, QAbstractItemView))
-              and not isinstance(w, QHeaderView) and w.isVisibleTo(window) and not isinstance(w.parent(), QAbstractSpinBox)]
-    unnamed = [w.objectName() or type(w).__name__ for w in inputs if not w.accessibleName() and not _has_buddy_label(window, w)]
+    inputs = [
+        w
+        for w in window.findChildren(QWidget)
+        if isinstance(w, (QLineEdit, QPlainTextEdit, QAbstractSpinBox, QAbstractItemView))
+        and not isinstance(w, QHeaderView)
+        and w.isVisibleTo(window)
+        and not isinstance(w.parent(), QAbstractSpinBox)
+    ]
+    unnamed = [
+        w.objectName() or type(w).__name__ for w in inputs if not w.accessibleName() and not _has_buddy_label(window, w)
+    ]
     assert unnamed == []
     buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
-    assert all(b.text() or b.accessibleName() or (b.defaultAction() if hasattr(b, "defaultAction") else None) for b in buttons)
+    assert all(
+        b.text() or b.accessibleName() or (b.defaultAction() if hasattr(b, "defaultAction") else None) for b in buttons
+    )
     # Tab goes down the form in the document's order
     title = editor(window, "title")
     title.setFocus()
@@ -698,7 +749,9 @@ def test_kopsavilkums_list_works_in_another_process_while_the_window_is_open(qtb
     qtbot.waitUntil(lambda: saved(window), timeout=10_000)
     listed = subprocess.run(
         [sys.executable, "-m", "kopsavilkums", "--data-dir", str(data_dir), "list"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert listed.returncode == 0, listed.stderr
     assert "Atvērts logā" in listed.stdout
@@ -717,7 +770,11 @@ def test_a_narrow_window_never_scrolls_the_form_sideways(qtbot, make_window, see
     area = window.form if isinstance(window.form, QScrollArea) else window.form.findChild(QScrollArea)
     assert area.horizontalScrollBar().maximum() == 0
     rows = editor(window, "indicators")
-    buttons = [b for b in rows.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly) if b.isVisible() and b is not rows.table]
+    buttons = [
+        b
+        for b in rows.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if b.isVisible() and b is not rows.table
+    ]
     assert len(buttons) == 7 and len({b.y() for b in buttons}) > 1  # all there, on more than one line
 
 
@@ -738,8 +795,9 @@ def test_a_store_that_refuses_is_told_and_the_draft_stays(qtbot, make_window, se
     assert window.draft_id == draft_id and [d.id for d in seeded_store.list()] == [draft_id]
 
 
-
-def test_a_drafts_file_damaged_while_the_window_is_open_is_restored_and_told_once(qtbot, make_window, seeded_store, data_dir, monkeypatch):
+def test_a_drafts_file_damaged_while_the_window_is_open_is_restored_and_told_once(
+    qtbot, make_window, seeded_store, data_dir, monkeypatch
+):
     from kopsavilkums.paths import store_path
 
     window = make_window(seeded_store)
@@ -748,14 +806,18 @@ def test_a_drafts_file_damaged_while_the_window_is_open_is_restored_and_told_onc
     draft_id = window.draft_id
     store_path(data_dir).write_bytes(b"")  # e.g. a sync tool replaced it meanwhile
     window.refresh_drafts()
-    assert [window.drafts_model.index(r, 0).data() for r in range(window.drafts_model.rowCount())] == [window.doc.report.title]
+    assert [window.drafts_model.index(r, 0).data() for r in range(window.drafts_model.rowCount())] == [
+        window.doc.report.title
+    ]
     assert len(told) == 1 and "backup" in told[0]
     window.refresh_drafts()
     window.open_draft(draft_id)
     assert len(told) == 1  # once, not at every later store call
 
 
-def test_the_form_below_the_first_screen_comes_a_moment_after_the_window(qtbot, data_dir, open_store, seed_report, english):
+def test_the_form_below_the_first_screen_comes_a_moment_after_the_window(
+    qtbot, data_dir, open_store, seed_report, english
+):
     """The window shows the top of the form at once and builds the sections below on the next
     turns of the event loop; they come up with the draft's values, read-only for a submitted
     draft, and Tab still walks the whole form in the document's order."""

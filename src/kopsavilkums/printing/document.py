@@ -39,7 +39,9 @@ class _Styles:
         self.header = TextStyle(fonts.REGULAR, 10.5, 13.5)
         self.title = ParagraphStyle("title", fontName=fonts.BOLD, fontSize=13, leading=16.5, alignment=TA_CENTER)
         self.label = ParagraphStyle("label", fontName=fonts.BOLD, fontSize=10.5, leading=13)
-        self.label_continued = ParagraphStyle("label-continued", parent=self.label, fontName=fonts.REGULAR, textColor=GREY)
+        self.label_continued = ParagraphStyle(
+            "label-continued", parent=self.label, fontName=fonts.REGULAR, textColor=GREY
+        )
         self.cell = ParagraphStyle("cell", fontName=fonts.REGULAR, fontSize=10.5, leading=13)
         self.cell_bold = ParagraphStyle("cell-bold", parent=self.cell, fontName=fonts.BOLD)
 
@@ -103,11 +105,11 @@ def _block(block, st: _Styles) -> list[Flowable]:
     if isinstance(block, Text):
         style = {"body": st.body, "fixed": st.fixed, "note": st.note}[block.kind]
         paragraphs = clean(block.text).split("\n\n")
-        return [
-            TextBlock(p, style, space_after=4 if i < len(paragraphs) - 1 else 0) for i, p in enumerate(paragraphs)
-        ]
+        return [TextBlock(p, style, space_after=4 if i < len(paragraphs) - 1 else 0) for i, p in enumerate(paragraphs)]
     if isinstance(block, Numbered):
-        out: list[Flowable] = [TextBlock(clean(block.text), st.body, bullet=block.number, indent=7 * mm, space_before=2)]
+        out: list[Flowable] = [
+            TextBlock(clean(block.text), st.body, bullet=block.number, indent=7 * mm, space_before=2)
+        ]
         if block.details:
             out.append(TextBlock(clean(block.details), st.note, indent=7 * mm))
         return out
@@ -120,7 +122,9 @@ def _budget_table(block: BudgetTable, st: _Styles) -> Table:
     head = ["Gads", "Plānots", "Faktiski izlietots"]
     data = [[_plain_paragraph(h, st.cell_bold) for h in head]]
     for year, planned, actual in block.rows:
-        data.append([_plain_paragraph(year, st.cell), _plain_paragraph(planned, st.cell), _plain_paragraph(actual, st.cell)])
+        data.append(
+            [_plain_paragraph(year, st.cell), _plain_paragraph(planned, st.cell), _plain_paragraph(actual, st.cell)]
+        )
     if len(block.rows) > 1:
         data.append([_plain_paragraph("Kopā", st.cell_bold)] + [_plain_paragraph(t, st.cell_bold) for t in block.total])
     table = Table(data, colWidths=["28%", "36%", "36%"], repeatRows=1, hAlign="LEFT")
@@ -144,7 +148,11 @@ def _signature(model: PrintModel, st: _Styles) -> list[Flowable]:
     for label, value in model.signature:
         rows.append([_plain_paragraph(label + ":", st.label), _plain_paragraph(value, st.cell) if value else ""])
     table = Table(rows, colWidths=[LABEL_WIDTH + 12 * mm, None], hAlign="LEFT")
-    commands = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 9), ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR)]
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("TOPPADDING", (0, 0), (-1, -1), 9),
+        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+    ]
     # An empty field gets a line to write on by hand; the signature always does.
     commands += [("LINEBELOW", (1, i), (1, i), 0.6, black) for i, (_, v) in enumerate(model.signature) if not v]
     table.setStyle(TableStyle(commands))

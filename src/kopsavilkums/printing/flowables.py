@@ -16,7 +16,6 @@ from reportlab.platypus import Flowable
 
 from kopsavilkums.printing.text import wrap
 
-
 #: Lines a split block leaves at least on either page (widow and orphan control).
 MIN_LINES = 2
 #: A table row lower than this moves to the next page whole instead of splitting.
@@ -72,12 +71,21 @@ class TextBlock(Flowable):
         if fit < MIN_LINES:
             return []
         head = TextBlock(
-            "\n".join(lines[:fit]), self.style, bullet=self.bullet, indent=self.indent,
-            space_before=self.space_before, lines=lines[:fit], lines_width=availWidth,
+            "\n".join(lines[:fit]),
+            self.style,
+            bullet=self.bullet,
+            indent=self.indent,
+            space_before=self.space_before,
+            lines=lines[:fit],
+            lines_width=availWidth,
         )
         tail = TextBlock(
-            "\n".join(lines[fit:]), self.style, indent=self.indent,
-            space_after=self.space_after, lines=lines[fit:], lines_width=availWidth,
+            "\n".join(lines[fit:]),
+            self.style,
+            indent=self.indent,
+            space_after=self.space_after,
+            lines=lines[fit:],
+            lines_width=availWidth,
         )
         return [head, tail]
 
@@ -155,7 +163,7 @@ class LabeledRow(Flowable):
             break
         if not taken or not rest:
             return []
-        kwargs = dict(label_width=self.label_width, padding=self.padding, line_width=self.line_width)
+        kwargs = {"label_width": self.label_width, "padding": self.padding, "line_width": self.line_width}
         return [
             LabeledRow(self.label, taken, continued_label=self.continued_label, **kwargs),
             LabeledRow(self.continued_label, rest, continued_label=self.continued_label, **kwargs),

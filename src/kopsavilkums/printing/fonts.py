@@ -52,7 +52,7 @@ def _missing_pattern() -> re.Pattern[str]:
     characters are dropped before printing, so they do not count). A compiled character class
     scans a 300,000-character narrative in about a millisecond."""
     ranges: list[tuple[int, int]] = []
-    for code in sorted(covered() | set(range(0x00, 0x20)) | {0x7F} | set(range(0x80, 0xA0))):
+    for code in sorted(covered() | set(range(0x20)) | {0x7F} | set(range(0x80, 0xA0))):
         if ranges and code == ranges[-1][1] + 1:
             ranges[-1] = (ranges[-1][0], code)
         else:

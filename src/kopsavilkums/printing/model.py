@@ -93,7 +93,10 @@ def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
     indicators = [i for i in r.indicators if i.text.strip()]
     if indicators:
         description.append(Text(INDICATORS_SENTENCE, kind="fixed"))
-        description += [Numbered(f"{n})", i.text.strip(), _indicator_details(i.planned, i.achieved, i.note)) for n, i in enumerate(indicators, 1)]
+        description += [
+            Numbered(f"{n})", i.text.strip(), _indicator_details(i.planned, i.achieved, i.note))
+            for n, i in enumerate(indicators, 1)
+        ]
     if r.assessment.strip():
         description.append(Text(r.assessment.strip()))
 
@@ -105,7 +108,10 @@ def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
     rows = [
         Row(LABELS["task"], [Text(r.task.strip())]),
         Row(LABELS["performer"], [Text(r.performer.strip())]),
-        Row(LABELS["period"], [Text(format_period(r.period.start, r.period.end) if (r.period.start or r.period.end) else "")]),
+        Row(
+            LABELS["period"],
+            [Text(format_period(r.period.start, r.period.end) if (r.period.start or r.period.end) else "")],
+        ),
         Row(LABELS["description"], description),
         Row(LABELS["budget"], [budget] if r.budget else [Text("")]),
         Row(LABELS["irregular_expenditure"], _amount_or_none(r.irregular_expenditure)),
@@ -114,13 +120,21 @@ def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
     ]
     s, p = r.signatory, r.prepared_by
     signature = [
-        ("Valsts pārvaldes uzdevuma veicēja pārstāvis", ", ".join(x for x in (s.name.strip(), s.position.strip()) if x)),
+        (
+            "Valsts pārvaldes uzdevuma veicēja pārstāvis",
+            ", ".join(x for x in (s.name.strip(), s.position.strip()) if x),
+        ),
         ("Paraksts", ""),
         ("Datums", format_date(s.date) if s.date else ""),
     ]
     prepared = ", ".join(
-        x for x in (p.name.strip(), f"tālr. {p.phone.strip()}" if p.phone.strip() else "",
-                    f"e-pasts {p.email.strip()}" if p.email.strip() else "") if x
+        x
+        for x in (
+            p.name.strip(),
+            f"tālr. {p.phone.strip()}" if p.phone.strip() else "",
+            f"e-pasts {p.email.strip()}" if p.email.strip() else "",
+        )
+        if x
     )
     return PrintModel(
         title=title,

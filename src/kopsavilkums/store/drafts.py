@@ -47,7 +47,11 @@ class DraftStore:
         self._mutex = threading.RLock()
         self._known: dict[str, int] = {}
         self._db = _Database(
-            self.path, storage=SafeJSONStorage, validate=records.check_database, backups=backups, lock_timeout=lock_timeout
+            self.path,
+            storage=SafeJSONStorage,
+            validate=records.check_database,
+            backups=backups,
+            lock_timeout=lock_timeout,
         )
         self._storage: SafeJSONStorage = self._db.storage
         self._drafts = self._db.table(migrations.DRAFTS_TABLE, cache_size=0)  # no query cache: others write too
@@ -133,10 +137,15 @@ class DraftStore:
 
     def delete(self, draft_id: str) -> None:
         """Move a draft to the trash (``restore`` brings it back)."""
-        self._change(draft_id, lambda record: record if record["trashed"] else dict(record, trashed=True, trashed_at=records.now()))
+        self._change(
+            draft_id,
+            lambda record: record if record["trashed"] else dict(record, trashed=True, trashed_at=records.now()),
+        )
 
     def restore(self, draft_id: str) -> None:
-        self._change(draft_id, lambda record: dict(record, trashed=False, trashed_at=None) if record["trashed"] else record)
+        self._change(
+            draft_id, lambda record: dict(record, trashed=False, trashed_at=None) if record["trashed"] else record
+        )
 
     def purge(self, draft_id: str) -> None:
         """Delete a draft for good. Only a draft already in the trash can be purged."""

@@ -165,4 +165,3 @@ class FileLock:
         except OSError:
             text = []
         return f"process {text[0]} on {text[1]}" if len(text) >= 2 else "another process"
-

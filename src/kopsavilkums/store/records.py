@@ -88,7 +88,9 @@ def check_database(tables: Any) -> None:
         return
     for draft_id, record in tables.get(migrations.DRAFTS_TABLE, {}).items():
         if not _record_is_sound(record):
-            raise CorruptFile(f"the draft {draft_id} has the wrong shape", f"melnrakstam {draft_id} ir nepareiza uzbūve")
+            raise CorruptFile(
+                f"the draft {draft_id} has the wrong shape", f"melnrakstam {draft_id} ir nepareiza uzbūve"
+            )
 
 
 def _record_is_sound(record: dict[str, Any]) -> bool:

@@ -194,7 +194,10 @@ class SafeJSONStorage(Storage):
         if not payload:
             raise CorruptFile("the file is empty (0 bytes)", "fails ir tukšs (0 baitu)")
         if payload.startswith(BYTE_ORDER_MARK):
-            raise CorruptFile("the file begins with a byte-order mark (an editor re-saved it)", "faila sākumā ir BOM zīme (to pārsaglabājis redaktors)")
+            raise CorruptFile(
+                "the file begins with a byte-order mark (an editor re-saved it)",
+                "faila sākumā ir BOM zīme (to pārsaglabājis redaktors)",
+            )
         if b"\0" in payload:
             raise CorruptFile("the file contains NUL bytes", "failā ir NUL baiti")
         try:

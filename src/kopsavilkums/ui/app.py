@@ -23,7 +23,6 @@ from kopsavilkums.ui import crash, i18n
 from kopsavilkums.ui.saving import discard_recovery, pending_recoveries, tidy_recovery_folder
 from kopsavilkums.ui.window import MainWindow, settings_for
 
-
 LISTEN_AFTER_MS = 250
 
 
@@ -130,9 +129,13 @@ class Application:
                     return window.saver.flush()
         if window._save_new_and_open(found.report) is None:
             return False
-        window.statusBar().showMessage(i18n.translate(
-            "Window", "The restored changes to “%1” were kept as a new draft, so nothing saved since is overwritten."
-        ).replace("%1", found.report.title or found.draft_id or ""), 15000)
+        window.statusBar().showMessage(
+            i18n.translate(
+                "Window",
+                "The restored changes to “%1” were kept as a new draft, so nothing saved since is overwritten.",
+            ).replace("%1", found.report.title or found.draft_id or ""),
+            15000,
+        )
         return True
 
     def open_file(self, path: str | Path) -> None:
@@ -163,7 +166,8 @@ def _close_all(app: QApplication) -> None:
 
 
 def run(args) -> int:
-    from kopsavilkums.paths import data_dir as find_data_dir, store_path
+    from kopsavilkums.paths import data_dir as find_data_dir
+    from kopsavilkums.paths import store_path
     from kopsavilkums.store import DraftStore, StoreError
 
     folder = find_data_dir(getattr(args, "data_dir", None))

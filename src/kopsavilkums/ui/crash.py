@@ -3,6 +3,7 @@ typed is kept for the next start, and a dialog says so — the window does not j
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import traceback
 import weakref
@@ -34,17 +35,18 @@ def handle(kind, value, tb) -> None:
     ref = _state["window"]
     window = ref() if ref else None
     if window is not None:
-        try:
+        with contextlib.suppress(Exception):
             window.saver.write_journal_now()
-        except Exception:  # noqa: BLE001 - the crash report matters more
-            pass
     if QApplication.instance() is not None:
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - its enums would cost start-up time
+        from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(
             window,
             APP_NAME,
-            translate("Crash", "Something went wrong inside Kopsavilkums. Your unsaved changes were kept and will be offered at the next start.\n\nDetails are in %1").replace("%1", str(log)),
+            translate(
+                "Crash",
+                "Something went wrong inside Kopsavilkums. Your unsaved changes were kept and will be offered at the next start.\n\nDetails are in %1",
+            ).replace("%1", str(log)),
         )
 
 

@@ -141,10 +141,10 @@ class SetValue(QUndoCommand):
         self.doc, self.path, self.old, self.new, self.merge = doc, path, old, new, merge
         self.stamp = time.monotonic()
 
-    def id(self) -> int:  # noqa: A003 - Qt's name
+    def id(self) -> int:
         return self._ID if self.merge else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetValue) or other.path != self.path or not other.merge:
             return False
         if other.stamp - self.stamp > MERGE_WINDOW_S:

@@ -61,9 +61,16 @@ class DraftsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
-        for column, sample in ((1, "Biedrība „Kurz"), (2, "12.08.2019. – 31.10.2020."), (3, "26.11.2026. 20:10"), (4, "Melnraksts")):
+        for column, sample in (
+            (1, "Biedrība „Kurz"),
+            (2, "12.08.2019. – 31.10.2020."),
+            (3, "26.11.2026. 20:10"),
+            (4, "Melnraksts"),
+        ):
             label = str(model.headerData(column, Qt.Orientation.Horizontal))
-            header.resizeSection(column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(label) + 8) + 16)
+            header.resizeSection(
+                column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(label) + 8) + 16
+            )
         header.setStretchLastSection(False)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
@@ -103,7 +110,9 @@ class DraftsPanel(QWidget):
                 return
             index = self.proxy.mapFromSource(self.model.index(row, 0))
             self.table.selectionModel().setCurrentIndex(
-                index, self.table.selectionModel().SelectionFlag.ClearAndSelect | self.table.selectionModel().SelectionFlag.Rows
+                index,
+                self.table.selectionModel().SelectionFlag.ClearAndSelect
+                | self.table.selectionModel().SelectionFlag.Rows,
             )
         finally:
             self.table.selectionModel().blockSignals(False)

@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QSizePolicy
 
 from kopsavilkums.formats import FormatError, format_amount, format_date, parse_amount, parse_date
 from kopsavilkums.ui.document import EditableDocument
-from kopsavilkums.ui.icons import calendar_icon
 from kopsavilkums.ui.i18n import current, translate
-
+from kopsavilkums.ui.icons import calendar_icon
 
 
 class _Bound:
@@ -128,7 +127,7 @@ class GrowingTextEdit(_Bound, QPlainTextEdit):
         line = QFontMetrics(self.font()).lineSpacing()
         return QSize(super().sizeHint().width(), lines * line + 14)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.updateGeometry()
 
@@ -176,9 +175,7 @@ class DateField(_TypedField, QLineEdit):
         self.setMaxLength(40)
         metrics = QFontMetrics(self.font())
         self.setMinimumWidth(metrics.horizontalAdvance("00.00.0000.") + 48)
-        self._calendar_action = self.addAction(
-            calendar_icon(), QLineEdit.ActionPosition.TrailingPosition
-        )
+        self._calendar_action = self.addAction(calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
         self._calendar_action.setToolTip(translate("Form", "Choose from a calendar (Alt+Down)"))
         self._calendar_action.triggered.connect(self.open_calendar)
         self._popup = None  # built on first use: most sessions never open it
@@ -189,7 +186,7 @@ class DateField(_TypedField, QLineEdit):
         self.setText(format_date(value) if value else "")
         self.message.hide()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_F4 or (
             event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
         ):
@@ -199,9 +196,8 @@ class DateField(_TypedField, QLineEdit):
 
     def calendar(self):
         if self._popup is None:
-            from PySide6.QtWidgets import QCalendarWidget, QMenu, QWidgetAction
-
             from PySide6.QtCore import QLocale
+            from PySide6.QtWidgets import QCalendarWidget, QMenu, QWidgetAction
 
             self._popup = QMenu(self)
             widget = QCalendarWidget(self._popup)
@@ -209,7 +205,9 @@ class DateField(_TypedField, QLineEdit):
             # Month and day names in the interface language, weeks from Monday. Set here, not
             # as the application's default locale: QLocale's enums are costly to create at start.
             latvian = current() == "lv"
-            widget.setLocale(QLocale(QLocale.Language.Latvian if latvian else QLocale.Language.English, QLocale.Country.Latvia))
+            widget.setLocale(
+                QLocale(QLocale.Language.Latvian if latvian else QLocale.Language.English, QLocale.Country.Latvia)
+            )
             widget.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
             widget.clicked.connect(self._picked)
             widget.activated.connect(self._picked)

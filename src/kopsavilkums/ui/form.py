@@ -8,6 +8,7 @@ show under the field they concern (:meth:`ReportForm.show_problems`), and
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -34,8 +35,12 @@ from kopsavilkums.ui.models import BudgetModel, IndicatorsModel, ObjectivesModel
 from kopsavilkums.ui.rows_editor import RowsEditor
 from kopsavilkums.validation import Problem
 
-ERROR_STYLE = "color: palette(text); background: rgba(220, 50, 47, 40); border-left: 3px solid #dc322f; padding: 2px 6px;"
-WARNING_STYLE = "color: palette(text); background: rgba(230, 160, 0, 40); border-left: 3px solid #e6a000; padding: 2px 6px;"
+ERROR_STYLE = (
+    "color: palette(text); background: rgba(220, 50, 47, 40); border-left: 3px solid #dc322f; padding: 2px 6px;"
+)
+WARNING_STYLE = (
+    "color: palette(text); background: rgba(230, 160, 0, 40); border-left: 3px solid #e6a000; padding: 2px 6px;"
+)
 
 
 def official_labels() -> dict[str, str]:
@@ -68,7 +73,9 @@ class ReportForm(QWidget):
     :meth:`show_problems`, :meth:`focus_path` — builds the rest at once first.
     """
 
-    def __init__(self, doc: EditableDocument, ask_drop_years=lambda years: False, parent=None, progressive: bool = False) -> None:
+    def __init__(
+        self, doc: EditableDocument, ask_drop_years=lambda years: False, parent=None, progressive: bool = False
+    ) -> None:
         """``ask_drop_years(years)``: may budget years with amounts that left the period go?"""
         super().__init__(parent)
         self.doc = doc
@@ -142,7 +149,7 @@ class ReportForm(QWidget):
             if self._problems:
                 self._apply_problems()
         if self._focus_order:
-            for a, b in zip(self._focus_order, self._focus_order[1:]):
+            for a, b in zip(self._focus_order, self._focus_order[1:], strict=False):
                 QWidget.setTabOrder(a, b)
             self._focus_order = []
 
@@ -187,9 +194,14 @@ class ReportForm(QWidget):
         self._rows(self.objectives_model, translate("Form", "Objectives (numbered 1., 2., …)"))
 
     def _build_indicators(self) -> None:
-        self.body.addWidget(_wrapped(translate(
-            "Form", "The following result indicators were achieved within the public administration task:"
-        ), italic=True))
+        self.body.addWidget(
+            _wrapped(
+                translate(
+                    "Form", "The following result indicators were achieved within the public administration task:"
+                ),
+                italic=True,
+            )
+        )
         self._rows(self.indicators_model, translate("Form", "Achieved result indicators (numbered 1), 2), …)"))
 
     def _build_assessment(self) -> None:
@@ -207,8 +219,13 @@ class ReportForm(QWidget):
 
     def _build_row_8(self) -> None:
         self._section("8. " + self.labels["other_information"], "other_information")
-        self._text("other_information", self.labels["other_information"], hide_label=True, min_lines=2,
-                   placeholder=translate("Form", "Leave empty to print “Nav” (none)."))
+        self._text(
+            "other_information",
+            self.labels["other_information"],
+            hide_label=True,
+            min_lines=2,
+            placeholder=translate("Form", "Leave empty to print “Nav” (none)."),
+        )
 
     def _build_signature(self) -> None:
         self._section(translate("Form", "Signature"), "signatory")
@@ -285,7 +302,9 @@ class ReportForm(QWidget):
         for path, text in (("period.start", translate("Form", "From")), ("period.end", translate("Form", "To"))):
             label = QLabel(text)
             message = self._message_label(f"{path}:input")
-            editor = DateField(self.doc, path, f"{official_labels()['period']}: {text}", message, writer=self._write_period)
+            editor = DateField(
+                self.doc, path, f"{official_labels()['period']}: {text}", message, writer=self._write_period
+            )
             editor.setMaximumWidth(editor.minimumWidth() + 40)
             label.setBuddy(editor)
             row.addWidget(label)
@@ -334,7 +353,9 @@ class ReportForm(QWidget):
 
         self.budget_model.modelReset.connect(fit)
         fit()
-        hint = _wrapped(translate("Form", "The years follow the delegation period. Type amounts like 31 830,96."), italic=True)
+        hint = _wrapped(
+            translate("Form", "The years follow the delegation period. Type amounts like 31 830,96."), italic=True
+        )
         self.body.addWidget(table)
         self.body.addWidget(hint)
         self.budget_input = self._message_label("budget:input")
@@ -371,11 +392,15 @@ class ReportForm(QWidget):
         amount_label = QLabel(translate("Form", "Amount, euro"))
         amount_error = self._message_label(f"{key}.amount:input")
         amount_error.setStyleSheet(ERROR_STYLE)
-        amount = AmountField(self.doc, f"{key}.amount", f"{official_labels()[key]}: {amount_label.text()}", amount_error)
+        amount = AmountField(
+            self.doc, f"{key}.amount", f"{official_labels()[key]}: {amount_label.text()}", amount_error
+        )
         amount.setMaximumWidth(220)
         amount_label.setBuddy(amount)
         explanation_label = QLabel(translate("Form", "Explanation"))
-        explanation = GrowingTextEdit(self.doc, f"{key}.explanation", f"{official_labels()[key]}: {explanation_label.text()}")
+        explanation = GrowingTextEdit(
+            self.doc, f"{key}.explanation", f"{official_labels()[key]}: {explanation_label.text()}"
+        )
         explanation.MIN_LINES = 2
         explanation_label.setBuddy(explanation)
         grid.addWidget(amount_label, 0, 0)
@@ -416,6 +441,7 @@ class ReportForm(QWidget):
             show_state()
 
         self.doc.reset.connect(on_reset)
+
         def apply_read_only(read_only: bool) -> None:
             none.setEnabled(not read_only)
             some.setEnabled(not read_only)
@@ -433,7 +459,7 @@ class ReportForm(QWidget):
     def _area_of(self, path: str) -> str | None:
         """As :meth:`area_of`; None while the section it belongs to may still be unbuilt."""
         for key in ("objectives", "indicators", "budget"):
-            if path == key or path.startswith(key + "[") or path.startswith(key + "."):
+            if path == key or path.startswith((key + "[", key + ".")):
                 return key
         if path in self._messages:
             return path
@@ -489,10 +515,8 @@ class ReportForm(QWidget):
             m = re.search(r"budget\[(\d+)\]\.(planned|actual)", path)
             row, column = 0, 1
             if m:
-                try:
+                with contextlib.suppress(ValueError):
                     row, column = self.budget_model.row_of_year(int(m.group(1))), (1 if m.group(2) == "planned" else 2)
-                except ValueError:
-                    pass
             if self.budget_model.rowCount():
                 table.selectionModel().setCurrentIndex(
                     self.budget_model.index(row, column), QItemSelectionModel.SelectionFlag.ClearAndSelect

@@ -93,5 +93,3 @@ def print_pdf(data: bytes, printer, parent) -> int:
     finally:
         painter.end()
     return document.pageCount()
-
-

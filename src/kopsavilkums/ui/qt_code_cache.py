@@ -19,6 +19,7 @@ Imports no Qt (it runs before PySide6 is imported). Deliberately without
 """
 
 import __future__
+
 import _imp
 import builtins
 import contextlib
@@ -36,8 +37,16 @@ PREFIX = "shibokensupport/"
 _HASH_KEY = int.from_bytes(MAGIC_NUMBER[:2], "little")  # as importlib keys hash-based .pyc files
 # The ``from __future__`` flags a frame passes on to what it compiles (Python's PyCF_MASK).
 _FUTURE_FLAGS = 0
-for _name in ("division", "absolute_import", "with_statement", "print_function", "unicode_literals",
-              "barry_as_FLUFL", "generator_stop", "annotations"):
+for _name in (
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "barry_as_FLUFL",
+    "generator_stop",
+    "annotations",
+):
     _FUTURE_FLAGS |= getattr(getattr(__future__, _name, None), "compiler_flag", 0)
 
 
@@ -74,7 +83,7 @@ def load(folder: Path, filename: str, data: bytes, flags: int = 0, optimize: int
     if not blob.startswith(header):
         return None
     try:
-        code = marshal.loads(blob[len(header):])
+        code = marshal.loads(blob[len(header) :])
     except (EOFError, ValueError, TypeError):
         return None
     return code if type(code).__name__ == "code" else None
@@ -85,8 +94,12 @@ def store(folder: Path, filename: str, data: bytes, code, flags: int = 0, optimi
     with contextlib.suppress(OSError):
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         # Another process may race us: either whole file wins.
-        atomic_write_bytes(folder / _entry_name(filename), _header(data, flags, optimize) + marshal.dumps(code),
-                           mode=0o600, durable=False)
+        atomic_write_bytes(
+            folder / _entry_name(filename),
+            _header(data, flags, optimize) + marshal.dumps(code),
+            mode=0o600,
+            durable=False,
+        )
 
 
 def _inherited_flags(frame) -> int:
@@ -101,7 +114,7 @@ def cached_compiles(folder: Path) -> Iterator[None]:
     """While active, ``compile`` serves PySide6's support modules from ``folder``."""
     original = builtins.compile
 
-    def compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **kwargs):  # noqa: A001
+    def compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **kwargs):
         if not dont_inherit:
             flags |= _inherited_flags(sys._getframe(1))
         if (

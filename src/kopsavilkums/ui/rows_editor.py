@@ -38,7 +38,7 @@ class MultiLineDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.multiline_columns = multiline_columns
 
-    def createEditor(self, parent, option, index):  # noqa: N802
+    def createEditor(self, parent, option, index):
         if index.column() in self.multiline_columns:
             editor = QPlainTextEdit(parent)
             editor.setTabChangesFocus(True)
@@ -46,19 +46,19 @@ class MultiLineDelegate(QStyledItemDelegate):
             return editor
         return super().createEditor(parent, option, index)
 
-    def setEditorData(self, editor, index) -> None:  # noqa: N802
+    def setEditorData(self, editor, index) -> None:
         if isinstance(editor, QPlainTextEdit):
             editor.setPlainText(index.data(Qt.ItemDataRole.EditRole) or "")
         else:
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor, model, index) -> None:  # noqa: N802
+    def setModelData(self, editor, model, index) -> None:
         if isinstance(editor, QPlainTextEdit):
             model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
         else:
             super().setModelData(editor, model, index)
 
-    def updateEditorGeometry(self, editor, option, index) -> None:  # noqa: N802
+    def updateEditorGeometry(self, editor, option, index) -> None:
         rect = option.rect
         if isinstance(editor, QPlainTextEdit):
             rect.setHeight(max(rect.height(), 5 * option.fontMetrics.lineSpacing()))
@@ -106,7 +106,7 @@ class RowsTable(QTableView):
         metrics = self.fontMetrics()
         return metrics.horizontalAdvance(self.model().NUMBER_FORMAT.format(999)) + 2 * metrics.horizontalAdvance("0")
 
-    def changeEvent(self, event) -> None:  # noqa: N802
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == event.Type.FontChange:
             self.horizontalHeader().resizeSection(0, self._number_width())

@@ -42,7 +42,7 @@ def recovery_path(data_dir: Path, draft_id: str, session: str) -> Path:
     """A window's recovery copy of a draft. Ids the program makes are hex; any other (a
     hand-edited store) is hashed, so that it can never name a path outside the folder."""
     if not re.fullmatch(r"[0-9A-Za-z_-]{1,64}", draft_id):
-        import hashlib  # noqa: PLC0415 - rare
+        import hashlib
 
         draft_id = hashlib.sha256(draft_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
     return Path(data_dir) / RECOVERY_FOLDER / f"{draft_id}.{session}.json"
@@ -153,7 +153,7 @@ class AutoSaver(QObject):
             generation = self._generation
             try:
                 self.draft_id = self.store.save(self.doc.report.copy(), self.draft_id, force=force or self._force_next)
-            except Exception as exc:  # noqa: BLE001 - shown to the user
+            except Exception as exc:
                 self._failed(exc)
                 return not self.dirty
             self._force_next = False
@@ -210,12 +210,15 @@ class AutoSaver(QObject):
         path = recovery_path(self.data_dir, draft_id, self.session)
 
         def write() -> None:
-            payload = json.dumps({
-                "draft_id": draft_id,
-                # the revision these edits build on: a draft saved again since is not overwritten
-                "base_revision": store.revision_seen(draft_id),
-                "document": document,
-            }, ensure_ascii=False).encode()
+            payload = json.dumps(
+                {
+                    "draft_id": draft_id,
+                    # the revision these edits build on: a draft saved again since is not overwritten
+                    "base_revision": store.revision_seen(draft_id),
+                    "document": document,
+                },
+                ensure_ascii=False,
+            ).encode()
             atomic_write_bytes(path, payload)
 
         return write
@@ -263,7 +266,7 @@ def pending_recoveries(data_dir: Path) -> list[Recovered]:
     for path in files:
         try:
             recovered = _read_recovery(path)
-        except Exception:  # noqa: BLE001 - whatever is in there, the start goes on
+        except Exception:
             continue
         if recovered is not None:
             found.append((path.stat().st_mtime, recovered))

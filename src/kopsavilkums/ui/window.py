@@ -29,11 +29,11 @@ from kopsavilkums.report import Report, next_report_from
 from kopsavilkums.store import StoreError
 from kopsavilkums.ui import i18n, workers
 from kopsavilkums.ui.actions import make_actions
-from kopsavilkums.ui.icons import app_icon
 from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.drafts_panel import DraftsPanel
 from kopsavilkums.ui.form import ReportForm
 from kopsavilkums.ui.i18n import translate
+from kopsavilkums.ui.icons import app_icon
 from kopsavilkums.ui.models import DraftsModel, ProblemsModel
 from kopsavilkums.ui.models.problems import ProblemRole
 from kopsavilkums.ui.saving import AutoSaver
@@ -104,7 +104,16 @@ class MainWindow(QMainWindow):
         a = self.actions
         self.drafts_panel = DraftsPanel(
             self.drafts_model,
-            [a["new"], a["duplicate"], a["next_report"], a["delete"], a["restore"], a["purge"], a["import"], a["export"]],
+            [
+                a["new"],
+                a["duplicate"],
+                a["next_report"],
+                a["delete"],
+                a["restore"],
+                a["purge"],
+                a["import"],
+                a["export"],
+            ],
             self,
         )
         self.banner = QWidget(self)
@@ -144,7 +153,9 @@ class MainWindow(QMainWindow):
         self.problems_dock = QDockWidget(translate("Window", "Problems"), self)
         self.problems_dock.setObjectName("problemsDock")
         self.problems_dock.setWidget(self.problems_view)
-        self.problems_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.problems_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.resizeDocks([self.problems_dock], [120], Qt.Orientation.Vertical)
 
@@ -160,8 +171,22 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a, bar = self.actions, self.menuBar()
         file_menu = bar.addMenu(translate("Window", "&File"))
-        for name in ("new", "duplicate", "next_report", None, "import", "export", None, "save", None,
-                     "export_pdf", "preview", "print", None, "quit"):
+        for name in (
+            "new",
+            "duplicate",
+            "next_report",
+            None,
+            "import",
+            "export",
+            None,
+            "save",
+            None,
+            "export_pdf",
+            "preview",
+            "print",
+            None,
+            "quit",
+        ):
             file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
         edit_menu = bar.addMenu(translate("Window", "&Edit"))
         edit_menu.addActions([a["undo"], a["redo"]])
@@ -286,7 +311,9 @@ class MainWindow(QMainWindow):
     def _show_banner(self, draft_id: str | None, status: str) -> None:
         """Say why the form cannot be edited: nothing open yet, or submitted."""
         if draft_id is None:
-            self.banner_text.setText(translate("Window", "No draft is open. Start one with New draft (Ctrl+N) or import a draft file."))
+            self.banner_text.setText(
+                translate("Window", "No draft is open. Start one with New draft (Ctrl+N) or import a draft file.")
+            )
         else:
             self.banner_text.setText(translate("Window", "This summary is marked as submitted and can only be read."))
         self.reopen_button.setVisible(draft_id is not None)
@@ -302,7 +329,7 @@ class MainWindow(QMainWindow):
         """Save what is open before showing something else; on failure ask whether to go on."""
         if self.saver.flush():
             return True
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - on first use, see __getattr__
+        from PySide6.QtWidgets import QMessageBox
 
         answer = QMessageBox.warning(
             self,
@@ -361,7 +388,9 @@ class MainWindow(QMainWindow):
             return  # not saved (said why), or a conflict put the user's version in a new draft
         if not self._store_call(lambda: self.store.delete(self.draft_id))[0]:
             return
-        self.statusBar().showMessage(translate("Window", "Moved to the trash; “Show the trash” and Restore bring it back."), 8000)
+        self.statusBar().showMessage(
+            translate("Window", "Moved to the trash; “Show the trash” and Restore bring it back."), 8000
+        )
         self.saver.attach(None)
         self.draft_id = None
         self.refresh_drafts()
@@ -387,7 +416,9 @@ class MainWindow(QMainWindow):
 
     def purge_draft(self) -> None:
         draft_id = self.drafts_panel.current_id() or self.draft_id
-        if not draft_id or not self.ask_yes_no(translate("Window", "Delete this draft for good? This cannot be undone.")):
+        if not draft_id or not self.ask_yes_no(
+            translate("Window", "Delete this draft for good? This cannot be undone.")
+        ):
             return
         if not self._store_call(lambda: self.store.purge(draft_id))[0]:
             return
@@ -398,11 +429,13 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ files
     def import_file(self, path: str | Path | None = None) -> str | None:
-        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - on first use, see __getattr__
+        from PySide6.QtWidgets import QFileDialog
 
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self, translate("Window", "Import a draft file"), self._last_folder(),
+                self,
+                translate("Window", "Import a draft file"),
+                self._last_folder(),
                 translate("Window", "Draft files (*.json);;All files (*)"),
             )
             if not path:
@@ -416,7 +449,8 @@ class MainWindow(QMainWindow):
         return self._save_new_and_open(report)
 
     def export_file(self, path: str | Path | None = None) -> bool:
-        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - on first use, see __getattr__
+        from PySide6.QtWidgets import QFileDialog
+
         from kopsavilkums.ui import pdf  # Qt PDF loads only when a PDF is wanted
 
         if not self.draft_id:
@@ -424,7 +458,9 @@ class MainWindow(QMainWindow):
         if path is None:
             name = pdf.proposed_file_name(self.doc.report).removesuffix(".pdf") + exchange.SUFFIX
             path, _ = QFileDialog.getSaveFileName(
-                self, translate("Window", "Export the draft file"), str(Path(self._last_folder()) / name),
+                self,
+                translate("Window", "Export the draft file"),
+                str(Path(self._last_folder()) / name),
                 translate("Window", "Draft files (*.json)"),
             )
             if not path:
@@ -443,7 +479,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ PDF
     def _build_pdf(self, then) -> None:
-        from PySide6.QtWidgets import QProgressDialog  # noqa: PLC0415 - on first use, see __getattr__
+        from PySide6.QtWidgets import QProgressDialog
+
         from kopsavilkums.ui import pdf  # Qt PDF loads only when a PDF is wanted
 
         """Build the PDF on a worker thread; ``then(bytes)`` runs on the UI thread."""
@@ -460,17 +497,24 @@ class MainWindow(QMainWindow):
 
         def failed(exc) -> None:
             progress.reset()
-            self.show_error(translate("Window", "The PDF could not be made: %1").replace("%1", workers.message_of(exc, i18n.current())))
+            self.show_error(
+                translate("Window", "The PDF could not be made: %1").replace(
+                    "%1", workers.message_of(exc, i18n.current())
+                )
+            )
 
         workers.start(self.pool, lambda: pdf.build_pdf(report), done, failed, self)
 
     def export_pdf(self, path: str | Path | None = None) -> None:
-        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - on first use, see __getattr__
+        from PySide6.QtWidgets import QFileDialog
+
         from kopsavilkums.ui import pdf  # Qt PDF loads only when a PDF is wanted
 
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, translate("Window", "Export PDF"), str(Path(self._last_folder()) / pdf.proposed_file_name(self.doc.report)),
+                self,
+                translate("Window", "Export PDF"),
+                str(Path(self._last_folder()) / pdf.proposed_file_name(self.doc.report)),
                 translate("Window", "PDF files (*.pdf)"),
             )
             if not path:
@@ -512,9 +556,9 @@ class MainWindow(QMainWindow):
         self._build_pdf(self._print_bytes)
 
     def _print_bytes(self, data: bytes) -> None:
-        from kopsavilkums.ui import pdf  # Qt PDF loads only when a PDF is wanted
-
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from kopsavilkums.ui import pdf  # Qt PDF loads only when a PDF is wanted
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(pdf.proposed_file_name(self.doc.report))
@@ -600,7 +644,12 @@ class MainWindow(QMainWindow):
             self.problems_dock.show()
             first = next(p for p in problems if p.is_error)
             self.form.focus_path(first.path, first.row_id)
-            self.show_error(translate("Window", "The summary still has errors (see Problems); it can be marked as submitted once they are fixed."))
+            self.show_error(
+                translate(
+                    "Window",
+                    "The summary still has errors (see Problems); it can be marked as submitted once they are fixed.",
+                )
+            )
             return False
         if not self.saver.flush():
             return False
@@ -638,7 +687,10 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(translate("Window", "Not saved!"))
         self.saved_label.setStyleSheet("color: #dc322f; font-weight: bold;")
         self.statusBar().showMessage(
-            translate("Window", "Could not save: %1. Your changes stay in the window; saving is retried.").replace("%1", message), 15000
+            translate("Window", "Could not save: %1. Your changes stay in the window; saving is retried.").replace(
+                "%1", message
+            ),
+            15000,
         )
 
     def _on_conflict(self, exc) -> None:
@@ -664,15 +716,24 @@ class MainWindow(QMainWindow):
     def ask_drop_years(self, years: list[int]) -> bool:
         listed = ", ".join(str(y) for y in years)
         return self.ask_yes_no(
-            translate("Window", "The new period no longer includes %1, which holds amounts. Remove these budget years? (Edit → Undo brings them back.)").replace("%1", listed)
+            translate(
+                "Window",
+                "The new period no longer includes %1, which holds amounts. Remove these budget years? (Edit → Undo brings them back.)",
+            ).replace("%1", listed)
         )
 
     def ask_conflict(self, message: str) -> str:
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - on first use, see __getattr__
+        from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, translate(
-            "Window", "This draft was changed in another window. Keep your version as a copy, or load the other version?"
-        ), parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            APP_NAME,
+            translate(
+                "Window",
+                "This draft was changed in another window. Keep your version as a copy, or load the other version?",
+            ),
+            parent=self,
+        )
         box.setInformativeText(message)
         copy_button = box.addButton(translate("Window", "Keep mine as a copy"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(translate("Window", "Load the other version"), QMessageBox.ButtonRole.DestructiveRole)
@@ -680,23 +741,27 @@ class MainWindow(QMainWindow):
         return "copy" if box.clickedButton() is copy_button else "reload"
 
     def ask_yes_no(self, question: str) -> bool:
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - on first use, see __getattr__
+        from PySide6.QtWidgets import QMessageBox
 
         return QMessageBox.question(self, APP_NAME, question) == QMessageBox.StandardButton.Yes
 
     def show_error(self, message: str) -> None:
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - on first use, see __getattr__
+        from PySide6.QtWidgets import QMessageBox
 
         self.statusBar().showMessage(message, 15000)
         QMessageBox.warning(self, APP_NAME, message)
 
     def _about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - on first use, see __getattr__
+        from PySide6.QtWidgets import QMessageBox
+
         from kopsavilkums import __version__
 
-        QMessageBox.about(self, APP_NAME, f"{APP_NAME} {__version__}\n" + translate(
-            "Window", "The summary of a delegated public administration task."
-        ))
+        QMessageBox.about(
+            self,
+            APP_NAME,
+            f"{APP_NAME} {__version__}\n"
+            + translate("Window", "The summary of a delegated public administration task."),
+        )
 
     # ------------------------------------------------------------------ state
     def _update_title_soon(self) -> None:
@@ -729,7 +794,7 @@ class MainWindow(QMainWindow):
         a["undo"].setEnabled(self.doc.undo_stack.canUndo() and not self.doc.read_only)
         a["redo"].setEnabled(self.doc.undo_stack.canRedo() and not self.doc.read_only)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.saver.flush() and not self.leave_current():
             event.ignore()
             return

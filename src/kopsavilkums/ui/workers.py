@@ -27,7 +27,7 @@ class Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.work()
-        except Exception as exc:  # noqa: BLE001 - reported to the UI, which shows it
+        except Exception as exc:
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)

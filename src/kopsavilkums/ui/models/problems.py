@@ -40,9 +40,13 @@ class ProblemsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return p.message(current())
         if role == Qt.ItemDataRole.DecorationRole:
-            from PySide6.QtWidgets import QApplication, QStyle  # noqa: PLC0415 - QStyle's enums cost start-up time
+            from PySide6.QtWidgets import QApplication, QStyle
 
-            icon = QStyle.StandardPixmap.SP_MessageBoxCritical if p.is_error else QStyle.StandardPixmap.SP_MessageBoxWarning
+            icon = (
+                QStyle.StandardPixmap.SP_MessageBoxCritical
+                if p.is_error
+                else QStyle.StandardPixmap.SP_MessageBoxWarning
+            )
             return QApplication.style().standardIcon(icon)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             kind = translate("Problems", "Error") if p.is_error else translate("Problems", "Warning")

@@ -109,7 +109,7 @@ class RowsModel(QAbstractTableModel):
         return base
 
     # ---------------------------------------------------------------- editing cells
-    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         attr = self.attribute(index.column())
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or attr is None:
             return False
