@@ -87,7 +87,7 @@ def test_bad_files_are_refused_with_the_place_named(text, where, says):
         exchange.loads(text)
     assert caught.value.where == where
     assert says in str(caught.value)
-    assert caught.value.message_lv  # shown to Latvian users too
+    assert caught.value.message.lv  # shown to Latvian users too
 
 
 def test_the_message_reads_like_the_guide():

@@ -69,14 +69,14 @@ def test_minus_zero_is_zero_not_a_negative_amount_in_the_file(typed):
 def test_odd_amounts_are_refused_with_a_message(typed):
     with pytest.raises(FormatError) as caught:
         parse_amount(typed)
-    assert caught.value.message_lv and caught.value.message_en
+    assert caught.value.message.lv and caught.value.message.en
 
 
 def test_three_decimals_are_refused_in_both_languages():
     with pytest.raises(FormatError) as caught:
         parse_amount("1,234")
-    assert "divas decimāldaļas" in caught.value.message_lv
-    assert "two decimals" in caught.value.message_en
+    assert "divas decimāldaļas" in caught.value.message.lv
+    assert "two decimals" in caught.value.message.en
 
 
 def test_amounts_print_the_latvian_way():

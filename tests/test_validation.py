@@ -18,7 +18,7 @@ def test_the_complete_example_is_valid_for_submission(complete_report):
 def test_the_seed_points_out_its_empty_year_without_forbidding_it(seed_report):
     found = _problems(seed_report)
     assert ("budget[2020].planned", "warning") in found
-    assert "2020" in found[("budget[2020].planned", "warning")].message_lv
+    assert "2020" in found[("budget[2020].planned", "warning")].message.lv
     assert not has_errors(validate(seed_report, final=False))
 
 
@@ -51,8 +51,8 @@ def test_a_period_that_ends_before_it_starts(complete_report):
 def test_budget_years_must_match_the_period(complete_report):
     complete_report.budget = [BudgetRow(2021), BudgetRow(2024, Decimal("1.00"))]
     errors = [p for p in validate(complete_report) if p.path == "budget"]
-    assert any("2022, 2023" in p.message_en for p in errors)  # missing years named
-    assert any("2024" in p.message_en and "outside" in p.message_en for p in errors)
+    assert any("2022, 2023" in p.message.en for p in errors)  # missing years named
+    assert any("2024" in p.message.en and "outside" in p.message.en for p in errors)
 
 
 def test_negative_and_overspent_amounts(complete_report):
@@ -95,13 +95,13 @@ def test_every_problem_reads_in_both_languages(seed_report):
     for problem in validate(
         Report(objectives=[Objective(""), Objective("")], indicators=[Indicator("", "1")]), final=True
     ) + validate(seed_report):
-        assert problem.message_lv and problem.message_en and problem.message_lv != problem.message_en
+        assert problem.message.lv and problem.message.en and problem.message.lv != problem.message.en
         assert problem.severity in (Severity.ERROR, Severity.WARNING)
 
 
 def test_characters_the_print_font_lacks_are_pointed_out(complete_report):
     complete_report.indicators[1].note = "Paldies 😀 中文"
     problem = _problems(complete_report)[("indicators[1].note", "warning")]
-    assert "😀 中 文" in problem.message_en and problem.row_id == complete_report.indicators[1].id
+    assert "😀 中 文" in problem.message.en and problem.row_id == complete_report.indicators[1].id
     complete_report.indicators[1].note = "Latviešu ā č ē ģ ī ķ ļ ņ š ū ž, кириллица, <b>&amp;</b>\t"
     assert ("indicators[1].note", "warning") not in _problems(complete_report)

@@ -117,7 +117,7 @@ def _read(path: str, lang: str):
 def _print_problems(problems, lang: str) -> None:
     names = {"lv": {"error": "kļūda", "warning": "brīdinājums"}, "en": {"error": "error", "warning": "warning"}}[lang]
     for p in problems:
-        print(f"{names[p.severity.value]}: {p.path}: {p.message(lang)}", file=sys.stderr)
+        print(f"{names[p.severity.value]}: {p.path}: {p.text(lang)}", file=sys.stderr)
 
 
 def _cmd_validate(args) -> int:

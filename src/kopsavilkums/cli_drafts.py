@@ -13,6 +13,8 @@ import re
 import sys
 from pathlib import Path
 
+from kopsavilkums.messages import Message
+
 COMMANDS = ("list", "import", "export", "delete", "restore")
 EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 2, 3
 
@@ -159,8 +161,10 @@ def _resolve(store, wanted: str, lang: str) -> str:
         return matches[0]
     if len(matches) > 1:
         raise StoreError(
-            f'"{wanted}" matches several drafts ({", ".join(sorted(matches))}); give more of the id',
-            f'"{wanted}" atbilst vairākiem melnrakstiem ({", ".join(sorted(matches))}); norādiet garāku id',
+            Message(
+                lv=f'"{wanted}" atbilst vairākiem melnrakstiem ({", ".join(sorted(matches))}); norādiet garāku id',
+                en=f'"{wanted}" matches several drafts ({", ".join(sorted(matches))}); give more of the id',
+            )
         )
     raise DraftNotFound(wanted)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kopsavilkums.fileio import atomic_write_bytes
+from kopsavilkums.messages import Message, UserError
 from kopsavilkums.report import (
     AmountWithExplanation,
     BudgetRow,
@@ -41,18 +42,14 @@ SUFFIX = ".kopsavilkums.json"
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
-class ExchangeError(ValueError):
-    """A draft file that cannot be read. ``where`` is the place (``report.budget[1].planned``)."""
+class ExchangeError(UserError, ValueError):
+    """A draft file that cannot be read. ``where`` is the place (``report.budget[1].planned``),
+    which the message names first."""
 
-    def __init__(self, where: str, message_en: str, message_lv: str | None = None) -> None:
+    def __init__(self, where: str, message: Message) -> None:
         self.where = where
-        self.message_en = message_en
-        self.message_lv = message_lv or message_en
-        super().__init__(f"{where}: {message_en}" if where else message_en)
-
-    def localized(self, language: str) -> str:
-        message = self.message_lv if language == "lv" else self.message_en
-        return f"{self.where}: {message}" if self.where else message
+        self.reason = message
+        super().__init__(message.prefixed(where))
 
 
 # --------------------------------------------------------------------------------- reading
@@ -65,12 +62,17 @@ def read(path: str | Path) -> Report:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise ExchangeError("", f"{path.name}: no such file", f"{path.name}: tāda faila nav") from None
+        raise ExchangeError("", Message(lv=f"{path.name}: tāda faila nav", en=f"{path.name}: no such file")) from None
     except IsADirectoryError:
-        raise ExchangeError("", f"{path.name} is a folder, not a file", f"{path.name} ir mape, nevis fails") from None
+        raise ExchangeError(
+            "", Message(lv=f"{path.name} ir mape, nevis fails", en=f"{path.name} is a folder, not a file")
+        ) from None
     except OSError as exc:
         raise ExchangeError(
-            "", f"{path.name} cannot be read ({exc.strerror})", f"{path.name} nevar nolasīt ({exc.strerror})"
+            "",
+            Message(
+                lv=f"{path.name} nevar nolasīt ({exc.strerror})", en=f"{path.name} cannot be read ({exc.strerror})"
+            ),
         ) from None
     return loads(data)
 
@@ -79,7 +81,11 @@ def loads(data: bytes | str, *, ids: bool = False) -> Report:
     """Parse a whole document (``{"format": …, "version": …, "report": …}``)."""
     if len(data) > MAX_BYTES:
         raise ExchangeError(
-            "", f"the file is larger than {MAX_BYTES // 2**20} MB", f"fails ir lielāks par {MAX_BYTES // 2**20} MB"
+            "",
+            Message(
+                lv=f"fails ir lielāks par {MAX_BYTES // 2**20} MB",
+                en=f"the file is larger than {MAX_BYTES // 2**20} MB",
+            ),
         )
     if isinstance(data, bytes):
         if data.startswith(b"\xef\xbb\xbf"):  # Notepad's byte-order mark is harmless here
@@ -88,21 +94,23 @@ def loads(data: bytes | str, *, ids: bool = False) -> Report:
             data = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise ExchangeError(
-                "", f"not UTF-8 text (byte {exc.start})", f"nav UTF-8 teksts (baits {exc.start})"
+                "", Message(lv=f"nav UTF-8 teksts (baits {exc.start})", en=f"not UTF-8 text (byte {exc.start})")
             ) from None
     try:
         document = json.loads(data, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
     except _DuplicateKey as exc:
         raise ExchangeError(
-            "", f'the key "{exc.args[0]}" appears twice', f'atslēga "{exc.args[0]}" ir divreiz'
+            "", Message(lv=f'atslēga "{exc.args[0]}" ir divreiz', en=f'the key "{exc.args[0]}" appears twice')
         ) from None
     except _BadConstant as exc:
         raise ExchangeError(
-            "", f"{exc.args[0]} is not allowed in a draft file", f"{exc.args[0]} melnrakstā nav atļauts"
+            "", Message(lv=f"{exc.args[0]} melnrakstā nav atļauts", en=f"{exc.args[0]} is not allowed in a draft file")
         ) from None
     except (json.JSONDecodeError, RecursionError) as exc:
         where = f"line {exc.lineno}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
-        raise ExchangeError("", f"not a valid JSON file ({where})", f"nav derīgs JSON fails ({where})") from None
+        raise ExchangeError(
+            "", Message(lv=f"nav derīgs JSON fails ({where})", en=f"not a valid JSON file ({where})")
+        ) from None
     return from_document(document, ids=ids)
 
 
@@ -112,17 +120,23 @@ def from_document(document: Any, *, ids: bool = False) -> Report:
     if document.get("format") != FORMAT:
         raise ExchangeError(
             "format",
-            f"this is not a Kopsavilkums draft file (format {_show(document.get('format'))})",
-            f"šis nav Kopsavilkuma melnraksta fails (format {_show(document.get('format'))})",
+            Message(
+                lv=f"šis nav Kopsavilkuma melnraksta fails (format {_show(document.get('format'))})",
+                en=f"this is not a Kopsavilkums draft file (format {_show(document.get('format'))})",
+            ),
         )
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < MIN_VERSION:
-        raise ExchangeError("version", f"{_show(version)} is not a file version", f"{_show(version)} nav faila versija")
+        raise ExchangeError(
+            "version", Message(lv=f"{_show(version)} nav faila versija", en=f"{_show(version)} is not a file version")
+        )
     if version > VERSION:
         raise ExchangeError(
             "version",
-            f"the file is version {version}, made by a newer Kopsavilkums; this one reads up to {VERSION}",
-            f"faila versija ir {version} (no jaunāka Kopsavilkuma); šī programma lasa līdz {VERSION}",
+            Message(
+                lv=f"faila versija ir {version} (no jaunāka Kopsavilkuma); šī programma lasa līdz {VERSION}",
+                en=f"the file is version {version}, made by a newer Kopsavilkums; this one reads up to {VERSION}",
+            ),
         )
     while version < VERSION:
         document = MIGRATIONS[version](document)
@@ -149,8 +163,10 @@ def _report(obj: Any, at: str, ids: bool) -> Report:
         if row.year in seen:
             raise ExchangeError(
                 f"{at}.budget[{i}].year",
-                f"the year {row.year} is already in budget[{seen[row.year]}]",
-                f"gads {row.year} jau ir budget[{seen[row.year]}]",
+                Message(
+                    lv=f"gads {row.year} jau ir budget[{seen[row.year]}]",
+                    en=f"the year {row.year} is already in budget[{seen[row.year]}]",
+                ),
             )
         seen[row.year] = i
     r.irregular_expenditure = _amount_with_explanation(obj, "irregular_expenditure", at)
@@ -190,7 +206,7 @@ def _budget_row(obj: Any, at: str) -> BudgetRow:
     _only_keys(obj, {"year", "planned", "actual"}, at)
     year = obj.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2200:
-        raise ExchangeError(f"{at}.year", f"{_show(year)} is not a year", f"{_show(year)} nav gads")
+        raise ExchangeError(f"{at}.year", Message(lv=f"{_show(year)} nav gads", en=f"{_show(year)} is not a year"))
     return BudgetRow(year, _amount(obj, "planned", at), _amount(obj, "actual", at))
 
 
@@ -246,7 +262,9 @@ def _text(obj: dict, key: str, at: str) -> str:
 
 def _clean_text(value: str, at: str) -> str:
     if _SURROGATE.search(value):
-        raise ExchangeError(at, "contains an invalid character (a lone surrogate)", "satur nederīgu rakstzīmi")
+        raise ExchangeError(
+            at, Message(lv="satur nederīgu rakstzīmi", en="contains an invalid character (a lone surrogate)")
+        )
     return value
 
 
@@ -270,7 +288,8 @@ def _date(obj: dict, key: str, at: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise ExchangeError(
-            where, f"{_show(value)} is not a date (YYYY-MM-DD)", f"{_show(value)} nav datums (GGGG-MM-DD)"
+            where,
+            Message(lv=f"{_show(value)} nav datums (GGGG-MM-DD)", en=f"{_show(value)} is not a date (YYYY-MM-DD)"),
         ) from None
 
 
@@ -282,11 +301,13 @@ def _amount(obj: dict, key: str, at: str) -> Decimal | None:
     if not isinstance(value, str):
         raise ExchangeError(
             where,
-            f'{_show(value)} is not an amount (write it as a string, e.g. "31830.96")',
-            f'{_show(value)} nav summa (raksta kā virkni, piemēram, "31830.96")',
+            Message(
+                lv=f'{_show(value)} nav summa (raksta kā virkni, piemēram, "31830.96")',
+                en=f'{_show(value)} is not an amount (write it as a string, e.g. "31830.96")',
+            ),
         )
     if not _AMOUNT_TEXT.match(value):
-        raise ExchangeError(where, f"{_show(value)} is not an amount", f"{_show(value)} nav summa")
+        raise ExchangeError(where, Message(lv=f"{_show(value)} nav summa", en=f"{_show(value)} is not an amount"))
     return Decimal(value)
 
 
@@ -296,13 +317,15 @@ _TYPE_NAMES = {dict: ("an object", "objekts"), list: ("a list", "saraksts"), str
 def _expect(value: Any, kind: type, at: str) -> None:
     if not isinstance(value, kind):
         en, lv = _TYPE_NAMES[kind]
-        raise ExchangeError(at or "(document)", f"{_show(value)} should be {en}", f"{_show(value)} jābūt: {lv}")
+        raise ExchangeError(
+            at or "(document)", Message(lv=f"{_show(value)} jābūt: {lv}", en=f"{_show(value)} should be {en}")
+        )
 
 
 def _only_keys(obj: dict, allowed: set[str], at: str) -> None:
     for key in obj:
         if key not in allowed:
-            raise ExchangeError(f"{at}.{key}" if at else key, "unknown key", "nezināma atslēga")
+            raise ExchangeError(f"{at}.{key}" if at else key, Message(lv="nezināma atslēga", en="unknown key"))
 
 
 def _show(value: Any) -> str:

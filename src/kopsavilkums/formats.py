@@ -8,9 +8,10 @@ comma) followed by ``euro``. Dates print as ``12.08.2019.`` (the trailing dot is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from kopsavilkums.messages import Message, UserError
 
 NBSP = "\u00a0"
 CURRENCY = "euro"
@@ -18,15 +19,8 @@ CURRENCY = "euro"
 MAX_INTEGER_DIGITS = 12
 
 
-@dataclass(frozen=True)
-class FormatError(ValueError):
-    """A value that could not be read; carries the message in both interface languages."""
-
-    message_lv: str
-    message_en: str
-
-    def __str__(self) -> str:
-        return self.message_en
+class FormatError(UserError, ValueError):
+    """A value that could not be read (an amount, a date); the message says why and how to write it."""
 
 
 # Spaces people (and spreadsheets) put between thousands: ordinary, no-break, narrow no-break, thin.
@@ -48,7 +42,7 @@ def parse_amount(text: str) -> Decimal:
     text = _CURRENCY_SUFFIX.sub("", text.strip())
     text = _CURRENCY_PREFIX.sub(r"\1", text)
     if not text:
-        raise FormatError("Summa nav norādīta.", "No amount was given.")
+        raise FormatError(Message(lv="Summa nav norādīta.", en="No amount was given."))
     sign = ""
     if text[0] in "+-−":
         sign, text = ("-" if text[0] in "-−" else ""), text[1:].lstrip()
@@ -67,11 +61,13 @@ def parse_amount(text: str) -> Decimal:
     digits, decimals = match.group(1), match.group(2) or ""
     if len(decimals) > 2:
         raise FormatError(
-            f"„{raw}” ir vairāk nekā divas decimāldaļas; summu raksta, piemēram, 31 830,96.",
-            f'"{raw}" has more than two decimals; write an amount like 31 830,96.',
+            Message(
+                lv=f"„{raw}” ir vairāk nekā divas decimāldaļas; summu raksta, piemēram, 31 830,96.",
+                en=f'"{raw}" has more than two decimals; write an amount like 31 830,96.',
+            )
         )
     if len(digits.lstrip("0")) > MAX_INTEGER_DIGITS:
-        raise FormatError(f"„{raw}” ir pārāk liela summa.", f'"{raw}" is too large an amount.')
+        raise FormatError(Message(lv=f"„{raw}” ir pārāk liela summa.", en=f'"{raw}" is too large an amount.'))
     try:
         value = Decimal(f"{sign}{digits}.{decimals or '0'}")
     except InvalidOperation:  # pragma: no cover - the regex admits only digits
@@ -82,8 +78,10 @@ def parse_amount(text: str) -> Decimal:
 
 def _not_an_amount(raw: str) -> FormatError:
     return FormatError(
-        f"„{raw}” nav summa; raksta, piemēram, 31 830,96.",
-        f'"{raw}" is not an amount; write it like 31 830,96.',
+        Message(
+            lv=f"„{raw}” nav summa; raksta, piemēram, 31 830,96.",
+            en=f'"{raw}" is not an amount; write it like 31 830,96.',
+        )
     )
 
 
@@ -138,10 +136,14 @@ def parse_date(text: str) -> date:
         day, month, year = (int(g) for g in m.groups())
     else:
         raise FormatError(
-            f"„{text}” nav datums; raksta dd.mm.gggg., piemēram, 12.08.2019.",
-            f'"{text}" is not a date; write dd.mm.yyyy, e.g. 12.08.2019.',
+            Message(
+                lv=f"„{text}” nav datums; raksta dd.mm.gggg., piemēram, 12.08.2019.",
+                en=f'"{text}" is not a date; write dd.mm.yyyy, e.g. 12.08.2019.',
+            )
         )
     try:
         return date(year, month, day)
     except ValueError:
-        raise FormatError(f"„{text}” – tāda datuma nav.", f'"{text}" is not a date that exists.') from None
+        raise FormatError(
+            Message(lv=f"„{text}” – tāda datuma nav.", en=f'"{text}" is not a date that exists.')
+        ) from None

@@ -15,6 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from kopsavilkums.formats import format_money
+from kopsavilkums.messages import Message
 from kopsavilkums.report import Report
 
 
@@ -27,12 +28,11 @@ class Severity(StrEnum):
 class Problem:
     path: str
     severity: Severity
-    message_lv: str
-    message_en: str
+    message: Message
     row_id: str | None = None
 
-    def message(self, language: str) -> str:
-        return self.message_lv if language == "lv" else self.message_en
+    def text(self, language: str) -> str:
+        return self.message.text(language)
 
     @property
     def is_error(self) -> bool:
@@ -90,10 +90,10 @@ def validate(report: Report, *, final: bool = False) -> list[Problem]:
     out: list[Problem] = []
 
     def error(path: str, lv: str, en: str, row_id: str | None = None) -> None:
-        out.append(Problem(path, Severity.ERROR, lv, en, row_id))
+        out.append(Problem(path, Severity.ERROR, Message(lv, en), row_id))
 
     def warning(path: str, lv: str, en: str, row_id: str | None = None) -> None:
-        out.append(Problem(path, Severity.WARNING, lv, en, row_id))
+        out.append(Problem(path, Severity.WARNING, Message(lv, en), row_id))
 
     def too_long(path: str, value: str, limit: int, lv_name: str, en_name: str, row_id: str | None = None) -> None:
         if len(value) > limit:

@@ -55,7 +55,7 @@ def test_a_damaged_file_is_kept_aside_and_the_last_saved_state_restored(saved, s
         assert notice.bad_file.read_bytes() == bad_bytes  # kept, byte for byte
         assert notice.bad_file != store_path and notice.bad_file.parent == store_path.parent
         assert notice.restored_from is not None
-        assert str(notice.bad_file) in notice.message_en and str(notice.bad_file) in notice.message_lv
+        assert str(notice.bad_file) in notice.message.en and str(notice.bad_file) in notice.message.lv
         assert {draft_id: store.load(draft_id) for draft_id in drafts} == drafts
         assert len(store.list()) == len(drafts)
 
@@ -91,7 +91,7 @@ def test_without_any_good_backup_the_bad_file_is_kept_and_the_store_starts_empty
         assert store.list() == []
         assert store.recovered.restored_from is None
         assert store.recovered.bad_file.read_bytes() == b"\0\0\0"
-        assert "No usable backup" in store.recovered.message_en
+        assert "No usable backup" in store.recovered.message.en
 
 
 def test_a_missing_file_with_backups_is_restored(saved, store_path):
@@ -142,7 +142,7 @@ def test_a_full_disk_leaves_the_file_unchanged_and_the_store_usable(saved, store
             monkeypatch.setattr(storage_module.os, "fsync", disk_full)
         with pytest.raises(StoreError, match="disk .* is full") as raised:
             store.save(report, draft_id)
-        assert "pilns" in raised.value.message_lv
+        assert "pilns" in raised.value.message.lv
         with pytest.raises(StoreError):
             store.save(report)  # a new draft fails the same way
         assert store_path.read_bytes() == last_good

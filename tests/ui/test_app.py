@@ -27,7 +27,7 @@ def test_switching_language_rebuilds_the_window_in_latvian_and_is_remembered(
         assert initial_language(data_dir) == "lv"
         qtbot.waitUntil(lambda: latvian.problems_model.rowCount() > 0)  # validated on a worker
         assert any(
-            p.message_lv == latvian.problems_model.index(r, 0).data()
+            p.message.lv == latvian.problems_model.index(r, 0).data()
             for r in range(latvian.problems_model.rowCount())
             for p in [latvian.problems_model.problems[r]]
         )

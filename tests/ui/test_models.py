@@ -176,7 +176,7 @@ def test_money_outside_the_period_stays_when_the_user_says_keep(qapp):
     doc = budget_doc()
     doc.set_period_date("period.start", date(2020, 1, 1), lambda years: False)
     assert [b.year for b in doc.report.budget] == [2019, 2020]
-    assert any("outside the delegation period" in p.message_en for p in validate(doc.report))
+    assert any("outside the delegation period" in p.message.en for p in validate(doc.report))
 
 
 def test_problems_list_errors_first_and_counts(qapp):

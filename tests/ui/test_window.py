@@ -10,6 +10,8 @@ from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kopsavilkums.messages import Message
+
 
 def editor(window, path):
     return window.form.editors[path]
@@ -654,7 +656,7 @@ def test_a_restore_that_cannot_be_saved_keeps_the_copy_for_next_time(
     monkeypatch.setattr(again, "leave_current", lambda: False)  # e.g. the open draft cannot be left
 
     def busy(*args, **kwargs):
-        raise StoreBusy("busy", "aizņemts")
+        raise StoreBusy(Message(lv="aizņemts", en="busy"))
 
     monkeypatch.setattr(again.store, "save", busy)
     again.application.offer_recovery()
@@ -786,7 +788,9 @@ def test_a_store_that_refuses_is_told_and_the_draft_stays(qtbot, make_window, se
     monkeypatch.setattr(window, "show_error", shown.append)
 
     def busy(_draft_id):
-        raise StoreBusy("the drafts file is in use by another program", "melnrakstu failu izmanto cita programma")
+        raise StoreBusy(
+            Message(lv="melnrakstu failu izmanto cita programma", en="the drafts file is in use by another program")
+        )
 
     monkeypatch.setattr(window.store, "delete", busy)
     draft_id = window.draft_id

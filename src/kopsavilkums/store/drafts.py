@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from kopsavilkums.messages import Message
 from kopsavilkums.report import Report, new_id
 from kopsavilkums.store import migrations, records
 from kopsavilkums.store.errors import ConflictError, DraftNotFound, StoreError
@@ -109,8 +110,10 @@ class DraftStore:
                 if current is None:
                     if draft_id in self._known and not force:
                         raise ConflictError(
-                            f"the draft {draft_id} was deleted for good elsewhere; save it as a new draft",
-                            f"melnraksts {draft_id} citur dzēsts pavisam; saglabājiet to kā jaunu melnrakstu",
+                            Message(
+                                lv=f"melnraksts {draft_id} citur dzēsts pavisam; saglabājiet to kā jaunu melnrakstu",
+                                en=f"the draft {draft_id} was deleted for good elsewhere; save it as a new draft",
+                            )
                         )
                     if not force:
                         raise DraftNotFound(draft_id)
@@ -120,10 +123,12 @@ class DraftStore:
                     known = self._known.get(draft_id)
                     if known is not None and known != current["revision"] and not force:
                         raise ConflictError(
-                            f"the draft {draft_id} was changed elsewhere (revision {current['revision']}, "
-                            f"this copy is revision {known}); nothing was saved",
-                            f"melnrakstu {draft_id} kāds mainīja citur (versija {current['revision']}, "
-                            f"šī kopija ir versija {known}); nekas netika saglabāts",
+                            Message(
+                                lv=f"melnrakstu {draft_id} kāds mainīja citur (versija {current['revision']}, "
+                                f"šī kopija ir versija {known}); nekas netika saglabāts",
+                                en=f"the draft {draft_id} was changed elsewhere (revision {current['revision']}, "
+                                f"this copy is revision {known}); nothing was saved",
+                            )
                         )
                     record = records.updated_record(current, report, when)
                     self._replace(draft_id, record)
@@ -153,8 +158,10 @@ class DraftStore:
             record = self._record(draft_id)
             if not record["trashed"]:
                 raise StoreError(
-                    f"the draft {draft_id} is not in the trash; delete it first",
-                    f"melnraksts {draft_id} nav atkritnē; vispirms to izdzēsiet",
+                    Message(
+                        lv=f"melnraksts {draft_id} nav atkritnē; vispirms to izdzēsiet",
+                        en=f"the draft {draft_id} is not in the trash; delete it first",
+                    )
                 )
             self._drafts.remove(doc_ids=[draft_id])
             self._known.pop(draft_id, None)
@@ -186,10 +193,12 @@ class DraftStore:
             schema = migrations.schema_of(self._storage.read())
             if schema not in (None, migrations.SCHEMA_VERSION):
                 raise StoreError(
-                    f"{self.path} has store schema {schema}; this Kopsavilkums reads schema {migrations.SCHEMA_VERSION}. "
-                    "Open it once in the program to upgrade it",
-                    f"{self.path} krātuves shēma ir {schema}; šis Kopsavilkums lasa shēmu {migrations.SCHEMA_VERSION}. "
-                    "Atveriet to vienreiz programmā, lai to atjauninātu",
+                    Message(
+                        lv=f"{self.path} krātuves shēma ir {schema}; šis Kopsavilkums lasa shēmu {migrations.SCHEMA_VERSION}. "
+                        "Atveriet to vienreiz programmā, lai to atjauninātu",
+                        en=f"{self.path} has store schema {schema}; this Kopsavilkums reads schema {migrations.SCHEMA_VERSION}. "
+                        "Open it once in the program to upgrade it",
+                    )
                 )
             return
         with self._storage.lock:
@@ -201,10 +210,12 @@ class DraftStore:
                 self._storage.write(dict(tables or {}, **meta))
             elif schema > migrations.SCHEMA_VERSION:
                 raise StoreError(
-                    f"{self.path} was written by a newer Kopsavilkums (store schema {schema}; this one knows up to "
-                    f"{migrations.SCHEMA_VERSION}); it was not changed. Update Kopsavilkums to open it",
-                    f"{self.path} ierakstījusi jaunāka Kopsavilkuma versija (krātuves shēma {schema}; šī pazīst līdz "
-                    f"{migrations.SCHEMA_VERSION}); tas netika mainīts. Atjauniniet Kopsavilkumu, lai to atvērtu",
+                    Message(
+                        lv=f"{self.path} ierakstījusi jaunāka Kopsavilkuma versija (krātuves shēma {schema}; šī pazīst līdz "
+                        f"{migrations.SCHEMA_VERSION}); tas netika mainīts. Atjauniniet Kopsavilkumu, lai to atvērtu",
+                        en=f"{self.path} was written by a newer Kopsavilkums (store schema {schema}; this one knows up to "
+                        f"{migrations.SCHEMA_VERSION}); it was not changed. Update Kopsavilkums to open it",
+                    )
                 )
             elif schema < migrations.SCHEMA_VERSION:
                 self._storage.copy_aside(f"before-schema-{schema}")
@@ -217,7 +228,9 @@ class DraftStore:
         with self._mutex:
             self._check_open()
             if self.read_only:
-                raise StoreError("the draft store was opened read-only", "melnrakstu krātuve atvērta tikai lasīšanai")
+                raise StoreError(
+                    Message(lv="melnrakstu krātuve atvērta tikai lasīšanai", en="the draft store was opened read-only")
+                )
             with self._storage.lock:
                 yield
 
@@ -246,4 +259,4 @@ class DraftStore:
 
     def _check_open(self) -> None:
         if self._closed:
-            raise StoreError("the draft store is closed", "melnrakstu krātuve ir aizvērta")
+            raise StoreError(Message(lv="melnrakstu krātuve ir aizvērta", en="the draft store is closed"))

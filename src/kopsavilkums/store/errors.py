@@ -1,21 +1,16 @@
 """What can go wrong in the draft store, as exceptions a window or the command line can show.
 
-Every error carries a Latvian and an English message; ``str(error)`` is the English one.
+Every error carries a bilingual :class:`~kopsavilkums.messages.Message`; ``str(error)`` is the
+English one, ``error.localized(language)`` what the user reads.
 """
 
 from __future__ import annotations
 
+from kopsavilkums.messages import Message, UserError
 
-class StoreError(Exception):
+
+class StoreError(UserError):
     """A store operation that could not be done; nothing on disk was changed by it."""
-
-    def __init__(self, message_en: str, message_lv: str | None = None) -> None:
-        self.message_en = message_en
-        self.message_lv = message_lv or message_en
-        super().__init__(message_en)
-
-    def localized(self, language: str) -> str:
-        return self.message_lv if language == "lv" else self.message_en
 
 
 class ConflictError(StoreError):
@@ -27,10 +22,10 @@ class DraftNotFound(StoreError, KeyError):
 
     def __init__(self, draft_id: str) -> None:
         self.draft_id = draft_id
-        super().__init__(f"there is no draft {draft_id}", f"melnraksta {draft_id} nav")
+        super().__init__(Message(lv=f"melnraksta {draft_id} nav", en=f"there is no draft {draft_id}"))
 
     def __str__(self) -> str:  # KeyError would otherwise show the repr of the message
-        return self.message_en
+        return self.message.en
 
 
 class StoreBusy(StoreError):
@@ -38,9 +33,8 @@ class StoreBusy(StoreError):
 
 
 class CorruptFile(Exception):
-    """Internal: the data file cannot be used as it is; ``reason_en``/``reason_lv`` say why."""
+    """Internal: the data file cannot be used as it is; :attr:`reason` says why."""
 
-    def __init__(self, reason_en: str, reason_lv: str) -> None:
-        self.reason_en = reason_en
-        self.reason_lv = reason_lv
-        super().__init__(reason_en)
+    def __init__(self, reason: Message) -> None:
+        self.reason = reason
+        super().__init__(reason.en)

@@ -17,6 +17,7 @@ import threading
 import time
 from pathlib import Path
 
+from kopsavilkums.messages import Message
 from kopsavilkums.store.errors import StoreBusy, StoreError
 
 log = logging.getLogger(__name__)
@@ -106,8 +107,10 @@ class FileLock:
                     self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
                 except OSError as exc:
                     raise StoreError(
-                        f"the drafts folder cannot be written: {self.path} ({exc.strerror or exc})",
-                        f"melnrakstu mapē nevar rakstīt: {self.path} ({exc.strerror or exc})",
+                        Message(
+                            lv=f"melnrakstu mapē nevar rakstīt: {self.path} ({exc.strerror or exc})",
+                            en=f"the drafts folder cannot be written: {self.path} ({exc.strerror or exc})",
+                        )
                     ) from exc
             deadline = time.monotonic() + self.timeout
             delay = 0.002
@@ -115,8 +118,10 @@ class FileLock:
                 if time.monotonic() >= deadline:
                     holder = self._holder()
                     raise StoreBusy(
-                        f"the drafts file is busy: {holder} has held its lock for more than {self.timeout:g} s",
-                        f"melnrakstu fails ir aizņemts: {holder} to tur bloķētu ilgāk par {self.timeout:g} s",
+                        Message(
+                            lv=f"melnrakstu fails ir aizņemts: {holder} to tur bloķētu ilgāk par {self.timeout:g} s",
+                            en=f"the drafts file is busy: {holder} has held its lock for more than {self.timeout:g} s",
+                        )
                     )
                 time.sleep(delay)
                 delay = min(delay * 2, 0.05)

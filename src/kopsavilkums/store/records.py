@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from kopsavilkums import exchange
+from kopsavilkums.messages import Message
 from kopsavilkums.report import Period, Report
 from kopsavilkums.store import migrations
 from kopsavilkums.store.errors import CorruptFile, StoreError
@@ -54,8 +55,10 @@ def report_of(draft_id: str, record: dict[str, Any]) -> Report:
         return exchange.from_document(record["report"], ids=True)
     except exchange.ExchangeError as exc:
         raise StoreError(
-            f"the draft {draft_id} is damaged and cannot be opened ({exc.localized('en')})",
-            f"melnraksts {draft_id} ir bojāts un to nevar atvērt ({exc.localized('lv')})",
+            Message(
+                lv=f"melnraksts {draft_id} ir bojāts un to nevar atvērt ({exc.localized('lv')})",
+                en=f"the draft {draft_id} is damaged and cannot be opened ({exc.localized('en')})",
+            )
         ) from None
 
 
@@ -83,13 +86,17 @@ def check_database(tables: Any) -> None:
     check_tables(tables)
     schema = migrations.schema_of(tables)
     if schema is None and (tables.get(migrations.META_TABLE) or tables.get(migrations.DRAFTS_TABLE)):
-        raise CorruptFile("it does not say which store schema it has", "tajā nav norādīta krātuves shēma")
+        raise CorruptFile(
+            Message(lv="tajā nav norādīta krātuves shēma", en="it does not say which store schema it has")
+        )
     if schema != migrations.SCHEMA_VERSION:
         return
     for draft_id, record in tables.get(migrations.DRAFTS_TABLE, {}).items():
         if not _record_is_sound(record):
             raise CorruptFile(
-                f"the draft {draft_id} has the wrong shape", f"melnrakstam {draft_id} ir nepareiza uzbūve"
+                Message(
+                    lv=f"melnrakstam {draft_id} ir nepareiza uzbūve", en=f"the draft {draft_id} has the wrong shape"
+                )
             )
 
 

@@ -40,6 +40,7 @@ import orjson
 from tinydb.storages import Storage
 
 from kopsavilkums.fileio import fsync_folder
+from kopsavilkums.messages import Message
 from kopsavilkums.store.errors import CorruptFile, StoreError
 from kopsavilkums.store.locking import FileLock
 
@@ -56,20 +57,21 @@ class RecoveryNotice:
 
     bad_file: Path
     restored_from: Path | None
-    message_lv: str
-    message_en: str
+    message: Message
 
     def localized(self, language: str) -> str:
-        return self.message_lv if language == "lv" else self.message_en
+        return self.message.text(language)
 
 
 def check_tables(tables: Any) -> None:
     """TinyDB's shape: an object of tables, each an object of documents, each an object."""
     if not isinstance(tables, dict):
-        raise CorruptFile("its content is not a table of drafts", "tā saturs nav melnrakstu tabula")
+        raise CorruptFile(Message(lv="tā saturs nav melnrakstu tabula", en="its content is not a table of drafts"))
     for name, table in tables.items():
         if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
-            raise CorruptFile(f'its table "{name}" has the wrong shape', f'tās tabulai "{name}" ir nepareiza uzbūve')
+            raise CorruptFile(
+                Message(lv=f'tās tabulai "{name}" ir nepareiza uzbūve', en=f'its table "{name}" has the wrong shape')
+            )
 
 
 class SafeJSONStorage(Storage):
@@ -114,8 +116,10 @@ class SafeJSONStorage(Storage):
                     payload = orjson.dumps(data) + b"\n"
                 except (orjson.JSONEncodeError, TypeError) as exc:
                     raise StoreError(
-                        f"the draft cannot be stored: it contains something that is not text ({exc})",
-                        f"melnrakstu nevar saglabāt: tas satur kaut ko, kas nav teksts ({exc})",
+                        Message(
+                            lv=f"melnrakstu nevar saglabāt: tas satur kaut ko, kas nav teksts ({exc})",
+                            en=f"the draft cannot be stored: it contains something that is not text ({exc})",
+                        )
                     ) from None
                 try:
                     fd = self._replace_with(payload)
@@ -178,7 +182,7 @@ class SafeJSONStorage(Storage):
             fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         except FileNotFoundError:
             if self.backups():
-                raise CorruptFile("the file is missing", "fails pazudis") from None
+                raise CorruptFile(Message(lv="fails pazudis", en="the file is missing")) from None
             self._adopt(None, None)
             return None
         try:
@@ -192,18 +196,22 @@ class SafeJSONStorage(Storage):
 
     def _parse(self, payload: bytes) -> Tables:
         if not payload:
-            raise CorruptFile("the file is empty (0 bytes)", "fails ir tukšs (0 baitu)")
+            raise CorruptFile(Message(lv="fails ir tukšs (0 baitu)", en="the file is empty (0 bytes)"))
         if payload.startswith(BYTE_ORDER_MARK):
             raise CorruptFile(
-                "the file begins with a byte-order mark (an editor re-saved it)",
-                "faila sākumā ir BOM zīme (to pārsaglabājis redaktors)",
+                Message(
+                    lv="faila sākumā ir BOM zīme (to pārsaglabājis redaktors)",
+                    en="the file begins with a byte-order mark (an editor re-saved it)",
+                )
             )
         if b"\0" in payload:
-            raise CorruptFile("the file contains NUL bytes", "failā ir NUL baiti")
+            raise CorruptFile(Message(lv="failā ir NUL baiti", en="the file contains NUL bytes"))
         try:
             tables = orjson.loads(payload)
         except orjson.JSONDecodeError as exc:
-            raise CorruptFile(f"the file is not valid JSON ({exc})", f"fails nav derīgs JSON ({exc})") from None
+            raise CorruptFile(
+                Message(lv=f"fails nav derīgs JSON ({exc})", en=f"the file is not valid JSON ({exc})")
+            ) from None
         self._validate(tables)
         return tables
 
@@ -304,11 +312,11 @@ class SafeJSONStorage(Storage):
                     continue
                 self._adopt(fd, tables)
                 self.notice = _notice(self.path, bad, backup, problem)
-                log.info("%s", self.notice.message_en)  # the caller shows the notice itself
+                log.info("%s", self.notice.message.en)  # the caller shows the notice itself
                 return tables
             self._adopt(None, None)
             self.notice = _notice(self.path, bad, None, problem)
-            log.info("%s", self.notice.message_en)
+            log.info("%s", self.notice.message.en)
             return None
 
     def _move_aside(self) -> Path:
@@ -317,8 +325,10 @@ class SafeJSONStorage(Storage):
             os.replace(self.path, bad)
         except OSError as exc:
             raise StoreError(
-                f"the drafts file {self.path} is damaged and cannot be moved aside ({exc.strerror or exc}); nothing was changed",
-                f"melnrakstu fails {self.path} ir bojāts, un to nevar pārvietot ({exc.strerror or exc}); nekas netika mainīts",
+                Message(
+                    lv=f"melnrakstu fails {self.path} ir bojāts, un to nevar pārvietot ({exc.strerror or exc}); nekas netika mainīts",
+                    en=f"the drafts file {self.path} is damaged and cannot be moved aside ({exc.strerror or exc}); nothing was changed",
+                )
             ) from exc
         fsync_folder(self.folder)
         return bad
@@ -329,27 +339,31 @@ def _notice(path: Path, bad: Path | None, backup: Path | None, problem: CorruptF
         en = f"The drafts file {path} was missing."
         lv = f"Melnrakstu fails {path} bija pazudis."
     else:
-        en = f"The drafts file was damaged ({problem.reason_en}). It has been kept unchanged as {bad}."
-        lv = f"Melnrakstu fails bija bojāts ({problem.reason_lv}). Tas saglabāts nemainīts kā {bad}."
+        en = f"The drafts file was damaged ({problem.reason.en}). It has been kept unchanged as {bad}."
+        lv = f"Melnrakstu fails bija bojāts ({problem.reason.lv}). Tas saglabāts nemainīts kā {bad}."
     if backup is not None:
         en += f" The last saved state was restored from the backup {backup}."
         lv += f" Pēdējais saglabātais stāvoklis atjaunots no rezerves kopijas {backup}."
     else:
         en += " No usable backup was found, so the list of drafts starts empty."
         lv += " Derīga rezerves kopija netika atrasta, tāpēc melnrakstu saraksts sākas tukšs."
-    return RecoveryNotice(bad or path, backup, lv, en)
+    return RecoveryNotice(bad or path, backup, Message(lv=lv, en=en))
 
 
 def _write_error(path: Path, exc: OSError) -> StoreError:
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return StoreError(
-            f"the draft was not saved: the disk holding {path.parent} is full. The drafts file is unchanged; free some space and save again",
-            f"melnraksts netika saglabāts: disks, kurā ir {path.parent}, ir pilns. Melnrakstu fails nav mainīts; atbrīvojiet vietu un saglabājiet vēlreiz",
+            Message(
+                lv=f"melnraksts netika saglabāts: disks, kurā ir {path.parent}, ir pilns. Melnrakstu fails nav mainīts; atbrīvojiet vietu un saglabājiet vēlreiz",
+                en=f"the draft was not saved: the disk holding {path.parent} is full. The drafts file is unchanged; free some space and save again",
+            )
         )
     reason = exc.strerror or str(exc)
     return StoreError(
-        f"the draft was not saved: {path} cannot be written ({reason}). The drafts file is unchanged",
-        f"melnraksts netika saglabāts: {path} nevar ierakstīt ({reason}). Melnrakstu fails nav mainīts",
+        Message(
+            lv=f"melnraksts netika saglabāts: {path} nevar ierakstīt ({reason}). Melnrakstu fails nav mainīts",
+            en=f"the draft was not saved: {path} cannot be written ({reason}). The drafts file is unchanged",
+        )
     )
 
 

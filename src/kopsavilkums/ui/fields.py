@@ -148,7 +148,7 @@ class _TypedField(_Bound):
         try:
             value = self.value()
         except FormatError as exc:
-            self.message.setText(f"{self.accessibleName()}: {exc.message_lv if current() == 'lv' else exc.message_en}")
+            self.message.setText(f"{self.accessibleName()}: {exc.localized(current())}")
             self.message.show()
             return
         self.message.hide()

@@ -485,7 +485,7 @@ class ReportForm(QWidget):
             if not found:
                 label.hide()
                 continue
-            label.setText("\n".join(("✖ " if p.is_error else "⚠ ") + p.message(current()) for p in found))
+            label.setText("\n".join(("✖ " if p.is_error else "⚠ ") + p.text(current()) for p in found))
             label.setStyleSheet(ERROR_STYLE if any(p.is_error for p in found) else WARNING_STYLE)
             label.show()
         self.objectives_model.set_problems(problems)

@@ -100,7 +100,7 @@ class BudgetModel(QAbstractTableModel):
             amount = parse_amount(text) if text else None
         except FormatError as exc:
             column = self.headerData(index.column(), Qt.Orientation.Horizontal)
-            message = exc.message_lv if current() == "lv" else exc.message_en
+            message = exc.localized(current())
             self.input_rejected.emit(f"{format_year(row.year)}, {column}: {message}")
             return False
         what = translate("Budget", "Edit budget %1").replace("%1", str(row.year))

@@ -38,7 +38,7 @@ class ProblemsModel(QAbstractListModel):
             return None
         p = self._problems[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return p.message(current())
+            return p.text(current())
         if role == Qt.ItemDataRole.DecorationRole:
             from PySide6.QtWidgets import QApplication, QStyle
 
@@ -50,7 +50,7 @@ class ProblemsModel(QAbstractListModel):
             return QApplication.style().standardIcon(icon)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             kind = translate("Problems", "Error") if p.is_error else translate("Problems", "Warning")
-            return f"{kind}: {p.message(current())}"
+            return f"{kind}: {p.text(current())}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return p.path
         if role == ProblemRole:

@@ -82,7 +82,7 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             problems = self._problems.get(row.id)
             if problems and attr is None:
-                return "\n".join(p.message(current()) for p in problems)
+                return "\n".join(p.text(current()) for p in problems)
             return getattr(row, attr)[:2000] if attr else None
         if role == Qt.ItemDataRole.BackgroundRole and row.id in self._problems:
             return QBrush(ERROR_TINT if any(p.is_error for p in self._problems[row.id]) else WARNING_TINT)
