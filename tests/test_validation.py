@@ -3,8 +3,9 @@ from decimal import Decimal
 
 import pytest
 
+from kopsavilkums.fields import field
 from kopsavilkums.report import AmountWithExplanation, BudgetRow, Indicator, Objective, Period, Report
-from kopsavilkums.validation import LIMITS, Severity, has_errors, validate
+from kopsavilkums.validation import Severity, has_errors, validate
 
 
 def _problems(report, **kw):
@@ -79,7 +80,7 @@ def test_an_indicator_short_of_its_plan_asks_for_a_reason(complete_report):
     assert ("indicators[0].note", "warning") not in _problems(complete_report)
 
 
-@pytest.mark.parametrize("field, limit", [("title", LIMITS["title"]), ("assessment", LIMITS["assessment"])])
+@pytest.mark.parametrize("field, limit", [("title", field("title").limit), ("assessment", field("assessment").limit)])
 def test_text_over_the_limit_is_an_error(complete_report, field, limit):
     setattr(complete_report, field, "ā" * limit)
     assert (field, "error") not in _problems(complete_report)
@@ -88,7 +89,7 @@ def test_text_over_the_limit_is_an_error(complete_report, field, limit):
 
 
 def test_narrative_limits_take_a_hundred_pages():
-    assert min(LIMITS["introduction"], LIMITS["assessment"], LIMITS["other_information"]) >= 300_000
+    assert min(field("introduction").limit, field("assessment").limit, field("other_information").limit) >= 300_000
 
 
 def test_every_problem_reads_in_both_languages(seed_report):

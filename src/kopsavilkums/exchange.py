@@ -14,8 +14,9 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from kopsavilkums.fields import FIELDS, Kind, field, keys_under, row_keys, top_level_keys
 from kopsavilkums.fileio import atomic_write_bytes
 from kopsavilkums.messages import Message, UserError
 from kopsavilkums.report import (
@@ -39,6 +40,8 @@ SUFFIX = ".kopsavilkums.json"
 
 #: ``MIGRATIONS[n]`` turns a version-``n`` document into version ``n + 1``. Version 1 is the
 #: first, so nothing is here yet; a version 2 adds ``MIGRATIONS[1]`` and bumps :data:`VERSION`.
+T = TypeVar("T")
+
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
@@ -151,10 +154,7 @@ def _report(obj: Any, at: str, ids: bool) -> Report:
     r = Report()
     for key in _TEXT_KEYS:
         setattr(r, key, _text(obj, key, at))
-    if (period := obj.get("period")) is not None:
-        _expect(period, dict, f"{at}.period")
-        _only_keys(period, {"start", "end"}, f"{at}.period")
-        r.period = Period(_date(period, "start", f"{at}.period"), _date(period, "end", f"{at}.period"))
+    r.period = _group(obj, "period", at, Period)
     r.objectives = [_objective(o, f"{at}.objectives[{i}]", ids) for i, o in enumerate(_list(obj, "objectives", at))]
     r.indicators = [_indicator(o, f"{at}.indicators[{i}]", ids) for i, o in enumerate(_list(obj, "indicators", at))]
     r.budget = [_budget_row(o, f"{at}.budget[{i}]") for i, o in enumerate(_list(obj, "budget", at))]
@@ -169,18 +169,10 @@ def _report(obj: Any, at: str, ids: bool) -> Report:
                 ),
             )
         seen[row.year] = i
-    r.irregular_expenditure = _amount_with_explanation(obj, "irregular_expenditure", at)
-    r.unrecovered_amount = _amount_with_explanation(obj, "unrecovered_amount", at)
-    if (s := obj.get("signatory")) is not None:
-        where = f"{at}.signatory"
-        _expect(s, dict, where)
-        _only_keys(s, {"name", "position", "date"}, where)
-        r.signatory = Signatory(_text(s, "name", where), _text(s, "position", where), _date(s, "date", where))
-    if (p := obj.get("prepared_by")) is not None:
-        where = f"{at}.prepared_by"
-        _expect(p, dict, where)
-        _only_keys(p, {"name", "phone", "email"}, where)
-        r.prepared_by = PreparedBy(_text(p, "name", where), _text(p, "phone", where), _text(p, "email", where))
+    r.irregular_expenditure = _group(obj, "irregular_expenditure", at, AmountWithExplanation)
+    r.unrecovered_amount = _group(obj, "unrecovered_amount", at, AmountWithExplanation)
+    r.signatory = _group(obj, "signatory", at, Signatory)
+    r.prepared_by = _group(obj, "prepared_by", at, PreparedBy)
     return r
 
 
@@ -194,8 +186,9 @@ def _objective(obj: Any, at: str, ids: bool) -> Objective:
 
 def _indicator(obj: Any, at: str, ids: bool) -> Indicator:
     _expect(obj, dict, at)
-    _only_keys(obj, {"text", "planned", "achieved", "note"} | ({"id"} if ids else set()), at)
-    indicator = Indicator(*(_text(obj, k, at) for k in ("text", "planned", "achieved", "note")))
+    keys = row_keys("indicators")
+    _only_keys(obj, set(keys) | ({"id"} if ids else set()), at)
+    indicator = Indicator(**{k: _text(obj, k, at) for k in keys})
     if ids and obj.get("id"):
         indicator.id = _text(obj, "id", at)
     return indicator
@@ -210,44 +203,22 @@ def _budget_row(obj: Any, at: str) -> BudgetRow:
     return BudgetRow(year, _amount(obj, "planned", at), _amount(obj, "actual", at))
 
 
-def _amount_with_explanation(obj: dict, key: str, at: str) -> AmountWithExplanation:
-    value = obj.get(key)
+def _group(obj: dict, head: str, at: str, make: Callable[..., T]) -> T:
+    """A nested object of the report (``period``, ``signatory``…), its keys and their kinds
+    read from the field table."""
+    value = obj.get(head)
     if value is None:
-        return AmountWithExplanation()
-    where = f"{at}.{key}"
+        return make()
+    where = f"{at}.{head}"
     _expect(value, dict, where)
-    _only_keys(value, {"amount", "explanation"}, where)
-    return AmountWithExplanation(_amount(value, "amount", where), _text(value, "explanation", where))
+    keys = keys_under(head)
+    _only_keys(value, set(keys), where)
+    return make(**{key: _READER[field(f"{head}.{key}").kind](value, key, where) for key in keys})
 
 
-_REPORT_KEYS = {
-    "title",
-    "task",
-    "performer",
-    "delegating_authority",
-    "contract",
-    "period",
-    "introduction",
-    "objectives",
-    "indicators",
-    "assessment",
-    "budget",
-    "irregular_expenditure",
-    "unrecovered_amount",
-    "other_information",
-    "signatory",
-    "prepared_by",
-}
-_TEXT_KEYS = (
-    "title",
-    "task",
-    "performer",
-    "delegating_authority",
-    "contract",
-    "introduction",
-    "assessment",
-    "other_information",
-)
+#: The keys of the ``report`` object and those holding one text, from the field table.
+_REPORT_KEYS = set(top_level_keys())
+_TEXT_KEYS = tuple(f.key for f in FIELDS if f.is_text and f.key in _REPORT_KEYS)
 _AMOUNT_TEXT = re.compile(r"^-?\d{1,15}(\.\d{1,2})?$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -311,6 +282,14 @@ def _amount(obj: dict, key: str, at: str) -> Decimal | None:
     return Decimal(value)
 
 
+_READER: dict[Kind, Callable[[dict, str, str], Any]] = {
+    Kind.LINE: lambda obj, key, at: _text(obj, key, at),
+    Kind.TEXT: lambda obj, key, at: _text(obj, key, at),
+    Kind.SHORT: lambda obj, key, at: _text(obj, key, at),
+    Kind.DATE: lambda obj, key, at: _date(obj, key, at),
+    Kind.AMOUNT: lambda obj, key, at: _amount(obj, key, at),
+}
+
 _TYPE_NAMES = {dict: ("an object", "objekts"), list: ("a list", "saraksts"), str: ("text", "teksts")}
 
 
@@ -358,44 +337,43 @@ def _no_constants(name: str) -> Any:
 
 
 def to_document(report: Report, *, ids: bool = False) -> dict[str, Any]:
-    """The JSON-ready dict of a whole version-1 document; ``ids=True`` keeps row ids (store)."""
-
-    def amount(value: Decimal | None) -> str | None:
-        return None if value is None else f"{value.quantize(Decimal('0.01')):f}"
-
-    def day(value: date | None) -> str | None:
-        return value.isoformat() if value else None
-
-    def aw(value: AmountWithExplanation) -> dict[str, Any]:
-        return {"amount": amount(value.amount), "explanation": value.explanation}
-
+    """The JSON-ready dict of a whole document; ``ids=True`` keeps row ids (the store's records)."""
     r = report
+    body: dict[str, Any] = {}
+    for key in top_level_keys():
+        if key == "objectives":
+            body[key] = [{"id": o.id, "text": o.text} if ids else o.text for o in r.objectives]
+        elif key == "indicators":
+            body[key] = [_write_group(i, "indicators[]") | ({"id": i.id} if ids else {}) for i in r.indicators]
+        elif key == "budget":
+            body[key] = [{"year": b.year} | _write_group(b, "budget[]") for b in r.budget]
+        elif key in _TEXT_KEYS:
+            body[key] = getattr(r, key)
+        else:
+            body[key] = _write_group(getattr(r, key), key)
+    return {"format": FORMAT, "version": VERSION, "report": body}
+
+
+def _write_group(obj: object, head: str) -> dict[str, Any]:
+    prefix = head + "."
     return {
-        "format": FORMAT,
-        "version": VERSION,
-        "report": {
-            "title": r.title,
-            "task": r.task,
-            "performer": r.performer,
-            "delegating_authority": r.delegating_authority,
-            "contract": r.contract,
-            "period": {"start": day(r.period.start), "end": day(r.period.end)},
-            "introduction": r.introduction,
-            "objectives": [{"id": o.id, "text": o.text} if ids else o.text for o in r.objectives],
-            "indicators": [
-                {"text": i.text, "planned": i.planned, "achieved": i.achieved, "note": i.note}
-                | ({"id": i.id} if ids else {})
-                for i in r.indicators
-            ],
-            "assessment": r.assessment,
-            "budget": [{"year": b.year, "planned": amount(b.planned), "actual": amount(b.actual)} for b in r.budget],
-            "irregular_expenditure": aw(r.irregular_expenditure),
-            "unrecovered_amount": aw(r.unrecovered_amount),
-            "other_information": r.other_information,
-            "signatory": {"name": r.signatory.name, "position": r.signatory.position, "date": day(r.signatory.date)},
-            "prepared_by": {"name": r.prepared_by.name, "phone": r.prepared_by.phone, "email": r.prepared_by.email},
-        },
+        f.key[len(prefix) :]: _WRITER[f.kind](getattr(obj, f.key[len(prefix) :]))
+        for f in FIELDS
+        if f.key.startswith(prefix)
     }
+
+
+def _amount_text(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value.quantize(Decimal('0.01')):f}"
+
+
+_WRITER: dict[Kind, Callable[[Any], Any]] = {
+    Kind.LINE: str,
+    Kind.TEXT: str,
+    Kind.SHORT: str,
+    Kind.DATE: lambda value: value.isoformat() if value else None,
+    Kind.AMOUNT: _amount_text,
+}
 
 
 def dumps(report: Report) -> str:

@@ -10,25 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kopsavilkums import __version__
+from kopsavilkums.fields import ROWS, Part, fields_of
 from kopsavilkums.formats import format_date, format_money, format_period, format_year
 from kopsavilkums.report import AmountWithExplanation, Report
 from kopsavilkums.validation import Problem, has_errors, validate
 
 #: The official row labels (GUIDE §1), exactly as the ministries publish them.
-LABELS = {
-    "task": "Valsts pārvaldes uzdevums",
-    "performer": "Valsts pārvaldes uzdevuma veicējs",
-    "period": "Valsts pārvaldes uzdevuma deleģēšanas periods",
-    "description": (
-        "Apraksts un vērtējums par valsts pārvaldes uzdevuma izpildes ietvaros sasniegtajiem "
-        "rezultatīvajiem rādītājiem un izlietotā valsts budžeta finansējuma atbilstību līgumā "
-        "paredzētajiem mērķiem"
-    ),
-    "budget": "Plānotais un faktiski izlietotais valsts budžeta finansējums sadalījumā pa gadiem",
-    "irregular_expenditure": "Neatbilstoši veiktie izdevumi",
-    "unrecovered_amount": "Neatgūto līdzekļu apmērs no neatbilstoši veiktajiem izdevumiem",
-    "other_information": "Cita informācija",
-}
+LABELS = {official.key: official.label.lv for official in ROWS}
 DEFAULT_TITLE = "Kopsavilkums par valsts pārvaldes uzdevuma izpildi"
 INDICATORS_SENTENCE = "Valsts pārvaldes uzdevumu ietvaros tika sasniegti šādi rezultatīvie rādītāji:"
 NONE = "Nav"
@@ -83,7 +71,9 @@ def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
         problems = validate(report, final=True)
     r = report
     title = r.title.strip() or DEFAULT_TITLE
-    header = [(k, v) for k, v in (("Deleģējošā iestāde", r.delegating_authority), ("Līgums", r.contract)) if v.strip()]
+    header = [
+        ((f.print_label or f.label).lv, value) for f in fields_of(Part.HEADER) if (value := getattr(r, f.key)).strip()
+    ]
 
     description: list[Block] = []
     if r.introduction.strip():
