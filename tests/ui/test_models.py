@@ -186,4 +186,4 @@ def test_problems_list_errors_first_and_counts(qapp):
     assert errors > 0
     kinds = [model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).is_error for r in range(model.rowCount())]
     assert kinds == sorted(kinds, reverse=True)
-    assert model.index(0, 0).data() == "Title: required."
+    assert model.index(0, 0).data() == "Title of the summary: required."
