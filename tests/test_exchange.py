@@ -53,7 +53,7 @@ def test_missing_keys_are_empty():
         ("{", "", "not a valid JSON"),
         ("[]", "(document)", "should be an object"),
         ('{"format": "other", "version": 1}', "format", "not a Kopsavilkums"),
-        ('{"format": "kopsavilkums", "version": 2}', "version", "newer Kopsavilkums"),
+        ('{"format": "kopsavilkums", "version": 3}', "version", "newer Kopsavilkums"),
         ('{"format": "kopsavilkums", "version": "1"}', "version", "not a file version"),
         ('{"format": "kopsavilkums", "version": 1, "extra": 1}', "extra", "unknown key"),
         (_doc(colour="red"), "report.colour", "unknown key"),
@@ -179,3 +179,30 @@ reports = st.builds(
 def test_any_report_round_trips_exactly(report):
     again = exchange.loads(exchange.dumps(report))
     assert exchange.to_document(again) == exchange.to_document(report)
+
+
+def test_a_version_1_file_reads_as_version_2_with_the_defaults():
+    v1 = json.dumps(
+        {
+            "format": "kopsavilkums",
+            "version": 1,
+            "report": {"signatory": {"name": "Anna"}, "indicators": [{"text": "A"}]},
+        }
+    )
+    report = exchange.loads(v1)
+    assert report.signatory.name == "Anna" and report.signatory.signing == "by_hand"
+    assert report.indicators[0].carried_over is False
+    assert exchange.to_document(report)["version"] == exchange.VERSION == 2
+
+
+def test_version_2_keys_are_checked_and_a_flag_is_written_only_when_set():
+    with pytest.raises(ExchangeError, match=r"report.signatory.signing"):
+        exchange.loads(_doc(signatory={"signing": "fax"}))
+    with pytest.raises(ExchangeError, match=r"report.indicators\[0\].carried_over"):
+        exchange.loads(_doc(indicators=[{"text": "A", "carried_over": "yes"}]))
+    report = exchange.loads(
+        _doc(signatory={"signing": "e_signature"}, indicators=[{"text": "A", "carried_over": True}, {"text": "B"}])
+    )
+    assert report.signatory.e_signed
+    written = exchange.to_document(report)["report"]["indicators"]
+    assert written[0]["carried_over"] is True and "carried_over" not in written[1]

@@ -1,7 +1,9 @@
 from datetime import date
 from decimal import Decimal
 
-from kopsavilkums.report import BudgetRow, Objective, Period, Report, next_report_from
+import pytest
+
+from kopsavilkums.report import BudgetRow, Objective, Period, Report, following_period, next_report_from
 
 
 def test_period_years_cover_every_calendar_year_touched():
@@ -44,3 +46,24 @@ def test_next_report_keeps_the_task_and_clears_the_results(complete_report):
     assert [b.year for b in nxt.budget] == nxt.period.years()
     assert all(b.is_empty for b in nxt.budget)
     assert {o.id for o in nxt.objectives}.isdisjoint(o.id for o in complete_report.objectives)
+
+
+@pytest.mark.parametrize(
+    "start, end, next_start, next_end",
+    [
+        (date(2023, 1, 1), date(2023, 12, 31), date(2024, 1, 1), date(2024, 12, 31)),  # leap year ahead
+        (date(2021, 4, 1), date(2023, 12, 31), date(2024, 1, 1), date(2026, 9, 30)),  # 33 whole months
+        (date(2019, 8, 12), date(2020, 8, 11), date(2020, 8, 12), date(2021, 8, 11)),  # a contract year
+        (date(2019, 8, 12), date(2020, 10, 31), date(2020, 11, 1), date(2022, 1, 31)),  # ends with a month
+        (date(2023, 3, 15), date(2023, 3, 20), date(2023, 3, 21), date(2023, 3, 26)),  # days
+    ],
+)
+def test_the_next_period_follows_and_is_as_long(start, end, next_start, next_end):
+    assert following_period(Period(start, end)) == Period(next_start, next_end)
+
+
+def test_the_next_report_marks_indicator_texts_for_checking(complete_report):
+    nxt = next_report_from(complete_report)
+    assert all(i.carried_over for i in nxt.indicators)
+    assert [i.planned for i in nxt.indicators] == [i.planned for i in complete_report.indicators]
+    assert not any(o.text != p.text for o, p in zip(nxt.objectives, complete_report.objectives, strict=True))

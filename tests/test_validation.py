@@ -106,3 +106,31 @@ def test_characters_the_print_font_lacks_are_pointed_out(complete_report):
     assert "😀 中 文" in problem.message.en and problem.row_id == complete_report.indicators[1].id
     complete_report.indicators[1].note = "Latviešu ā č ē ģ ī ķ ļ ņ š ū ž, кириллица, <b>&amp;</b>\t"
     assert ("indicators[1].note", "warning") not in _problems(complete_report)
+
+
+def test_the_copy_to_sign_needs_an_assessment_and_results_for_targets(complete_report):
+    complete_report.assessment = ""
+    complete_report.indicators[0].achieved = ""  # planned "24", achieved not given
+    as_draft = {(p.path, p.severity) for p in validate(complete_report)}
+    to_sign = {(p.path, p.severity) for p in validate(complete_report, final=True)}
+    assert ("assessment", Severity.WARNING) in as_draft and ("assessment", Severity.ERROR) in to_sign
+    assert ("indicators[0].achieved", Severity.ERROR) in to_sign
+
+
+def test_an_indicator_told_as_a_sentence_alone_stays_allowed(seed_report):
+    # The published example gives its results in the text, with no planned or achieved values.
+    assert not any(p.path.startswith("indicators") for p in validate(seed_report, final=True))
+
+
+def test_rows_carried_over_from_last_year_must_be_checked_before_signing(complete_report):
+    complete_report.indicators[2].carried_over = True
+    found = [p for p in validate(complete_report, final=True) if p.path == "indicators[2].text"]
+    assert found and found[0].is_error and found[0].row_id == complete_report.indicators[2].id
+    assert "previous report" in found[0].message.en
+
+
+def test_an_e_signed_summary_needs_no_signing_date(complete_report):
+    complete_report.signatory.date = None
+    assert any(p.path == "signatory.date" for p in validate(complete_report, final=True))
+    complete_report.signatory.signing = "e_signature"
+    assert not any(p.path == "signatory.date" for p in validate(complete_report, final=True))

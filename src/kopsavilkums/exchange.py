@@ -1,4 +1,4 @@
-"""The draft file format, version 1 (GUIDE §2): one report as UTF-8 JSON.
+"""The draft file format, version 2 (docs/file-format.md): one report as UTF-8 JSON.
 
 Reading is strict: an unknown key, a wrong type, a bad date or amount, a duplicate key,
 ``NaN``, another ``format`` or a newer ``version`` is refused with an :class:`ExchangeError`
@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-from kopsavilkums.fields import FIELDS, Kind, field, keys_under, row_keys, top_level_keys
+from kopsavilkums.fields import FIELDS, Field, Kind, field, keys_under, row_keys, top_level_keys
 from kopsavilkums.fileio import atomic_write_bytes
 from kopsavilkums.messages import Message, UserError
 from kopsavilkums.report import (
@@ -31,18 +31,25 @@ from kopsavilkums.report import (
 )
 
 FORMAT = "kopsavilkums"
-VERSION = 1
+VERSION = 2
 #: The oldest version that :data:`MIGRATIONS` can still upgrade.
 MIN_VERSION = 1
 MAX_BYTES = 20 * 1024 * 1024
 #: Suggested file name ending; any name is read.
 SUFFIX = ".kopsavilkums.json"
 
-#: ``MIGRATIONS[n]`` turns a version-``n`` document into version ``n + 1``. Version 1 is the
-#: first, so nothing is here yet; a version 2 adds ``MIGRATIONS[1]`` and bumps :data:`VERSION`.
+
 T = TypeVar("T")
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+def _v1_to_v2(document: dict[str, Any]) -> dict[str, Any]:
+    # Version 2 added optional keys only (signatory.signing, indicators[].carried_over); what a
+    # version-1 file holds means the same, so only the number changes.
+    return dict(document, version=2)
+
+
+#: ``MIGRATIONS[n]`` turns a version-``n`` document into version ``n + 1``.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
 
 class ExchangeError(UserError, ValueError):
@@ -188,7 +195,7 @@ def _indicator(obj: Any, at: str, ids: bool) -> Indicator:
     _expect(obj, dict, at)
     keys = row_keys("indicators")
     _only_keys(obj, set(keys) | ({"id"} if ids else set()), at)
-    indicator = Indicator(**{k: _text(obj, k, at) for k in keys})
+    indicator = Indicator(**{k: _read_field(field(f"indicators[].{k}"), obj, k, at) for k in keys})
     if ids and obj.get("id"):
         indicator.id = _text(obj, "id", at)
     return indicator
@@ -213,7 +220,13 @@ def _group(obj: dict, head: str, at: str, make: Callable[..., T]) -> T:
     _expect(value, dict, where)
     keys = keys_under(head)
     _only_keys(value, set(keys), where)
-    return make(**{key: _READER[field(f"{head}.{key}").kind](value, key, where) for key in keys})
+    return make(**{key: _read_field(field(f"{head}.{key}"), value, key, where) for key in keys})
+
+
+def _read_field(f: Field, obj: dict, key: str, at: str) -> Any:
+    if f.kind is Kind.CHOICE:
+        return _choice(obj, key, at, f.choices)
+    return _READER[f.kind](obj, key, at)
 
 
 #: The keys of the ``report`` object and those holding one text, from the field table.
@@ -288,7 +301,32 @@ _READER: dict[Kind, Callable[[dict, str, str], Any]] = {
     Kind.SHORT: lambda obj, key, at: _text(obj, key, at),
     Kind.DATE: lambda obj, key, at: _date(obj, key, at),
     Kind.AMOUNT: lambda obj, key, at: _amount(obj, key, at),
+    Kind.FLAG: lambda obj, key, at: _flag(obj, key, at),
 }
+
+
+def _flag(obj: dict, key: str, at: str) -> bool:
+    value = obj.get(key, False)
+    if not isinstance(value, bool):
+        raise ExchangeError(
+            f"{at}.{key}",
+            Message(lv=f"{_show(value)} jābūt true vai false", en=f"{_show(value)} should be true or false"),
+        )
+    return value
+
+
+def _choice(obj: dict, key: str, at: str, choices: tuple[str, ...]) -> str:
+    value = obj.get(key)
+    if value is None:
+        return choices[0]
+    if value not in choices:
+        allowed = ", ".join(f'"{c}"' for c in choices)
+        raise ExchangeError(
+            f"{at}.{key}",
+            Message(lv=f"{_show(value)} nav atļauta vērtība ({allowed})", en=f"{_show(value)} is not one of {allowed}"),
+        )
+    return value
+
 
 _TYPE_NAMES = {dict: ("an object", "objekts"), list: ("a list", "saraksts"), str: ("text", "teksts")}
 
@@ -356,11 +394,15 @@ def to_document(report: Report, *, ids: bool = False) -> dict[str, Any]:
 
 def _write_group(obj: object, head: str) -> dict[str, Any]:
     prefix = head + "."
-    return {
-        f.key[len(prefix) :]: _WRITER[f.kind](getattr(obj, f.key[len(prefix) :]))
-        for f in FIELDS
-        if f.key.startswith(prefix)
-    }
+    out: dict[str, Any] = {}
+    for f in FIELDS:
+        if f.key.startswith(prefix):
+            key = f.key[len(prefix) :]
+            value = getattr(obj, key)
+            if f.kind is Kind.FLAG and not value:
+                continue  # a flag is written only when set: files stay as people know them
+            out[key] = _WRITER[f.kind](value)
+    return out
 
 
 def _amount_text(value: Decimal | None) -> str | None:
@@ -373,6 +415,8 @@ _WRITER: dict[Kind, Callable[[Any], Any]] = {
     Kind.SHORT: str,
     Kind.DATE: lambda value: value.isoformat() if value else None,
     Kind.AMOUNT: _amount_text,
+    Kind.CHOICE: str,
+    Kind.FLAG: bool,
 }
 
 

@@ -28,6 +28,8 @@ class Kind(StrEnum):
     SHORT = "short"  # a short free text in a table cell ("10", "~340", "nav notikusi")
     DATE = "date"
     AMOUNT = "amount"  # Decimal euro, or None
+    CHOICE = "choice"  # one of ``Field.choices``
+    FLAG = "flag"  # True or False (written to the draft file only when True)
     ROWS = "rows"  # a list of rows (objectives, indicators, budget years)
 
 
@@ -66,6 +68,7 @@ class Field:
     form_label: Message | None = None  # shorter, where the form's section already says the rest
     print_label: Message | None = None  # the label on paper, where it differs from ``label``
     missing: Message | None = None  # what to say when a needed field is empty
+    choices: tuple[str, ...] = ()  # Kind.CHOICE: the values, the first is the default
 
     @property
     def is_text(self) -> bool:
@@ -177,7 +180,19 @@ FIELDS: tuple[Field, ...] = (
         "indicators[].note", _m("Piezīme", "Note"), Kind.TEXT, Part.ROW, row=4, limit=20_000,
         form_label=_m("Piezīme (piem., kāpēc nav sasniegts)", "Note (e.g. why not achieved)"),
     ),
-    Field("assessment", _m("Noslēguma vērtējums", "Closing assessment"), Kind.TEXT, Part.ROW, row=4, limit=NARRATIVE),
+    Field(
+        "indicators[].carried_over",
+        _m("Pārņemts no iepriekšējā kopsavilkuma", "Carried over from the previous report"), Kind.FLAG, Part.ROW,
+        row=4,
+    ),
+    Field(
+        "assessment", _m("Noslēguma vērtējums", "Closing assessment"), Kind.TEXT, Part.ROW, row=4, limit=NARRATIVE,
+        need=Need.FOR_SIGNING,
+        missing=_m(
+            "Noslēguma vērtējums nav uzrakstīts: novērtējiet, vai finansējums izlietots atbilstoši līguma mērķiem.",
+            "The closing assessment is empty: say whether the funding was used as the contract intended.",
+        ),
+    ),
     Field("budget", ROWS[4].label, Kind.ROWS, Part.ROW, row=5),
     Field("budget[].planned", _m("Plānotais, euro", "Planned, euro"), Kind.AMOUNT, Part.ROW, row=5),
     Field("budget[].actual", _m("Faktiski izlietotais, euro", "Actually used, euro"), Kind.AMOUNT, Part.ROW, row=5),
@@ -212,6 +227,10 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "signatory.date", _m("Parakstīšanas datums", "Date of signing"), Kind.DATE, Part.SIGNATURE,
         print_label=_m("Datums", "Date"),
+    ),
+    Field(
+        "signatory.signing", _m("Parakstīšanas veids", "How it is signed"), Kind.CHOICE, Part.SIGNATURE,
+        choices=("by_hand", "e_signature"),
     ),
     Field(
         "prepared_by.name", _m("Sagatavotāja vārds, uzvārds", "Prepared by: name"), Kind.LINE, Part.PREPARED_BY,

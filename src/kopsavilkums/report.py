@@ -8,6 +8,7 @@ rows are reordered; ids are not part of the exchange file (a fresh one is made o
 
 from __future__ import annotations
 
+import calendar
 import copy
 import os
 from dataclasses import dataclass, field
@@ -41,12 +42,16 @@ class Objective:
 
 @dataclass
 class Indicator:
-    """An achieved result indicator; ``planned``/``achieved`` are short free text ("10", "~340")."""
+    """An achieved result indicator; ``planned``/``achieved`` are short free text ("10", "~340").
+
+    ``carried_over`` marks a row copied from the previous period's report (*Start the next report*)
+    whose text still describes that period's results until someone checks it."""
 
     text: str = ""
     planned: str = ""
     achieved: str = ""
     note: str = ""
+    carried_over: bool = False
     id: str = field(default_factory=new_id)
 
 
@@ -73,11 +78,23 @@ class AmountWithExplanation:
         return self.amount is None and not self.explanation.strip()
 
 
+#: How the summary is signed: on paper, or as an e-document with a secure e-signature and a time
+#: stamp (eParaksts), which takes the place of the signature line and the date.
+BY_HAND = "by_hand"
+E_SIGNATURE = "e_signature"
+SIGNING_METHODS = (BY_HAND, E_SIGNATURE)
+
+
 @dataclass
 class Signatory:
     name: str = ""
     position: str = ""
     date: date | None = None
+    signing: str = BY_HAND
+
+    @property
+    def e_signed(self) -> bool:
+        return self.signing == E_SIGNATURE
 
 
 @dataclass
@@ -139,9 +156,10 @@ class Report:
 
 
 def next_report_from(previous: Report) -> Report:
-    """Start next year's report from last year's: same task, performer, objectives and indicator
-    texts; results, amounts, signature date and narrative assessment cleared; the period moved on
-    by its own length (a calendar year period becomes the following calendar year)."""
+    """Start the next period's report from the last one: the same task, performer, objectives,
+    indicators (their texts marked as carried over, to be checked) and planned values, the people;
+    achieved values, notes, amounts, the assessment and the signing date cleared; the period
+    that follows (:func:`following_period`)."""
     new = Report(
         title=previous.title,
         task=previous.task,
@@ -150,13 +168,36 @@ def next_report_from(previous: Report) -> Report:
         contract=previous.contract,
         introduction=previous.introduction,
         objectives=[Objective(o.text) for o in previous.objectives],
-        indicators=[Indicator(i.text, planned=i.planned) for i in previous.indicators],
-        signatory=Signatory(previous.signatory.name, previous.signatory.position),
+        indicators=[Indicator(i.text, planned=i.planned, carried_over=True) for i in previous.indicators],
+        signatory=Signatory(previous.signatory.name, previous.signatory.position, signing=previous.signatory.signing),
         prepared_by=copy.deepcopy(previous.prepared_by),
     )
-    start, end = previous.period.start, previous.period.end
-    if start and end and end >= start:
-        new_start = end + timedelta(days=1)
-        new.period = Period(new_start, new_start + (end - start))
+    if following := following_period(previous.period):
+        new.period = following
         new.sync_budget_years()
     return new
+
+
+def following_period(period: Period) -> Period | None:
+    """The period after ``period``, about as long: a period that ends on the last day of a month
+    (01.01.2023. – 31.12.2023.) is followed by as many calendar months as it touched; one that runs
+    to the day before the same day of a later month (12.08.2019. – 11.08.2020.) by as many months
+    from the next day; anything else by as many days. None while the period is incomplete."""
+    start, end = period.start, period.end
+    if not start or not end or end < start:
+        return None
+    new_start = end + timedelta(days=1)
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if new_start.day == 1:
+        return Period(new_start, _add_months(new_start, months + 1) - timedelta(days=1))
+    if new_start.day == start.day and months > 0:
+        return Period(new_start, _add_months(new_start, months) - timedelta(days=1))
+    return Period(new_start, new_start + (end - start))
+
+
+def _add_months(day: date, months: int) -> date:
+    """``day`` moved on by whole months (its day of month must exist then: 1–28, or the 1st)."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(day.day, last))

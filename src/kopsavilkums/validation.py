@@ -45,6 +45,7 @@ class Problem:
         return self.severity is Severity.ERROR
 
 
+_INDICATOR_TEXTS = tuple(key for key in row_keys("indicators") if field(f"indicators[].{key}").is_text)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _NUMBER = re.compile(r"^\s*[~≈]?\s*(\d+(?:[.,]\d+)?)\s*%?\s*$", re.ASCII)
 
@@ -62,7 +63,7 @@ def validate(report: Report, *, final: bool = False) -> list[Problem]:
     out = _Problems()
     _check_fields(report, out, final)
     _check_period(report, out)
-    _check_rows(report, out)
+    _check_rows(report, out, final)
     _check_budget(report, out)
     _check_rows_6_and_7(report, out)
     _check_signature(report, out)
@@ -136,7 +137,7 @@ def _check_period(r: Report, out: _Problems) -> None:
 # ------------------------------------------------------------------------------- row 4
 
 
-def _check_rows(r: Report, out: _Problems) -> None:
+def _check_rows(r: Report, out: _Problems, final: bool) -> None:
     for key, rows in (("objectives", r.objectives), ("indicators", r.indicators)):
         limit = field(key).limit
         if limit is not None and len(rows) > limit:
@@ -167,9 +168,31 @@ def _check_rows(r: Report, out: _Problems) -> None:
                 ),
                 i.id,
             )
-        for attr in row_keys("indicators"):
+        for attr in _INDICATOR_TEXTS:
             limit = field(f"indicators[].{attr}").limit or 0
             _too_long(out, positional("indicators", n, attr), getattr(i, attr), limit, name, i.id)
+        # The copy to sign must not repeat last period's results, nor leave a target without its
+        # result. A row told as a sentence alone (no planned value) is how published summaries
+        # often put it, and stays allowed.
+        for_signing = out.error if final else out.warning
+        if i.carried_over and i.text.strip():
+            for_signing(
+                positional("indicators", n, "text"),
+                Message(
+                    f"{name.lv} pārņemts no iepriekšējā kopsavilkuma: pārbaudiet, vai teksts atbilst šim periodam, un atzīmējiet to kā pārbaudītu.",
+                    f"{name.en} comes from the previous report: check that its text describes this period, then mark it as checked.",
+                ),
+                i.id,
+            )
+        if i.planned.strip() and not i.achieved.strip():
+            for_signing(
+                positional("indicators", n, "achieved"),
+                Message(
+                    f"{name.lv}: plānots {i.planned.strip()}, bet nav norādīts, cik sasniegts.",
+                    f"{name.en}: {i.planned.strip()} was planned, but what was achieved is not given.",
+                ),
+                i.id,
+            )
         planned, achieved = _number(i.planned), _number(i.achieved)
         if planned is not None and achieved is not None and achieved < planned and not i.note.strip():
             out.warning(
@@ -278,7 +301,9 @@ def _check_rows_6_and_7(r: Report, out: _Problems) -> None:
 
 def _check_signature(r: Report, out: _Problems) -> None:
     s, p = r.signatory, r.prepared_by
-    if not s.date:
+    if s.e_signed:
+        pass  # signed as an e-document: its time stamp is the date (MK noteikumi Nr. 558)
+    elif not s.date:
         out.warning(
             "signatory.date",
             Message(
@@ -333,7 +358,7 @@ def texts(r: Report) -> Iterator[tuple[str, str, str | None]]:
                 yield positional("objectives", n), o.text, o.id
         elif f.key == "indicators[].text":  # row by row, each row's fields together
             for n, i in enumerate(r.indicators):
-                for attr in row_keys("indicators"):
+                for attr in _INDICATOR_TEXTS:
                     yield positional("indicators", n, attr), getattr(i, attr), i.id
         elif f.key.startswith("indicators[]."):
             continue
