@@ -25,8 +25,8 @@ from pathlib import Path
 
 from kopsavilkums import exchange
 from kopsavilkums.formats import format_money, format_period, format_year
+from kopsavilkums.official import INDICATORS_SENTENCE, LABELS
 from kopsavilkums.printing import render_pdf
-from kopsavilkums.printing.model import INDICATORS_SENTENCE, LABELS
 from kopsavilkums.report import BudgetRow, Indicator, Objective, Period, Report
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from kopsavilkums.formats import format_money
+from kopsavilkums.official import INDICATORS_SENTENCE, LABELS
 from kopsavilkums.printing import render_pdf
-from kopsavilkums.printing.model import INDICATORS_SENTENCE, LABELS
 from kopsavilkums.report import Indicator, Report
 
 from .pdftools import body_text, needs_poppler, pages_text, squeeze, word_boxes

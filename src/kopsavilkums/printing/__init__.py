@@ -11,6 +11,7 @@ def render_pdf(report: Report, problems: list[Problem] | None = None) -> bytes:
     errors every page carries the ``MELNRAKSTS`` mark."""
     # ReportLab is imported here, not at module import, so `kopsavilkums validate` and the
     # window start without paying for it.
-    from kopsavilkums.printing import document, model
+    from kopsavilkums import official
+    from kopsavilkums.printing import document
 
-    return document.render(model.build(report, problems))
+    return document.render(official.build(report, problems))

@@ -18,9 +18,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from kopsavilkums.official import DRAFT_MARK, BudgetTable, Numbered, PrintModel, Text
 from kopsavilkums.printing import fonts
 from kopsavilkums.printing.flowables import LabeledRow, TextBlock, TextStyle
-from kopsavilkums.printing.model import DRAFT_MARK, BudgetTable, Numbered, PrintModel, Text
 from kopsavilkums.printing.text import clean, ellipsize
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -119,15 +119,13 @@ def _block(block, st: _Styles) -> list[Flowable]:
 
 
 def _budget_table(block: BudgetTable, st: _Styles) -> Table:
-    head = ["Gads", "Plānots", "Faktiski izlietots"]
-    data = [[_plain_paragraph(h, st.cell_bold) for h in head]]
-    for year, planned, actual in block.rows:
-        data.append(
-            [_plain_paragraph(year, st.cell), _plain_paragraph(planned, st.cell), _plain_paragraph(actual, st.cell)]
-        )
+    data = [[_plain_paragraph(h, st.cell_bold) for h in block.header]]
+    for cells in block.rows:
+        data.append([_plain_paragraph(cell, st.cell) for cell in cells])
     if len(block.rows) > 1:
         data.append([_plain_paragraph("Kopā", st.cell_bold)] + [_plain_paragraph(t, st.cell_bold) for t in block.total])
-    table = Table(data, colWidths=["28%", "36%", "36%"], repeatRows=1, hAlign="LEFT")
+    widths = ["28%", "36%", "36%"] if len(block.header) == 3 else ["40%", "60%"]
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -157,6 +155,8 @@ def _signature(model: PrintModel, st: _Styles) -> list[Flowable]:
     commands += [("LINEBELOW", (1, i), (1, i), 0.6, black) for i, (_, v) in enumerate(model.signature) if not v]
     table.setStyle(TableStyle(commands))
     out: list[Flowable] = [table]
+    if model.e_signature_note:  # an e-document: the time stamp is its date, the e-signature its signature
+        out += [Spacer(1, 6 * mm), _plain_paragraph(model.e_signature_note, st.label)]
     if model.prepared_by:
         out += [Spacer(1, 8 * mm), TextBlock(f"Sagatavoja: {clean(model.prepared_by)}", st.note)]
     return out

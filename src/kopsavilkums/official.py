@@ -1,8 +1,11 @@
-"""The print model: everything the PDF shows, already worded and formatted the Latvian way.
+"""The official document: everything a printed (or exported) summary shows, already worded and
+formatted the Latvian way — the print model.
 
 Built from a :class:`~kopsavilkums.report.Report` in one pass, before any drawing, so that the
-renderer never looks anything up and every wording decision (``Nav``, ``2019.gads``, the fixed
-sentence before the indicators) is in one place and testable without a PDF.
+PDF renderer and the Word, web page and text exporters never look anything up and every wording
+decision (``Nav``, ``2019.gads``, the fixed sentence before the indicators) is in one place and
+testable without a PDF. The output is always Latvian: it is the official document, whatever the
+interface language.
 """
 
 from __future__ import annotations
@@ -21,6 +24,17 @@ DEFAULT_TITLE = "Kopsavilkums par valsts pārvaldes uzdevuma izpildi"
 INDICATORS_SENTENCE = "Valsts pārvaldes uzdevumu ietvaros tika sasniegti šādi rezultatīvie rādītāji:"
 NONE = "Nav"
 DRAFT_MARK = "MELNRAKSTS"
+#: Printed in place of the signature line and the date when the summary is signed as an
+#: e-document. Ministru kabineta 2018. gada 4. septembra noteikumi Nr. 558 "Dokumentu
+#: izstrādāšanas un noformēšanas kārtība" (https://likumi.lv/ta/id/301436): a document signed
+#: with a secure electronic signature that contains a time stamp leaves the "datums" and
+#: "paraksts" details empty and says so at its end in these words; the time stamp is the date.
+E_SIGNATURE_NOTE = "DOKUMENTS IR PARAKSTĪTS AR DROŠU ELEKTRONISKO PARAKSTU UN SATUR LAIKA ZĪMOGU"
+REPRESENTATIVE = "Valsts pārvaldes uzdevuma veicēja pārstāvis"
+PREPARED_BY = "Sagatavoja"
+#: An explanation up to this long prints after its amount in brackets, as the published
+#: summaries write it (``146,90 euro (reprezentācijas izdevumi)``); a longer one as a paragraph.
+INLINE_EXPLANATION = 300
 SUBJECT = "Kopsavilkums par valsts pārvaldes uzdevuma izpildi"
 
 
@@ -41,8 +55,12 @@ class Numbered:
 
 @dataclass(frozen=True)
 class BudgetTable:
-    rows: list[tuple[str, str, str]]  # year label, planned, actual (formatted, "" when empty)
-    total: tuple[str, str]
+    """Row 5. ``header`` names the columns: the year and either both amounts or, when no year has
+    a planned amount, only what was actually used (as most published summaries give it)."""
+
+    header: tuple[str, ...]
+    rows: list[tuple[str, ...]]  # year label, then the amounts (formatted, "" when empty)
+    total: tuple[str, ...]  # the amounts' sums
 
 
 Block = Text | Numbered | BudgetTable
@@ -63,6 +81,7 @@ class PrintModel:
     prepared_by: str
     draft: bool
     metadata: dict[str, str] = field(default_factory=dict)
+    e_signature_note: str = ""  # set when signed as an e-document: printed instead of a signature line
 
 
 def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
@@ -90,11 +109,7 @@ def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
     if r.assessment.strip():
         description.append(Text(r.assessment.strip()))
 
-    planned_total, actual_total = r.budget_total()
-    budget = BudgetTable(
-        rows=[(format_year(b.year), _money(b.planned), _money(b.actual)) for b in r.budget],
-        total=(_money(planned_total), _money(actual_total)),
-    )
+    budget = _budget_table(r)
     rows = [
         Row(LABELS["task"], [Text(r.task.strip())]),
         Row(LABELS["performer"], [Text(r.performer.strip())]),
@@ -109,14 +124,9 @@ def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
         Row(LABELS["other_information"], [Text(r.other_information.strip() or NONE)]),
     ]
     s, p = r.signatory, r.prepared_by
-    signature = [
-        (
-            "Valsts pārvaldes uzdevuma veicēja pārstāvis",
-            ", ".join(x for x in (s.name.strip(), s.position.strip()) if x),
-        ),
-        ("Paraksts", ""),
-        ("Datums", format_date(s.date) if s.date else ""),
-    ]
+    signature = [(REPRESENTATIVE, ", ".join(x for x in (s.name.strip(), s.position.strip()) if x))]
+    if not s.e_signed:
+        signature += [("Paraksts", ""), ("Datums", format_date(s.date) if s.date else "")]
     prepared = ", ".join(
         x
         for x in (
@@ -133,6 +143,7 @@ def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
         signature=signature,
         prepared_by=prepared,
         draft=has_errors(problems),
+        e_signature_note=E_SIGNATURE_NOTE if s.e_signed else "",
         metadata={
             "title": title,
             "subject": SUBJECT,
@@ -147,15 +158,31 @@ def _money(value) -> str:
     return format_money(value) if value is not None else ""
 
 
+def _budget_table(r: Report) -> BudgetTable:
+    planned_total, actual_total = r.budget_total()
+    if planned_total is None:  # one amount per year, as published: do not print an empty column
+        return BudgetTable(
+            header=("Gads", "Faktiski izlietots"),
+            rows=[(format_year(b.year), _money(b.actual)) for b in r.budget],
+            total=(_money(actual_total),),
+        )
+    return BudgetTable(
+        header=("Gads", "Plānots", "Faktiski izlietots"),
+        rows=[(format_year(b.year), _money(b.planned), _money(b.actual)) for b in r.budget],
+        total=(_money(planned_total), _money(actual_total)),
+    )
+
+
 def _amount_or_none(value: AmountWithExplanation) -> list[Block]:
     if value.is_none:
         return [Text(NONE)]
-    blocks: list[Block] = []
-    if value.amount is not None:
-        blocks.append(Text(format_money(value.amount)))
-    if value.explanation.strip():
-        blocks.append(Text(value.explanation.strip()))
-    return blocks
+    explanation = value.explanation.strip()
+    if value.amount is None:
+        return [Text(explanation)]
+    money = format_money(value.amount)
+    if explanation and "\n" not in explanation and len(explanation) <= INLINE_EXPLANATION:
+        return [Text(f"{money} ({explanation})")]
+    return [Text(money)] + ([Text(explanation)] if explanation else [])
 
 
 def _indicator_details(planned: str, achieved: str, note: str) -> str:
