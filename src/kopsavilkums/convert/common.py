@@ -1,0 +1,25 @@
+"""What every reader returns, and how it refuses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kopsavilkums.messages import Message, UserError
+from kopsavilkums.report import Report
+
+#: Inputs larger than this are refused before they are parsed (a draft file's own limit).
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class Imported:
+    """A report read from another format, and what the user should know about the reading."""
+
+    report: Report
+    source: str  # "draft", "pdf", "docx", "html", "text"
+    #: What was not recognised and where it was put (never dropped), rows that were missing, …
+    notes: list[Message] = field(default_factory=list)
+
+
+class ImportRefused(UserError):
+    """The input is not a summary (or cannot be read at all); the message is one clear line."""
