@@ -182,7 +182,8 @@ def _amount_or_none(value: AmountWithExplanation) -> list[Block]:
     money = format_money(value.amount)
     if explanation and "\n" not in explanation and len(explanation) <= INLINE_EXPLANATION:
         return [Text(f"{money} ({explanation})")]
-    return [Text(money)] + ([Text(explanation)] if explanation else [])
+    blocks: list[Block] = [Text(money)]
+    return blocks + ([Text(explanation)] if explanation else [])
 
 
 def _indicator_details(planned: str, achieved: str, note: str) -> str:

@@ -88,7 +88,7 @@ def _check_fields(r: Report, out: _Problems, final: bool) -> None:
             report_it = out.error if f.need is Need.REQUIRED or final else out.warning
             report_it(f.key, f.missing or Message(f"{f.label.lv}: jāaizpilda.", f"{f.label.en}: required."))
         if f.is_text and f.limit is not None:
-            _too_long(out, f.key, value, f.limit, f.label)
+            _too_long(out, f.key, str(value), f.limit, f.label)
 
 
 def _value(r: Report, key: str) -> object:
