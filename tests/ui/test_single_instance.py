@@ -195,7 +195,7 @@ def test_a_second_start_by_the_same_user_hands_the_file_to_the_window_and_quits(
         server.close()
 
 
-@pytest.mark.parametrize("umask", [0o000, 0o002, 0o077, 0o777])
+@pytest.mark.parametrize("umask", [0o000, 0o002, 0o022, 0o027, 0o077])
 def test_the_socket_and_its_folder_are_private_whatever_the_umask(qapp, shared_tmp, data_dir, umask):
     old = os.umask(umask)
     try:
