@@ -45,6 +45,38 @@ def windows_version(version: str) -> tuple[int, int, int, int]:
     return tuple(numbers + [0] * (4 - len(numbers)))  # type: ignore[return-value]
 
 
+def linux_libraries(binaries, resolve=None) -> list[tuple[str, str, str]]:
+    """Linux: the entries to add to PyInstaller's ``binaries`` so that the build carries every
+    library Qt's X11 plugin needs (``kopsavilkums.ui.desktop_libraries.BUNDLED``), taken from
+    this machine. PyInstaller collects them by itself when they are installed, and only warns
+    when they are not: then this stops the build, naming the packages to install, because the
+    program would not start on a desktop without them. ``resolve(name)`` gives a library's path
+    or None (default: PyInstaller's own look-up)."""
+    from kopsavilkums.ui import desktop_libraries
+
+    if resolve is None:
+        from PyInstaller.depend.bindepend import resolve_library_path as resolve
+    have = {Path(entry[0]).name for entry in binaries}
+    extra, absent = [], []
+    for name in desktop_libraries.BUNDLED:
+        if name in have:
+            continue
+        path = resolve(name)
+        if path:
+            extra.append((name, str(path), "BINARY"))
+        else:
+            absent.append(name)
+    if absent:
+        where = desktop_libraries.distribution() or "debian"
+        raise SystemExit(
+            f"This build machine lacks libraries that Qt's X11 plugin needs: {', '.join(absent)}. "
+            "The program built without them would not start on a desktop that lacks them too. "
+            f"Install them ({desktop_libraries.NAMES[where]}: {desktop_libraries.install_command(absent, where)}) "
+            "and build again."
+        )
+    return extra
+
+
 def freeze(dist: Path, work: Path) -> Path:
     """Run PyInstaller with the spec; return the one-folder program's folder."""
     subprocess.run(

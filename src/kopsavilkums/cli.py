@@ -168,13 +168,25 @@ def _open_window(args) -> int:
     import kopsavilkums.store
     import kopsavilkums.validation  # noqa: F401
     from kopsavilkums import paths
+    from kopsavilkums.ui import desktop_libraries
 
+    # Qt aborts the process, naming the wrong library, when its X11 plugin lacks one: say which.
+    problem = desktop_libraries.check_window_platform()
+    if problem is not None:
+        print(f"kopsavilkums: {problem.text(_language())}", file=sys.stderr)
+        return EXIT_UNREADABLE
     try:
         from kopsavilkums.ui import qt_code_cache
 
         qt_code_cache.import_pyside(paths.cache_dir() / "pyside-code")
         from kopsavilkums.ui.app import run
-    except ImportError:
-        print("kopsavilkums: the window is not available yet; use a command (see --help).", file=sys.stderr)
+    except ImportError as exc:
+        problem = desktop_libraries.explain_import_error(exc)
+        what = (
+            problem.text(_language())
+            if problem
+            else f"the window is not available ({exc}); use a command (see --help)."
+        )
+        print(f"kopsavilkums: {what}", file=sys.stderr)
         return EXIT_UNREADABLE
     return run(args)

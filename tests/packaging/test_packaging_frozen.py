@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hidden_libraries import without_libraries
 from packaging_support import APP_ID, PROJECT_VERSION, ROOT, load_build_script, needs_tool
 from pypdf import PdfReader
 
@@ -131,6 +132,42 @@ def test_the_frozen_window_opens_a_double_clicked_draft_and_closes_cleanly(froze
 
     listed = run(frozen, "--data-dir", data, "list")
     assert listed.returncode == 0 and title[:40] in listed.stdout  # the draft was imported and kept
+
+
+@pytest.fixture
+def x_display():
+    """A virtual X server (Xvfb): the display's name."""
+    if shutil.which("Xvfb") is None:
+        pytest.skip("Xvfb is not installed (Debian package xvfb)")
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", "1", "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        yield f":{server.stdout.readline().strip()}"
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+@on_linux
+def test_the_frozen_program_opens_its_window_on_x11_without_the_systems_xcb_libraries(frozen, tmp_path, x_display):
+    """What a fresh Debian lacks is carried in the folder: with the system's copies hidden, the
+    window still opens on X11 (the program's check and Qt's plugin both find the bundled ones)."""
+    from kopsavilkums.ui import desktop_libraries
+
+    internal = program(frozen).parent / "_internal"
+    assert [n for n in desktop_libraries.BUNDLED if not (internal / n).is_file()] == []
+    hidden = ["libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1"]
+    command = without_libraries(
+        hidden, [str(program(frozen)), "--data-dir", str(tmp_path / "data")], tmp_path / "empty.so"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY", "XDG_SESSION_TYPE")}
+    env.update(QT_QPA_PLATFORM="xcb", DISPLAY=x_display, KOPSAVILKUMS_QUIT_AFTER_MS="500", KOPSAVILKUMS_LANG="en")
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "closing window: Kopsavilkums" in result.stderr
 
 
 @on_linux

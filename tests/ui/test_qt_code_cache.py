@@ -3,10 +3,12 @@
 from __future__ import annotations  # on purpose: the cache must not pass this on to PySide6's code
 
 import builtins
+import marshal
 import os
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -56,6 +58,101 @@ def test_an_entry_someone_else_could_have_written_is_not_run(tmp_path):
     assert entry.stat().st_mode & 0o077 == 0  # written private
     entry.chmod(0o666)
     assert qt_code_cache.load(tmp_path, NAME, SOURCE, ANNOTATIONS) is None
+
+
+EVIL = b"def f(x: int) -> int:\n    return -666\n"
+
+
+def an_entry_someone_else_wrote(tmp_path: Path) -> Path:
+    """What another user with write access to a parent folder could leave: a well-formed entry
+    for SOURCE whose code does something else, writable by all."""
+    evil = tmp_path / "evil.code"
+    evil.write_bytes(qt_code_cache._header(SOURCE, ANNOTATIONS) + marshal.dumps(compile(EVIL, NAME, "exec")))
+    evil.chmod(0o666)
+    return evil
+
+
+def test_an_entry_swapped_right_after_it_was_looked_at_is_not_run(tmp_path, monkeypatch):
+    """The race another user won 122 times in 2 million: the entry is replaced between the
+    check and the read. Here the attacker always wins it: the entry is swapped the moment the
+    cache first touches it (whatever it touches it with), so only what was opened is checked
+    and read."""
+    if os.name != "posix":
+        pytest.skip("POSIX permissions")
+    cache = tmp_path / "cache"
+    run_compile(cache)
+    (entry,) = cache.iterdir()
+    evil = an_entry_someone_else_wrote(tmp_path)
+    swapped = []
+
+    def swap_after(real):
+        def call(path, *args, **kwargs):
+            result = real(path, *args, **kwargs)
+            if not swapped and os.path.basename(os.fspath(path)) == entry.name:
+                os.replace(evil, entry)
+                swapped.append(True)
+            return result
+
+        return call
+
+    for name in ("open", "lstat", "stat"):
+        monkeypatch.setattr(os, name, swap_after(getattr(os, name)))
+    served = run_compile(cache)
+    monkeypatch.undo()
+    assert swapped  # the attacker did get in
+    assert served(1) == 2  # what was checked is what ran, never their code
+    assert qt_code_cache.load(cache, NAME, SOURCE, ANNOTATIONS) is None  # and theirs is refused now
+
+
+def test_entries_in_a_folder_others_may_write_are_not_run(tmp_path):
+    if os.name != "posix":
+        pytest.skip("POSIX permissions")
+    cache = tmp_path / "cache"
+    run_compile(cache)
+    cache.chmod(0o775)  # a group member could have replaced any entry
+    assert qt_code_cache.load(cache, NAME, SOURCE, ANNOTATIONS) is None
+
+
+def test_an_entry_through_a_link_is_not_followed(tmp_path):
+    if os.name != "posix":
+        pytest.skip("POSIX links")
+    cache = tmp_path / "cache"
+    run_compile(cache)
+    (entry,) = cache.iterdir()
+    target = tmp_path / "elsewhere.code"
+    entry.rename(target)  # a private, valid entry of ours, only reached through a link
+    entry.symlink_to(target)
+    assert qt_code_cache.load(cache, NAME, SOURCE, ANNOTATIONS) is None
+
+
+def test_a_fifo_in_place_of_an_entry_does_not_hang_the_start(tmp_path):
+    """Opening a FIFO for reading waits for a writer, for ever; the start must not."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    fifo = cache / qt_code_cache._entry_name(NAME)
+    os.mkfifo(fifo, 0o600)
+    result: list = []
+    loader = threading.Thread(target=lambda: result.append(qt_code_cache.load(cache, NAME, SOURCE)), daemon=True)
+    loader.start()
+    loader.join(10)
+    if loader.is_alive():  # let it go: a writer's open ends its wait
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        pytest.fail("loading a FIFO entry blocked")
+    assert result == [None]
+
+
+def test_the_cache_can_be_switched_off(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KOPSAVILKUMS_NO_CODE_CACHE="1")
+    child = "import sys; from pathlib import Path; from kopsavilkums.ui import qt_code_cache; "
+    child += "qt_code_cache.import_pyside(Path(sys.argv[1])); from PySide6.QtCore import QDate; print(QDate(2020, 8, 12).toString('dd.MM.yyyy.'))"
+    run = subprocess.run(
+        [sys.executable, "-c", child, str(tmp_path / "cache")], capture_output=True, text=True, env=env
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "12.08.2020."
+    assert not (tmp_path / "cache").exists()  # nothing read, nothing written
 
 
 def test_changed_source_is_compiled_again_never_served_stale(tmp_path):

@@ -10,9 +10,11 @@ The cache can only be a shortcut, never a source of truth: an entry is used only
 made by this Python (bytecode magic) from byte-identical source (Python's own source hash) with
 the same compiler flags and optimisation level, and anything unreadable, stale or unwritable
 falls back to compiling, exactly as without it. Compiled code runs, so the cache lives in the
-per-user cache folder (never the data folder, which may be shared), and on POSIX an entry is
-used only when it and its folder belong to this user and nobody else may write them. Only
-``compile(source, "shibokensupport/…", "exec")`` calls made during the import are served.
+per-user cache folder (never the data folder, which may be shared), and an entry is used only
+when it is a regular file of this user's that nobody else may write, in a folder of the same
+kind (Windows: a file this user owns) — checked on the opened file and read from it, see
+:func:`_read_own`. Only ``compile(source, "shibokensupport/…", "exec")`` calls made during the
+import are served. ``KOPSAVILKUMS_NO_CODE_CACHE=1`` switches the cache off.
 
 Imports no Qt (it runs before PySide6 is imported). Deliberately without
 ``from __future__ import annotations``: see :func:`_inherited_flags`.
@@ -34,6 +36,7 @@ from pathlib import Path
 from kopsavilkums.fileio import atomic_write_bytes
 
 PREFIX = "shibokensupport/"
+OFF_SWITCH = "KOPSAVILKUMS_NO_CODE_CACHE"
 _HASH_KEY = int.from_bytes(MAGIC_NUMBER[:2], "little")  # as importlib keys hash-based .pyc files
 # The ``from __future__`` flags a frame passes on to what it compiles (Python's PyCF_MASK).
 _FUTURE_FLAGS = 0
@@ -59,28 +62,57 @@ def _header(data: bytes, flags: int = 0, optimize: int = -1) -> bytes:
     return MAGIC_NUMBER + flags.to_bytes(4, "little") + bytes([level & 0xFF]) + _imp.source_hash(_HASH_KEY, data)
 
 
-def _trusted(path: Path) -> bool:
-    """POSIX: the file and its folder are this user's and nobody else may write them."""
-    if os.name != "posix":
-        return True  # the per-user %LOCALAPPDATA% is private to the user already
-    for item in (path.parent, path):
-        info = os.lstat(item)
-        if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH) or stat.S_ISLNK(info.st_mode):
-            return False
-    return True
+def _private(info: os.stat_result) -> bool:
+    """Owned by this user, and nobody else may write it."""
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _read_own(folder: Path, name: str) -> bytes | None:
+    """The bytes of the entry ``name`` if it is a regular file of this user's that nobody else
+    may write, in a folder of this user's that nobody else may write; else None.
+
+    Everything is checked on what was opened, and read from that very handle, so nobody can put
+    another file in its place between a check and the read. POSIX: never through a link
+    (``O_NOFOLLOW``), never blocking on a FIFO (``O_NONBLOCK``), the folder held open while the
+    entry is opened in it. Windows: the file's owner must be this user (untested here: see
+    :mod:`kopsavilkums.ui.windows_identity`); %LOCALAPPDATA% is the user's own already.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if sys.platform == "win32":
+        fd = os.open(folder / name, flags)
+    else:
+        folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        try:
+            if not _private(os.fstat(folder_fd)):
+                return None
+            fd = os.open(name, flags, dir_fd=folder_fd)
+        finally:
+            os.close(folder_fd)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        if sys.platform == "win32":
+            from kopsavilkums.ui import windows_identity
+
+            if not windows_identity.file_is_mine(fd):
+                return None
+        elif not _private(info):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
 
 
 def load(folder: Path, filename: str, data: bytes, flags: int = 0, optimize: int = -1):
     """The cached code for ``data`` compiled as ``filename`` with these flags, or None."""
-    path = folder / _entry_name(filename)
     try:
-        if not _trusted(path):
-            return None
-        blob = path.read_bytes()
+        blob = _read_own(folder, _entry_name(filename))
     except OSError:
         return None
     header = _header(data, flags, optimize)
-    if not blob.startswith(header):
+    if blob is None or not blob.startswith(header):
         return None
     try:
         code = marshal.loads(blob[len(header) :])
@@ -139,9 +171,15 @@ def cached_compiles(folder: Path) -> Iterator[None]:
         builtins.compile = original
 
 
+def enabled() -> bool:
+    """False when ``KOPSAVILKUMS_NO_CODE_CACHE`` is set (to anything but 0)."""
+    return os.environ.get(OFF_SWITCH, "") in ("", "0")
+
+
 def import_pyside(folder: Path) -> None:
-    """Import PySide6 (once per process) with its support code served from ``folder``."""
+    """Import PySide6 (once per process) with its support code served from ``folder``, unless
+    the cache is switched off: then PySide6 compiles it as it always does."""
     if "shiboken6" in sys.modules:
         return
-    with cached_compiles(folder):
+    with cached_compiles(folder) if enabled() else contextlib.nullcontext():
         import PySide6.QtCore  # noqa: F401 - loads shiboken6 and its support package
