@@ -50,15 +50,3 @@ def test_the_core_imports_nothing_of_the_window_or_the_command_line():
         if any(name == face or name.startswith(face + ".") for face in faces)
     ]
     assert offenders == []
-
-
-def test_the_model_validation_exchange_and_store_never_import_printing_or_reportlab():
-    inner = {"report", "fields", "fieldpath", "messages", "formats", "validation", "exchange", "official", "store"}
-    offenders = [
-        f"{path.relative_to(SRC)}:{line} {name}"
-        for path in SRC.rglob("*.py")
-        if path.relative_to(SRC).parts[0].removesuffix(".py") in inner
-        for line, name in _imports(path)
-        if name.startswith(("kopsavilkums.printing", "reportlab"))
-    ]
-    assert offenders == []
