@@ -1,0 +1,74 @@
+"""Running part of a test as another user, so that file permissions apply (root ignores them).
+
+As root the call runs in a forked child that has become ``nobody``; as anyone else it runs in
+the test's own process, where the permissions already apply. On Windows, nothing here applies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+NOBODY = 65534
+
+
+def as_other_user(call, *args):
+    """``call(*args)`` as a user without root's privileges; its result (picklable) comes back."""
+    if os.name != "posix":
+        pytest.skip("POSIX permissions")
+    if os.geteuid() != 0:
+        return call(*args)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        status = 0
+        try:
+            os.close(read_end)
+            os.setgroups([])
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            result = ("ok", call(*args))
+        except BaseException as exc:
+            result = ("raised", repr(exc))
+        try:
+            with os.fdopen(write_end, "wb") as out:
+                out.write(pickle.dumps(result))
+        except BaseException:
+            status = 1
+        os._exit(status)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as incoming:
+        payload = incoming.read()
+    os.waitpid(pid, 0)
+    kind, value = pickle.loads(payload)
+    if kind != "ok":
+        raise AssertionError(f"as another user: {value}")
+    return value
+
+
+def other_user_ids() -> dict:
+    """``user=``/``group=`` for subprocess.run: nobody as root, nothing otherwise."""
+    if os.name == "posix" and os.geteuid() == 0:
+        return {"user": NOBODY, "group": NOBODY, "extra_groups": []}
+    return {}
+
+
+@contextlib.contextmanager
+def shared_folder():
+    """A temporary folder the other user can reach (pytest's own are its owner's alone)."""
+    folder = Path(tempfile.mkdtemp(prefix="kopsavilkums-shared-"))
+    folder.chmod(0o755)
+    try:
+        yield folder
+    finally:
+        for inner in folder.rglob("*"):  # what the test locked away must go too
+            with contextlib.suppress(OSError):
+                if inner.is_dir() and not inner.is_symlink():
+                    inner.chmod(0o700)
+        shutil.rmtree(folder, ignore_errors=True)
