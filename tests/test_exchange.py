@@ -12,7 +12,7 @@ from conftest import COMPLETE, SEED
 from kopsavilkums import exchange
 from kopsavilkums.exchange import ExchangeError
 from kopsavilkums.report import BudgetRow, Indicator, Objective, Period, Report
-from other_user import as_other_user, shared_folder
+from restricted import as_other_user, shared_folder
 
 
 def _doc(**report):

@@ -1,7 +1,10 @@
-"""Running part of a test as another user, so that file permissions apply (root ignores them).
+"""Restricted places for tests: another user (file permissions apply; root ignores them) and
+small disks that are read-only or full.
 
-As root the call runs in a forked child that has become ``nobody``; as anyone else it runs in
-the test's own process, where the permissions already apply. On Windows, nothing here applies.
+As root a call runs in a forked child that has become ``nobody``; as anyone else it runs in the
+test's own process, where the permissions already apply. On Windows, nothing here applies.
+The disks are tmpfs mounts, which need root (and a system that lets it mount); without, the test
+is skipped and says why.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import contextlib
 import os
 import pickle
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -72,3 +76,36 @@ def shared_folder():
                 if inner.is_dir() and not inner.is_symlink():
                     inner.chmod(0o700)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def small_disk(folder: Path, *, read_only: bool = False, full: bool = False):
+    """A tmpfs mounted on ``folder`` (made if missing): read-only, or with no room for even one
+    more file or folder. Unmounted afterwards."""
+    if os.name != "posix" or os.geteuid() != 0:
+        pytest.skip("mounting a small disk needs root")
+    folder.mkdir(parents=True, exist_ok=True)
+    options = "ro,size=1m" if read_only else "size=1m"
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode(errors='replace').strip()}")
+    try:
+        if full:
+            _fill(folder)
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def _fill(folder: Path) -> None:
+    """Use up the disk's room and its inodes, so that neither a file nor a folder fits."""
+    subprocess.run(["mount", "-o", "remount,size=64k,nr_inodes=8", str(folder)], check=True)
+    for n in range(100):
+        try:
+            (folder / f"filler-{n}").mkdir()
+        except OSError:
+            break
+    with contextlib.suppress(OSError), (folder / "filler").open("wb") as handle:
+        while True:
+            handle.write(b"x" * 4096)
+            handle.flush()
