@@ -74,8 +74,7 @@ def _list(args, lang: str) -> int:
     with _open(args, read_only=True, lang=lang) as store:
         drafts = store.list(trashed=args.trash)
     if not drafts:
-        empty = {"lv": ("Atkritne ir tukša.", "Melnrakstu nav."), "en": ("The trash is empty.", "There are no drafts.")}
-        print(empty[lang][0 if args.trash else 1], file=sys.stderr)
+        print(no_drafts_message(lang, trash=args.trash), file=sys.stderr)
     for info in drafts:
         changed = info.modified.astimezone().strftime("%d.%m.%Y. %H:%M")
         period = format_period(info.period.start, info.period.end) if info.period.start or info.period.end else "—"
@@ -170,7 +169,9 @@ def _resolve(store, wanted: str, lang: str) -> str:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"kopsavilkums: {message}", file=sys.stderr)
+    from kopsavilkums.userfile import printable  # a line break in a file name stays on one line
+
+    print(f"kopsavilkums: {printable(message)}", file=sys.stderr)
     return code
 
 
@@ -184,3 +185,8 @@ def _tolerant_output() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
+
+
+def no_drafts_message(lang: str, *, trash: bool) -> str:
+    empty = {"lv": ("Atkritne ir tukša.", "Melnrakstu nav."), "en": ("The trash is empty.", "There are no drafts.")}
+    return empty[lang][0 if trash else 1]
