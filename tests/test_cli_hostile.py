@@ -418,3 +418,22 @@ def test_a_folder_that_cannot_be_used_in_a_real_process(tmp_path):
     for arguments, code in ((["list"], 2), (["import", SEED], 3), (["delete", "x"], 3)):
         result = _process(*arguments, data=tmp_path / "a-file")
         assert result.returncode == code and _one_line(result.stderr).endswith("there is a file in its place")
+
+
+# --------------------------------------------------------------------------- where output goes
+
+
+def test_output_never_replaces_a_device_pipe_or_folder(run, tmp_path):
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    code, out, err = run("import", SEED)
+    draft_id = out.strip()
+    for target in (fifo, tmp_path, Path("/dev/null")):
+        if not target.exists():
+            continue
+        for command in (["pdf", COMPLETE, "-o", target], ["pdf", "--draft", draft_id, "-o", target]):
+            code, _, err = run(*command)
+            assert code == 3 and _one_line(err).startswith(f"kopsavilkums: {target}: cannot be written ("), err
+        code, _, err = run("export", draft_id, "-o", target)
+        assert code == 3 and _one_line(err).startswith(f"kopsavilkums: {target}: cannot be written ("), err
+    assert fifo.is_fifo() and Path("/dev/null").is_char_device()

@@ -229,9 +229,14 @@ def _cmd_validate(args) -> int:
 
 def _cmd_pdf(args) -> int:
     from kopsavilkums.printing import render_pdf
+    from kopsavilkums.userfile import FileProblem, check_output
     from kopsavilkums.validation import validate
 
     lang = _language()
+    try:  # before any work: a PDF is never written over /dev/null, a pipe or a folder
+        check_output(args.output)
+    except FileProblem as exc:
+        return _cannot_write(Path(args.output), exc.localized(lang), lang)
     if args.draft is not None:
         from kopsavilkums.cli_drafts import load_draft
 
@@ -251,11 +256,14 @@ def _write_pdf(data: bytes, output: Path, lang: str) -> int:
     try:
         atomic_write_bytes(output, data)
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
-        what = "nevar ierakstīt" if lang == "lv" else "cannot be written"
-        reason = getattr(exc, "strerror", None) or exc
-        print(f"kopsavilkums: {_shown(output)}: {what} ({reason})", file=sys.stderr)
-        return EXIT_UNWRITABLE
+        return _cannot_write(output, getattr(exc, "strerror", None) or str(exc), lang)
     return EXIT_OK
+
+
+def _cannot_write(output: Path, reason: str, lang: str) -> int:
+    what = "nevar ierakstīt" if lang == "lv" else "cannot be written"
+    print(f"kopsavilkums: {_shown(output)}: {what} ({reason})", file=sys.stderr)
+    return EXIT_UNWRITABLE
 
 
 def _open_window(args) -> int:

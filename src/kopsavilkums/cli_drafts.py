@@ -105,10 +105,15 @@ def _export(args, lang: str) -> int:
 
     with _open(args, read_only=True, lang=lang) as store:
         report = store.load(_resolve(store, args.draft, lang))
+    from kopsavilkums.userfile import FileProblem, check_output
+
+    what = "nevar ierakstīt" if lang == "lv" else "cannot be written"
     try:
+        check_output(args.output)  # not over /dev/null or a pipe
         exchange.write(report, Path(args.output))
+    except FileProblem as exc:
+        return _fail(f"{args.output}: {what} ({exc.localized(lang)})", EXIT_UNWRITABLE)
     except OSError as exc:
-        what = "nevar ierakstīt" if lang == "lv" else "cannot be written"
         return _fail(f"{args.output}: {what} ({exc.strerror or exc})", EXIT_UNWRITABLE)
     return EXIT_OK
 

@@ -115,3 +115,16 @@ def _not_a_file(path: Path, mode: int) -> FileProblem:
     return FileProblem(
         Message(lv=f"{name} nav parasts fails, bet {kind.lv}", en=f"{name} is {kind.en}, not a regular file")
     )
+
+
+def check_output(path: str | Path) -> None:
+    """Raise :class:`FileProblem` if ``path`` names something other than a regular file (or
+    nothing). Files are written whole and renamed into place, which would put a file where a
+    device (``/dev/null`` for root), a named pipe or a socket was; those are refused instead.
+    Anything else (a missing folder, no permission) is left for the writing to report."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return
+    if not stat.S_ISREG(mode):
+        raise _not_a_file(Path(path), mode)
