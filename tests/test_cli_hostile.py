@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
 from kopsavilkums import cli
 from restricted import other_user_ids, shared_folder, small_disk
@@ -437,3 +439,56 @@ def test_output_never_replaces_a_device_pipe_or_folder(run, tmp_path):
         code, _, err = run("export", draft_id, "-o", target)
         assert code == 3 and _one_line(err).startswith(f"kopsavilkums: {target}: cannot be written ("), err
     assert fifo.is_fifo() and Path("/dev/null").is_char_device()
+
+
+# --------------------------------------------------------------------------- anything at all
+
+_SHAPES = {
+    "list": [["list"], ["list", "--trash"]],
+    "import": [["import", "FILE"]],
+    "export": [["export", "ID", "-o", "OUT"]],
+    "pdf": [["pdf", "FILE", "-o", "OUT"], ["pdf", "--draft", "ID", "-o", "OUT"]],
+    "validate": [["validate", "FILE"], ["validate", "--as-draft", "FILE"]],
+    "delete": [["delete", "ID"]],
+    "restore": [["restore", "ID"]],
+}
+_SHAPE = st.sampled_from([shape for shapes in _SHAPES.values() for shape in shapes])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    shape=_SHAPE,
+    file=st.sampled_from([*sorted(CONTENT), "a good draft", "a folder", "a named pipe", "a missing file"]),
+    folder=st.sampled_from(["fine", "fine", "a file", "missing", "a loop"]),
+    out=st.sampled_from(["out.pdf", "no-folder/out.pdf", "line\nbreak.pdf", "FOLDER", "PIPE", "/dev/null"]),
+    draft=st.sampled_from(["the draft", "the draft", "abc", "", "x\ny", "-"]),
+)
+def test_any_command_line_ends_in_a_documented_exit_status(tmp_path_factory, capsys, shape, file, folder, out, draft):
+    base = tmp_path_factory.mktemp("any")
+    (base / "files").mkdir()
+    files = {**_hostile_paths(base / "files"), "a good draft": COMPLETE}
+    (base / "a-file").write_text("")
+    (base / "loop").symlink_to(base / "loop")
+    folders = {"fine": base / "data", "a file": base / "a-file", "missing": base / "nothing", "a loop": base / "loop"}
+    draft_id = "abc"
+    if folder == "fine":
+        assert cli.main(["--data-dir", str(base / "data"), "import", str(SEED)]) == 0
+        draft_id = capsys.readouterr().out.strip()
+    swap = {
+        "FILE": str(files.get(file, base / "missing.json")),
+        "ID": draft_id if draft == "the draft" else draft,
+        "OUT": {"FOLDER": str(base), "PIPE": str(files.get("a named pipe", base))}.get(out, str(base / out)),
+    }
+    if out == "/dev/null":
+        swap["OUT"] = out
+    argv = ["--data-dir", str(folders[folder]), *(swap.get(word, word) for word in shape)]
+    try:
+        code = cli.main(argv)
+    except SystemExit as exited:  # argparse's usage errors ("-" as an id): status 2
+        code = exited.code
+    err = capsys.readouterr().err
+    assert code in (0, 1, 2, 3), (argv, code, err)
+    assert "Traceback" not in err
+    if code in (2, 3) and not err.startswith("usage:"):
+        assert len(err.splitlines()) == 1 or shape[0] == "pdf", (argv, err)  # pdf: its problems, then the line
+    event(f"{shape[0]} exit {code}")
