@@ -56,6 +56,15 @@ def as_other_user(call, *args):
     return value
 
 
+def allow_others(path: Path, bits: int) -> None:
+    """Let the other user of :func:`as_other_user` do ``bits`` (0o5: read and enter, 0: nothing)
+    with ``path``. As root the owner keeps everything; otherwise the other user is the owner."""
+    if os.name == "posix" and os.geteuid() == 0:
+        path.chmod(0o700 | bits)
+    else:
+        path.chmod(bits << 6 | bits)
+
+
 def other_user_ids() -> dict:
     """``user=``/``group=`` for subprocess.run: nobody as root, nothing otherwise."""
     if os.name == "posix" and os.geteuid() == 0:

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from kopsavilkums import cli
-from restricted import other_user_ids, shared_folder, small_disk
+from restricted import allow_others, other_user_ids, shared_folder, small_disk
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "resources" / "examples"
 SEED = EXAMPLES / "kurzemes-nvo-centrs-2019-2020.kopsavilkums.json"
@@ -163,7 +163,7 @@ def test_a_file_without_read_permission_in_a_real_process():
     with shared_folder() as folder:
         secret = folder / "secret.kopsavilkums.json"
         secret.write_bytes(COMPLETE.read_bytes())
-        secret.chmod(0o600 if other_user_ids() else 0o000)
+        allow_others(secret, 0)
         (folder / "data").mkdir()
         (folder / "data").chmod(0o777)  # the other user's own data folder: only the file is not theirs
         for command in (["validate", secret], ["import", secret], ["pdf", secret, "-o", folder / "x.pdf"]):
@@ -290,9 +290,8 @@ def test_drafts_on_a_read_only_disk_can_still_be_listed_and_exported(tmp_path, c
 def test_no_permission_on_the_parent_in_a_real_process():
     with shared_folder() as shared:
         parent = shared / "theirs"
-        parent.mkdir(mode=0o755)
-        if not other_user_ids():
-            parent.chmod(0o555)
+        parent.mkdir()
+        allow_others(parent, 0o5)
         for name, (arguments, mode) in STORE_COMMANDS.items():
             arguments = [str(a).replace("{tmp}", str(shared)) for a in arguments]
             result = _process(*arguments, data=parent / "data", **other_user_ids())

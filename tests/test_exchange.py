@@ -12,7 +12,7 @@ from conftest import COMPLETE, SEED
 from kopsavilkums import exchange
 from kopsavilkums.exchange import ExchangeError
 from kopsavilkums.report import BudgetRow, Indicator, Objective, Period, Report
-from restricted import as_other_user, shared_folder
+from restricted import allow_others, as_other_user, shared_folder
 
 
 def _doc(**report):
@@ -349,7 +349,7 @@ def test_a_file_without_read_permission():
     with shared_folder() as folder:
         secret = folder / "secret.kopsavilkums.json"
         secret.write_bytes(COMPLETE.read_bytes())
-        secret.chmod(0o600 if os.name == "posix" and os.geteuid() == 0 else 0o000)
+        allow_others(secret, 0)
         assert as_other_user(_error_of, exchange.read, secret) == (
             "secret.kopsavilkums.json cannot be read: no permission to read it"
         )

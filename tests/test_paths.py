@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from kopsavilkums import paths
-from restricted import as_other_user, shared_folder, small_disk
+from restricted import allow_others, as_other_user, shared_folder, small_disk
 
 
 def test_the_option_beats_the_environment(tmp_path, monkeypatch):
@@ -87,7 +87,8 @@ def _error_text(call, *args, **kwargs) -> str:
 def test_no_permission_to_create_it():
     with shared_folder() as shared:
         parent = shared / "locked"
-        parent.mkdir(mode=0o755)
+        parent.mkdir()
+        allow_others(parent, 0o5)
         assert as_other_user(_error_text, paths.data_dir, parent / "data") == (
             f"the data folder {parent / 'data'} cannot be used: no permission to create it"
         )
@@ -137,9 +138,11 @@ def _check(folder, write: bool) -> str:
 def test_a_folder_of_someone_else():
     with shared_folder() as shared:
         theirs = shared / "theirs"
-        theirs.mkdir(mode=0o755)
+        theirs.mkdir()
+        allow_others(theirs, 0o5)
         closed = shared / "closed"
-        closed.mkdir(mode=0o700)
+        closed.mkdir()
+        allow_others(closed, 0)
         assert as_other_user(_check, theirs, False) == "no error"
         assert as_other_user(_check, theirs, True).endswith("cannot be used: no permission to write in it")
         assert as_other_user(_check, closed, False).endswith("cannot be used: no permission to read it")
