@@ -50,7 +50,7 @@ def test_problems_are_told_in_latvian_for_a_latvian_locale():
     "content, says",
     [
         (b"{not json", "not a valid JSON file"),
-        (b"", "not a valid JSON file"),
+        (b"", "the file is empty"),
         (
             json.dumps(
                 {

@@ -1,5 +1,6 @@
 import hashlib
 import json
+import os
 from datetime import date
 from decimal import Decimal
 
@@ -11,6 +12,7 @@ from conftest import COMPLETE, SEED
 from kopsavilkums import exchange
 from kopsavilkums.exchange import ExchangeError
 from kopsavilkums.report import BudgetRow, Indicator, Objective, Period, Report
+from restricted import allow_others, as_other_user, shared_folder
 
 
 def _doc(**report):
@@ -98,7 +100,9 @@ def test_the_message_reads_like_the_guide():
 
 def test_binary_and_huge_files_are_refused(tmp_path):
     with pytest.raises(ExchangeError, match="not UTF-8"):
-        exchange.loads(b"\xff\xfe{")
+        exchange.loads(b"{\xff}")
+    with pytest.raises(ExchangeError, match="saved as UTF-16; save it as UTF-8"):
+        exchange.loads("\ufeff{}".encode("utf-16"))
     big = tmp_path / "big.json"
     big.write_bytes(b" " * (exchange.MAX_BYTES + 1))
     with pytest.raises(ExchangeError, match="larger than 20 MB"):
@@ -206,3 +210,252 @@ def test_version_2_keys_are_checked_and_a_flag_is_written_only_when_set():
     assert report.signatory.e_signed
     written = exchange.to_document(report)["report"]["indicators"]
     assert written[0]["carried_over"] is True and "carried_over" not in written[1]
+
+
+# ------------------------------------------------------------------ hostile files (issue #10, item 4)
+
+_BIG = "9" * 5000  # Python's int() refuses more than 4,300 digits with a ValueError
+
+
+@pytest.mark.parametrize(
+    "text, where, says",
+    [
+        ('{"format": "kopsavilkums", "version": ' + _BIG + "}", "version", ": " + "9" * 57 + "… is not a file version"),
+        (
+            '{"format": "kopsavilkums", "version": -' + _BIG + "}",
+            "version",
+            ": -" + "9" * 56 + "… is not a file version",
+        ),
+        (_doc(budget=[{"year": 1}]).replace('"year": 1', '"year": ' + _BIG), "report.budget[0].year", "is not a year"),
+        (_doc(title=1).replace('"title": 1', '"title": ' + _BIG), "report.title", "should be text"),
+        (_doc(budget=[{"year": 2019, "planned": 1}]).replace("1}", _BIG + "}"), "report.budget[0].planned", "9…"),
+        ('{"format": "kopsavilkums", "version": 1e999999}', "version", "1e999999 is not a file version"),
+        (_doc(title=1).replace('"title": 1', '"title": -1e999999'), "report.title", "-1e999999 should be text"),
+        ('{"format": "kopsavilkums", "version": 1.0}', "version", "1.0 is not a file version"),
+        (_doc(budget=[{"year": 2019, "planned": 31830.96}]), "report.budget[0].planned", "31830.96 is not an amount"),
+        (_doc(budget=[{"year": 2019, "planned": "١٢٣"}]), "report.budget[0].planned", "not an amount"),
+        (_doc(budget=[{"year": 2019, "planned": "１２３"}]), "report.budget[0].planned", "not an amount"),
+        (_doc(budget=[{"year": 2019, "planned": "12.00\n"}]), "report.budget[0].planned", "not an amount"),
+        (_doc(budget=[{"year": 2019, "planned": "\u0661.00"}]), "report.budget[0].planned", "not an amount"),
+        (_doc(period={"start": "٢٠١٩-٠٨-١٢"}), "report.period.start", "not a date"),
+        (_doc(period={"start": "２０１９-08-12"}), "report.period.start", "not a date"),
+        (_doc(period={"start": "2019-08-12\n"}), "report.period.start", "not a date"),
+        (_doc(signatory={"date": "2019-08-1\u0662"}), "report.signatory.date", "not a date"),
+        (_doc(objectives=[""] * 10_001), "report.objectives", "at most 10000"),
+        (_doc(indicators=[{}] * 10_001), "report.indicators", "at most 10000"),
+        ('{"format": "kopsavilkums", "version": 1, "a\\nb": 1}', '"a\\nb"', "unknown key"),
+        (_doc(**{"x\u2028y": 1}), 'report."x\\u2028y"', "unknown key"),
+        ('{"a\\nb": 1, "a\\nb": 2}', "", 'the key "a\\nb" appears twice'),
+    ],
+)
+def test_hostile_values_are_refused_with_the_place_named(text, where, says):
+    with pytest.raises(ExchangeError) as caught:
+        exchange.loads(text)
+    assert caught.value.where == where
+    assert says in str(caught.value)
+    assert len(str(caught.value).splitlines()) == 1 and len(caught.value.localized("lv").splitlines()) == 1
+
+
+def test_the_most_rows_a_file_may_hold_are_read():
+    report = exchange.loads(_doc(objectives=["a"] * exchange.MAX_ROWS, indicators=[{}] * exchange.MAX_ROWS))
+    assert len(report.objectives) == len(report.indicators) == exchange.MAX_ROWS == 10_000
+
+
+@pytest.mark.parametrize(
+    "data, says",
+    [
+        (b"", "the file is empty"),
+        (b" \n\t ", "the file is empty"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"a":' * 100_000 + b"1" + b"}" * 100_000, "nested too deeply"),
+        ("\ufeff{}".encode("utf-16"), "saved as UTF-16"),
+        (b'{"title": "\xff"}', "not UTF-8 text (byte 11)"),
+        (b'{"title": "\xed\xa0\x80"}', "not UTF-8 text"),  # a surrogate encoded in UTF-8
+        (b'{"title": "a\x00b"}', "a text holds a control character (such as a NUL byte or a line end)"),
+        (b'{"title": "a", }', "a key in double quotes was expected"),
+        (b'{"title": "a" "b": 1}', "a comma is missing (line 1, column 15)"),
+        (b'{"title": "a}', "a text has no closing quote"),
+        (b"{} {}", "something follows the end of the document"),
+        (b'"\\q"', "an invalid \\ sequence"),
+    ],
+)
+def test_unreadable_json_says_what_is_wrong(data, says):
+    with pytest.raises(ExchangeError) as caught:
+        exchange.loads(data)
+    assert says in str(caught.value)
+    assert caught.value.localized("lv") != str(caught.value)
+
+
+def test_json_line_and_column_are_latvian_in_latvian():
+    with pytest.raises(ExchangeError) as caught:
+        exchange.loads(b'{"title": "a" "b": 1}')
+    assert caught.value.localized("lv") == "nav derīgs JSON fails: trūkst komata (1. rinda, 15. zīme)"
+
+
+def test_a_lone_surrogate_escape_is_refused():
+    with pytest.raises(ExchangeError, match="invalid character"):
+        exchange.loads(_doc(title="X").replace('"X"', '"\\ud800"'))
+
+
+def test_numbers_of_any_length_cost_no_time():
+    """A 20 MB number is refused as fast as a short one: never converted (quadratic in length)."""
+    huge = '{"format": "kopsavilkums", "version": ' + "9" * (exchange.MAX_BYTES - 100) + "}"
+    with pytest.raises(ExchangeError, match="not a file version"):
+        exchange.loads(huge)
+
+
+# ------------------------------------------------------------------ what a "file" can be (item 4, 5)
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    import threading
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    fifo = tmp_path / "draft.kopsavilkums.json"
+    os.mkfifo(fifo)
+    outcome = []
+    reader = threading.Thread(target=lambda: outcome.append(_error_of(exchange.read, fifo)), daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    if reader.is_alive():  # let the blocked open go before failing, so the test run can end
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        pytest.fail("reading a named pipe blocked")
+    assert outcome == ["draft.kopsavilkums.json is a named pipe, not a regular file"]
+
+
+def _error_of(call, *args):
+    try:
+        call(*args)
+    except ExchangeError as exc:
+        return str(exc)
+    return "no error"
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null", "/dev/urandom"])
+def test_a_device_is_refused_without_reading_it(device):
+    from pathlib import Path
+
+    if not Path(device).exists():
+        pytest.skip(f"no {device} here")
+    with pytest.raises(ExchangeError, match="is a device, not a regular file"):
+        exchange.read(device)
+
+
+def test_a_socket_is_refused(tmp_path):
+    import socket
+
+    if not hasattr(socket, "AF_UNIX"):
+        pytest.skip("no Unix sockets here")
+    path = tmp_path / "s"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        with pytest.raises(ExchangeError, match="is a socket, not a regular file"):
+            exchange.read(path)
+
+
+def test_links_that_loop_or_lead_nowhere_and_odd_names(tmp_path):
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(ExchangeError, match="a cannot be read: its symbolic links go round in a loop"):
+        exchange.read(tmp_path / "a")
+    (tmp_path / "nowhere").symlink_to(tmp_path / "missing")
+    with pytest.raises(ExchangeError, match="nowhere: no such file"):
+        exchange.read(tmp_path / "nowhere")
+    with pytest.raises(ExchangeError, match="not a valid file name"):
+        exchange.read(str(tmp_path / "nul\x00.json"))
+    (tmp_path / "file").write_text("")
+    with pytest.raises(ExchangeError, match="no such file"):
+        exchange.read(tmp_path / "file" / "under-a-file.json")
+    with pytest.raises(ExchangeError) as caught:
+        exchange.read(tmp_path / "line\nbreak\x1b[31m.json")
+    assert str(caught.value) == "line\\u000abreak\\u001b[31m.json: no such file"
+
+
+def test_a_file_without_read_permission():
+    with shared_folder() as folder:
+        secret = folder / "secret.kopsavilkums.json"
+        secret.write_bytes(COMPLETE.read_bytes())
+        allow_others(secret, 0)
+        assert as_other_user(_error_of, exchange.read, secret) == (
+            "secret.kopsavilkums.json cannot be read: no permission to read it"
+        )
+
+
+def test_a_file_just_over_the_limit_is_refused_before_it_is_read(tmp_path):
+    big = tmp_path / "big.json"
+    with big.open("wb") as handle:
+        handle.truncate(exchange.MAX_BYTES + 1)  # sparse: the size alone refuses it
+    with pytest.raises(ExchangeError, match="larger than 20 MB"):
+        exchange.read(big)
+    exactly = tmp_path / "exactly.json"
+    exactly.write_bytes(_doc(title="x" * (exchange.MAX_BYTES - 100)).encode().ljust(exchange.MAX_BYTES))
+    assert len(exchange.read(exactly).title) == exchange.MAX_BYTES - 100
+
+
+# ------------------------------------------------------------------ nothing but ExchangeError, ever
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=20)
+    | st.sampled_from(["2019-08-12", "31830.96", "kopsavilkums", "", "NaN"]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+def _only_exchange_errors(data):
+    try:
+        exchange.loads(data)
+    except ExchangeError as exc:
+        assert exc.message.lv and len(str(exc).splitlines()) == 1
+    # anything else propagates and fails the test
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=200))
+def test_random_bytes_raise_nothing_but_exchange_error(data):
+    _only_exchange_errors(data)
+    _only_exchange_errors(b'{"format": "kopsavilkums", "version": 1, "report": ' + data + b"}")
+
+
+_REPORT_PATHS = [
+    ("version",),
+    ("report",),
+    ("report", "title"),
+    ("report", "period"),
+    ("report", "period", "start"),
+    ("report", "objectives"),
+    ("report", "objectives", 0),
+    ("report", "indicators"),
+    ("report", "indicators", 0),
+    ("report", "indicators", 0, "planned"),
+    ("report", "budget"),
+    ("report", "budget", 0),
+    ("report", "budget", 0, "year"),
+    ("report", "budget", 0, "planned"),
+    ("report", "irregular_expenditure"),
+    ("report", "irregular_expenditure", "amount"),
+    ("report", "signatory"),
+    ("report", "signatory", "date"),
+    ("report", "prepared_by", "email"),
+]
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_REPORT_PATHS), json_values, st.sampled_from(["", "9" * 5000, "-1e999999", "1.5"]))
+def test_any_value_anywhere_in_a_real_draft_raises_nothing_but_exchange_error(path, value, number):
+    document = json.loads(COMPLETE.read_text("utf-8"))
+    place = document
+    for step in path[:-1]:
+        place = place[step]
+    place[path[-1]] = value
+    text = json.dumps(document, ensure_ascii=False)
+    _only_exchange_errors(text)
+    _only_exchange_errors(text.encode("utf-8", "surrogatepass"))
+    if number:  # a number no json.dumps would write, in the same place
+        place[path[-1]] = "@@"
+        _only_exchange_errors(json.dumps(document).replace('"@@"', number))

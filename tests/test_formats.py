@@ -108,3 +108,28 @@ def test_dates_are_read_in_latvian_and_iso_form(typed):
 def test_bad_dates_are_refused(typed):
     with pytest.raises(FormatError):
         parse_date(typed)
+
+
+@pytest.mark.parametrize("typed", ["١٢٣", "１２３", "31 ８30,96", "٠", "۱۲", "१२३", "12,٥٠"])
+def test_typed_digits_of_other_scripts_are_refused_saying_to_use_0_to_9(typed):
+    # Decided: refused, not read. Arabic-Indic zero "٠" looks like a dot and five "٥" like an o,
+    # so what a reviewer of the signed document sees need not be what was meant.
+    with pytest.raises(FormatError) as caught:
+        parse_amount(typed)
+    assert "digits 0–9" in caught.value.message.en and "cipariem 0–9" in caught.value.message.lv
+
+
+@pytest.mark.parametrize("typed", ["１２.０８.２０１９", "١٢.٠٨.٢٠١٩", "٢٠١٩-٠٨-١٢", "12.08.２０１９"])
+def test_typed_dates_in_digits_of_other_scripts_are_refused_saying_to_use_0_to_9(typed):
+    with pytest.raises(FormatError) as caught:
+        parse_date(typed)
+    assert "digits 0–9" in caught.value.message.en and "cipariem 0–9" in caught.value.message.lv
+
+
+@given(st.text(max_size=40))
+def test_any_typed_text_is_an_amount_or_a_format_error(text):
+    for parse in (parse_amount, parse_date):
+        try:
+            parse(text)
+        except FormatError as exc:
+            assert exc.message.lv and exc.message.en

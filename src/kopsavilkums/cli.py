@@ -2,7 +2,8 @@
 command is given (or a draft file is passed to open).
 
 Exit codes: 0 done; 1 the report has errors (``validate``); 2 an input could not be read or a
-command was misused; 3 an output could not be written.
+command was misused; 3 an output could not be written. Whatever a user types or passes, a problem
+is one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from kopsavilkums import APP_NAME, __version__
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 1, 2, 3
 COMMANDS = ("pdf", "validate", "list", "import", "export", "delete", "restore")
+#: The store commands that change it (the window does too); the others only read it.
+WRITING_COMMANDS = ("import", "delete", "restore")
+READING_COMMANDS = ("list", "export")
 
 
 def _language() -> str:
@@ -60,22 +64,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_stdout()
     parser = build_parser()
     argv, file_to_open = _take_file_to_open(parser, argv)
     args = parser.parse_args(argv)
     if file_to_open is not None and args.command is not None:
         parser.error(f"{file_to_open}: a file to open cannot go with a command")
-    if file_to_open is not None and not file_to_open.is_file():
-        # A mistyped command ("lsit") or path is told here, not by a window opening.
-        what = "tāda faila vai komandas nav" if _language() == "lv" else "no such file or command"
-        print(f"kopsavilkums: {file_to_open}: {what} (--help)", file=sys.stderr)
-        return EXIT_UNREADABLE
+    if file_to_open is not None and (code := _check_file_to_open(file_to_open)) is not None:
+        return code
     args.open_file = file_to_open
+    if args.command == "pdf" and (args.file is None) == (args.draft is None):
+        parser.error("pdf: give either FILE.json or --draft ID")
     try:
+        if _uses_store(args) and (code := _check_data_folder(args)) is not None:
+            return code
         if args.command is None:
             return _open_window(args)
-        if args.command == "pdf" and (args.file is None) == (args.draft is None):
-            parser.error("pdf: give either FILE.json or --draft ID")
         if args.command not in ("pdf", "validate"):
             from kopsavilkums import cli_drafts
 
@@ -83,6 +87,97 @@ def main(argv: list[str] | None = None) -> int:
         return {"pdf": _cmd_pdf, "validate": _cmd_validate}[args.command](args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # "kopsavilkums list | head -1": the reader has gone, and that is fine
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that the final flush at exit has nowhere to fail
+        return EXIT_OK
+
+
+def _check_file_to_open(path: Path) -> int | None:
+    """``kopsavilkums FILE``: a mistyped command ("lsit") or a file that cannot be a draft is told
+    here, not by a window opening. The window reads the file itself."""
+    from kopsavilkums import userfile
+
+    lang = _language()
+    try:
+        userfile.check_file(path)
+    except userfile.FileProblem as exc:
+        try:
+            there = os.path.lexists(path)
+        except ValueError:  # a NUL in the name
+            there = False
+        what = (
+            exc.localized(lang)
+            if there
+            else "tāda faila vai komandas nav"
+            if lang == "lv"
+            else "no such file or command"
+        )
+        print(f"kopsavilkums: {_shown(path)}: {what}{'' if there else ' (--help)'}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return None
+
+
+def _uses_store(args) -> bool:
+    return args.command in (None, *WRITING_COMMANDS, *READING_COMMANDS) or (
+        args.command == "pdf" and args.draft is not None
+    )
+
+
+def _check_data_folder(args) -> int | None:
+    """Make sure the data folder can serve the command; an exit code (after one line) if not.
+
+    Commands that write (and the window) create a missing folder; commands that only read never
+    create it: without a folder there are simply no drafts."""
+    from kopsavilkums import paths
+
+    lang = _language()
+    writing = args.command not in (*READING_COMMANDS, "pdf")
+    folder = paths.data_dir(args.data_dir, create=False)
+    try:
+        if writing:
+            if not paths.check_data_dir(folder, write=True):
+                paths.data_dir(folder)
+        elif not paths.check_data_dir(folder, write=False):
+            return _without_a_folder(args, lang)
+    except paths.DataDirError as exc:
+        text = f"kopsavilkums: {_shown(exc.localized(lang))}"
+        print(text, file=sys.stderr)
+        if args.command is None:  # started from a desktop there is no terminal to read it in
+            from kopsavilkums.ui.startup_error import show
+
+            show(exc.localized(lang))
+        return EXIT_UNWRITABLE if writing else EXIT_UNREADABLE
+    args.data_dir = str(folder)  # the same folder for the store, whatever changes meanwhile
+    return None
+
+
+def _without_a_folder(args, lang: str) -> int:
+    """A reading command on a data folder that does not exist: there are no drafts."""
+    from kopsavilkums import cli_drafts
+
+    if args.command == "list":
+        print(cli_drafts.no_drafts_message(lang, trash=args.trash), file=sys.stderr)
+        return EXIT_OK
+    from kopsavilkums.store import DraftNotFound
+
+    print(f"kopsavilkums: {_shown(DraftNotFound(args.draft.strip()).localized(lang))}", file=sys.stderr)
+    return EXIT_UNREADABLE
+
+
+def _shown(text: object) -> str:
+    """A path or message on one printable line (a line break or terminal escape in a file name)."""
+    from kopsavilkums.userfile import printable
+
+    return printable(str(text))
+
+
+def _tolerant_stdout() -> None:
+    # A console or redirect whose encoding lacks Latvian letters (Windows' cp1252) shows "?" in
+    # --help or a listing rather than ending in UnicodeEncodeError; stderr already escapes them.
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None and getattr(sys.stdout, "errors", "") == "strict":
+        reconfigure(errors="replace")
 
 
 def _take_file_to_open(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[list[str], Path | None]:
@@ -110,7 +205,7 @@ def _read(path: str, lang: str):
     try:
         return exchange.read(path)
     except exchange.ExchangeError as exc:
-        print(f"kopsavilkums: {path}: {exc.localized(lang)}", file=sys.stderr)
+        print(f"kopsavilkums: {_shown(path)}: {exc.localized(lang)}", file=sys.stderr)
         return None
 
 
@@ -134,9 +229,14 @@ def _cmd_validate(args) -> int:
 
 def _cmd_pdf(args) -> int:
     from kopsavilkums.printing import render_pdf
+    from kopsavilkums.userfile import FileProblem, check_output
     from kopsavilkums.validation import validate
 
     lang = _language()
+    try:  # before any work: a PDF is never written over /dev/null, a pipe or a folder
+        check_output(args.output)
+    except FileProblem as exc:
+        return _cannot_write(Path(args.output), exc.localized(lang), lang)
     if args.draft is not None:
         from kopsavilkums.cli_drafts import load_draft
 
@@ -155,11 +255,15 @@ def _write_pdf(data: bytes, output: Path, lang: str) -> int:
 
     try:
         atomic_write_bytes(output, data)
-    except OSError as exc:
-        what = "nevar ierakstīt" if lang == "lv" else "cannot be written"
-        print(f"kopsavilkums: {output}: {what} ({exc.strerror or exc})", file=sys.stderr)
-        return EXIT_UNWRITABLE
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        return _cannot_write(output, getattr(exc, "strerror", None) or str(exc), lang)
     return EXIT_OK
+
+
+def _cannot_write(output: Path, reason: str, lang: str) -> int:
+    what = "nevar ierakstīt" if lang == "lv" else "cannot be written"
+    print(f"kopsavilkums: {_shown(output)}: {what} ({reason})", file=sys.stderr)
+    return EXIT_UNWRITABLE
 
 
 def _open_window(args) -> int:

@@ -74,8 +74,7 @@ def _list(args, lang: str) -> int:
     with _open(args, read_only=True, lang=lang) as store:
         drafts = store.list(trashed=args.trash)
     if not drafts:
-        empty = {"lv": ("Atkritne ir tukša.", "Melnrakstu nav."), "en": ("The trash is empty.", "There are no drafts.")}
-        print(empty[lang][0 if args.trash else 1], file=sys.stderr)
+        print(no_drafts_message(lang, trash=args.trash), file=sys.stderr)
     for info in drafts:
         changed = info.modified.astimezone().strftime("%d.%m.%Y. %H:%M")
         period = format_period(info.period.start, info.period.end) if info.period.start or info.period.end else "—"
@@ -106,10 +105,15 @@ def _export(args, lang: str) -> int:
 
     with _open(args, read_only=True, lang=lang) as store:
         report = store.load(_resolve(store, args.draft, lang))
+    from kopsavilkums.userfile import FileProblem, check_output
+
+    what = "nevar ierakstīt" if lang == "lv" else "cannot be written"
     try:
+        check_output(args.output)  # not over /dev/null or a pipe
         exchange.write(report, Path(args.output))
+    except FileProblem as exc:
+        return _fail(f"{args.output}: {what} ({exc.localized(lang)})", EXIT_UNWRITABLE)
     except OSError as exc:
-        what = "nevar ierakstīt" if lang == "lv" else "cannot be written"
         return _fail(f"{args.output}: {what} ({exc.strerror or exc})", EXIT_UNWRITABLE)
     return EXIT_OK
 
@@ -170,7 +174,9 @@ def _resolve(store, wanted: str, lang: str) -> str:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"kopsavilkums: {message}", file=sys.stderr)
+    from kopsavilkums.userfile import printable  # a line break in a file name stays on one line
+
+    print(f"kopsavilkums: {printable(message)}", file=sys.stderr)
     return code
 
 
@@ -184,3 +190,8 @@ def _tolerant_output() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
+
+
+def no_drafts_message(lang: str, *, trash: bool) -> str:
+    empty = {"lv": ("Atkritne ir tukša.", "Melnrakstu nav."), "en": ("The trash is empty.", "There are no drafts.")}
+    return empty[lang][0 if trash else 1]

@@ -4,6 +4,11 @@ Reading is strict: an unknown key, a wrong type, a bad date or amount, a duplica
 ``NaN``, another ``format`` or a newer ``version`` is refused with an :class:`ExchangeError`
 that names the place, e.g. ``report.budget[1].planned: "12,3,4" is not an amount``. Reading
 never changes the file. Older versions are upgraded in memory by :data:`MIGRATIONS`.
+
+Whatever a file holds, reading raises :class:`ExchangeError` and nothing else: the file itself is
+read by :mod:`kopsavilkums.userfile` (never blocks, at most 20 MB), the JSON by
+:mod:`kopsavilkums.strict_json` (over-long numbers are never converted), and amounts and dates
+take ASCII digits only, as the format is documented.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
+from kopsavilkums import strict_json, userfile
 from kopsavilkums.fields import FIELDS, Field, Kind, field, keys_under, row_keys, top_level_keys
 from kopsavilkums.fileio import atomic_write_bytes
 from kopsavilkums.messages import Message, UserError
@@ -66,61 +72,25 @@ class ExchangeError(UserError, ValueError):
 
 
 def read(path: str | Path) -> Report:
-    """Read a draft file. Raises :class:`ExchangeError` (also for a missing/unreadable file)."""
-    path = Path(path)
+    """Read a draft file. Raises :class:`ExchangeError` and nothing else, whatever the path leads
+    to (nothing, a folder, a pipe or device, a file we may not read or over 20 MB, not JSON, not
+    a draft); reading never blocks (see :mod:`kopsavilkums.userfile`)."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise ExchangeError("", Message(lv=f"{path.name}: tāda faila nav", en=f"{path.name}: no such file")) from None
-    except IsADirectoryError:
-        raise ExchangeError(
-            "", Message(lv=f"{path.name} ir mape, nevis fails", en=f"{path.name} is a folder, not a file")
-        ) from None
-    except OSError as exc:
-        raise ExchangeError(
-            "",
-            Message(
-                lv=f"{path.name} nevar nolasīt ({exc.strerror})", en=f"{path.name} cannot be read ({exc.strerror})"
-            ),
-        ) from None
+        data = userfile.read_bytes(path, MAX_BYTES)
+    except userfile.FileProblem as exc:
+        raise ExchangeError("", exc.message) from None
     return loads(data)
 
 
 def loads(data: bytes | str, *, ids: bool = False) -> Report:
-    """Parse a whole document (``{"format": …, "version": …, "report": …}``)."""
+    """Parse a whole document (``{"format": …, "version": …, "report": …}``).
+    Raises :class:`ExchangeError` and nothing else, whatever ``data`` holds."""
     if len(data) > MAX_BYTES:
-        raise ExchangeError(
-            "",
-            Message(
-                lv=f"fails ir lielāks par {MAX_BYTES // 2**20} MB",
-                en=f"the file is larger than {MAX_BYTES // 2**20} MB",
-            ),
-        )
-    if isinstance(data, bytes):
-        if data.startswith(b"\xef\xbb\xbf"):  # Notepad's byte-order mark is harmless here
-            data = data[3:]
-        try:
-            data = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ExchangeError(
-                "", Message(lv=f"nav UTF-8 teksts (baits {exc.start})", en=f"not UTF-8 text (byte {exc.start})")
-            ) from None
+        raise ExchangeError("", userfile.too_large(MAX_BYTES).message)
     try:
-        document = json.loads(data, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
-    except _DuplicateKey as exc:
-        raise ExchangeError(
-            "", Message(lv=f'atslēga "{exc.args[0]}" ir divreiz', en=f'the key "{exc.args[0]}" appears twice')
-        ) from None
-    except _BadConstant as exc:
-        raise ExchangeError(
-            "", Message(lv=f"{exc.args[0]} melnrakstā nav atļauts", en=f"{exc.args[0]} is not allowed in a draft file")
-        ) from None
-    except (json.JSONDecodeError, RecursionError) as exc:
-        where = f"line {exc.lineno}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
-        raise ExchangeError(
-            "", Message(lv=f"nav derīgs JSON fails ({where})", en=f"not a valid JSON file ({where})")
-        ) from None
+        document = strict_json.parse(data)
+    except strict_json.JSONProblem as exc:
+        raise ExchangeError("", exc.message) from None
     return from_document(document, ids=ids)
 
 
@@ -232,7 +202,12 @@ def _read_field(f: Field, obj: dict, key: str, at: str) -> Any:
 #: The keys of the ``report`` object and those holding one text, from the field table.
 _REPORT_KEYS = set(top_level_keys())
 _TEXT_KEYS = tuple(f.key for f in FIELDS if f.is_text and f.key in _REPORT_KEYS)
-_AMOUNT_TEXT = re.compile(r"^-?\d{1,15}(\.\d{1,2})?$")
+# ASCII digits only, and fullmatch: "\d" alone would take "١٢٣" or "１２３", and "$" a final newline.
+_AMOUNT_TEXT = re.compile(r"-?\d{1,15}(\.\d{1,2})?", re.ASCII)
+_DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+#: Far above what validation allows (500 objectives, 2,000 indicators, a year each since 1900):
+#: a longer list is not a report, and 20 MB of empty rows would take 20 s and 2 GB to read.
+MAX_ROWS = 10_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -257,6 +232,14 @@ def _list(obj: dict, key: str, at: str) -> list:
     if value is None:
         return []
     _expect(value, list, f"{at}.{key}")
+    if len(value) > MAX_ROWS:
+        raise ExchangeError(
+            f"{at}.{key}",
+            Message(
+                lv=f"{len(value)} rindas; melnraksta failā to var būt ne vairāk kā {MAX_ROWS}",
+                en=f"{len(value)} rows; a draft file holds at most {MAX_ROWS}",
+            ),
+        )
     return value
 
 
@@ -267,7 +250,7 @@ def _date(obj: dict, key: str, at: str) -> date | None:
     where = f"{at}.{key}"
     _expect(value, str, where)
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if not _DATE_TEXT.fullmatch(value):
             raise ValueError
         return date.fromisoformat(value)
     except ValueError:
@@ -290,7 +273,7 @@ def _amount(obj: dict, key: str, at: str) -> Decimal | None:
                 en=f'{_show(value)} is not an amount (write it as a string, e.g. "31830.96")',
             ),
         )
-    if not _AMOUNT_TEXT.match(value):
+    if not _AMOUNT_TEXT.fullmatch(value):
         raise ExchangeError(where, Message(lv=f"{_show(value)} nav summa", en=f"{_show(value)} is not an amount"))
     return Decimal(value)
 
@@ -342,33 +325,23 @@ def _expect(value: Any, kind: type, at: str) -> None:
 def _only_keys(obj: dict, allowed: set[str], at: str) -> None:
     for key in obj:
         if key not in allowed:
-            raise ExchangeError(f"{at}.{key}" if at else key, Message(lv="nezināma atslēga", en="unknown key"))
+            place = key if _PLAIN_KEY.fullmatch(key) else _show(key)
+            raise ExchangeError(f"{at}.{place}" if at else place, Message(lv="nezināma atslēga", en="unknown key"))
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,59}", re.ASCII)
 
 
 def _show(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, (dict, list)) else type(value).__name__
+    """A value as a message shows it: JSON (a number as the file wrote it), one line, at most
+    60 characters."""
+    if isinstance(value, strict_json.NumberText):
+        text = value.text
+    elif isinstance(value, (dict, list)):
+        text = type(value).__name__
+    else:
+        text = userfile.printable(json.dumps(value, ensure_ascii=False))
     return text if len(text) <= 60 else text[:57] + "…"
-
-
-class _DuplicateKey(ValueError):
-    pass
-
-
-class _BadConstant(ValueError):
-    pass
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(key)
-        result[key] = value
-    return result
-
-
-def _no_constants(name: str) -> Any:
-    raise _BadConstant(name)
 
 
 # --------------------------------------------------------------------------------- writing

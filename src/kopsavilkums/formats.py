@@ -39,6 +39,7 @@ def parse_amount(text: str) -> Decimal:
     rather than guess: a wrong amount in a signed report is worse than a question.
     """
     raw = text
+    _ascii_digits_only(raw, "amount")
     text = _CURRENCY_SUFFIX.sub("", text.strip())
     text = _CURRENCY_PREFIX.sub(r"\1", text)
     if not text:
@@ -74,6 +75,25 @@ def parse_amount(text: str) -> Decimal:
         raise _not_an_amount(raw) from None
     # "-0" is zero: a negative zero would be kept as "-0.00" in the draft file.
     return value.quantize(Decimal("0.01")) + 0
+
+
+def _ascii_digits_only(raw: str, what: str) -> None:
+    """Refuse digits of other scripts (``١٢٣``, full-width ``１２３``) with a message that says so.
+
+    Read on purpose they would be easy (``int`` takes them), but the signed document must say
+    what the person meant, and some of these digits look like other signs: Arabic-Indic zero
+    ``٠`` is a dot, five ``٥`` a letter o. Latvian keyboards do not type them; a stray input
+    method does. So the person is asked to type 0–9, and sees why."""
+    if any(ch.isdecimal() and not ch.isascii() for ch in raw):
+        example = "31 830,96" if what == "amount" else "12.08.2019"
+        noun_lv = "summu" if what == "amount" else "datumu"
+        noun_en = "an amount" if what == "amount" else "a date"
+        raise FormatError(
+            Message(
+                lv=f"„{raw}” satur citas rakstības ciparus; {noun_lv} raksta ar cipariem 0–9, piemēram, {example}.",
+                en=f'"{raw}" has digits of another script; write {noun_en} with the digits 0–9, e.g. {example}.',
+            )
+        )
 
 
 def _not_an_amount(raw: str) -> FormatError:
@@ -127,6 +147,7 @@ _DIGITS_DATE = re.compile(r"^(\d{2})(\d{2})(\d{4})$", re.ASCII)  # 12082019, as 
 
 def parse_date(text: str) -> date:
     """Read ``12.08.2019``, ``12.08.2019.``, ``12082019`` or ``2019-08-12``."""
+    _ascii_digits_only(text, "date")
     cleaned = text.strip()
     if m := _LV_DATE.match(cleaned):
         day, month, year = (int(g) for g in m.groups())
