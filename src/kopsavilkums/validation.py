@@ -268,7 +268,7 @@ def validate(report: Report, *, final: bool = False) -> list[Problem]:
             f'"{p.email}" does not look like an e-mail address.',
         )
 
-    from kopsavilkums.printing.fonts import unprintable  # parses the fonts once, on first use
+    from kopsavilkums.glyphs import unprintable  # reads the fonts' coverage table once, on first use
 
     for path, text, row_id in _texts(r):
         if missing := unprintable(text):
