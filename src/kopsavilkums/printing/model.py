@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kopsavilkums import __version__
+from kopsavilkums import __version__, validation
 from kopsavilkums.formats import format_date, format_money, format_period, format_year
 from kopsavilkums.report import AmountWithExplanation, Report
 from kopsavilkums.validation import Problem, has_errors, validate
@@ -77,37 +77,86 @@ class PrintModel:
     metadata: dict[str, str] = field(default_factory=dict)
 
 
+def print_limit(field: str) -> int:
+    """How much of ``field`` prints: validation's limit for it (characters of a text, or rows).
+    The one place that knows where the limits live."""
+    rows = {"objectives": validation.MAX_OBJECTIVES, "indicators": validation.MAX_INDICATORS}
+    return rows[field] if field in rows else validation.LIMITS[field]
+
+
+# Text beyond its field's limit is not printed; a note says how much is left out. Such a report
+# has a validation error, so its PDF is a MELNRAKSTS that cannot be submitted anyway, and cutting
+# keeps printing bounded by what a valid report may hold: a 20 MB draft file could otherwise be
+# one 19-million-character introduction, 6,300 pages that nobody needs (printed whole: 10 s and
+# 370 MB; cut: 0.6 s). The note (and the validation error) tells the user what to shorten; the
+# draft itself keeps every character.
+def _cut(text: str, field: str) -> str:
+    """``text`` as printed, stripped: whole within its limit, otherwise cut with a note."""
+    limit = print_limit(field)
+    if len(text) <= limit:
+        return text.strip()
+    return f"{text[:limit].strip()} … [{_not_printed(len(text) - limit, 'rakstzīme', 'rakstzīmes', 'drukāta', 'drukātas')}]"
+
+
+def _not_printed(count: int, one: str, many: str, one_verb: str, many_verb: str) -> str:
+    """``vēl 18 000 000 rakstzīmes netiek drukātas``. Latvian counts 1, 21, 31… (not 11, 111…) in
+    the singular."""
+    singular = count % 10 == 1 and count % 100 != 11
+    number = f"{count:,}".replace(",", "\u00a0")  # 18 000 000, never broken across lines
+    return f"vēl {number} {one if singular else many} netiek {one_verb if singular else many_verb}"
+
+
 def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
     """The print model of ``report``; ``draft`` is set while final validation finds errors."""
     if problems is None:
         problems = validate(report, final=True)
     r = report
-    title = r.title.strip() or DEFAULT_TITLE
-    header = [(k, v) for k, v in (("Deleģējošā iestāde", r.delegating_authority), ("Līgums", r.contract)) if v.strip()]
+    title = _cut(r.title, "title") or DEFAULT_TITLE
+    header = [
+        (k, v)
+        for k, v in (
+            ("Deleģējošā iestāde", _cut(r.delegating_authority, "delegating_authority")),
+            ("Līgums", _cut(r.contract, "contract")),
+        )
+        if v
+    ]
 
     description: list[Block] = []
-    if r.introduction.strip():
-        description.append(Text(r.introduction.strip()))
-    objectives = [o for o in r.objectives if o.text.strip()]
-    description += [Numbered(f"{n}.", o.text.strip()) for n, o in enumerate(objectives, 1)]
-    indicators = [i for i in r.indicators if i.text.strip()]
+    if introduction := _cut(r.introduction, "introduction"):
+        description.append(Text(introduction))
+    objectives = [o for o in r.objectives[: print_limit("objectives")] if o.text.strip()]
+    description += [Numbered(f"{n}.", _cut(o.text, "objective")) for n, o in enumerate(objectives, 1)]
+    if (left := len(r.objectives) - print_limit("objectives")) > 0:
+        description.append(Text(f"… [{_not_printed(left, 'uzdevums', 'uzdevumi', 'drukāts', 'drukāti')}]", kind="note"))
+    indicators = [i for i in r.indicators[: print_limit("indicators")] if i.text.strip()]
     if indicators:
         description.append(Text(INDICATORS_SENTENCE, kind="fixed"))
         description += [
-            Numbered(f"{n})", i.text.strip(), _indicator_details(i.planned, i.achieved, i.note))
+            Numbered(
+                f"{n})",
+                _cut(i.text, "indicator.text"),
+                _indicator_details(
+                    _cut(i.planned, "indicator.planned"),
+                    _cut(i.achieved, "indicator.achieved"),
+                    _cut(i.note, "indicator.note"),
+                ),
+            )
             for n, i in enumerate(indicators, 1)
         ]
-    if r.assessment.strip():
-        description.append(Text(r.assessment.strip()))
+    if (left := len(r.indicators) - print_limit("indicators")) > 0:
+        description.append(Text(f"… [{_not_printed(left, 'rādītājs', 'rādītāji', 'drukāts', 'drukāti')}]", kind="note"))
+    if assessment := _cut(r.assessment, "assessment"):
+        description.append(Text(assessment))
 
+    performer = _cut(r.performer, "performer")
     planned_total, actual_total = r.budget_total()
     budget = BudgetTable(
         rows=[(format_year(b.year), _money(b.planned), _money(b.actual)) for b in r.budget],
         total=(_money(planned_total), _money(actual_total)),
     )
     rows = [
-        Row(LABELS["task"], [Text(r.task.strip())]),
-        Row(LABELS["performer"], [Text(r.performer.strip())]),
+        Row(LABELS["task"], [Text(_cut(r.task, "task"))]),
+        Row(LABELS["performer"], [Text(performer)]),
         Row(
             LABELS["period"],
             [Text(format_period(r.period.start, r.period.end) if (r.period.start or r.period.end) else "")],
@@ -116,13 +165,14 @@ def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
         Row(LABELS["budget"], [budget] if r.budget else [Text("")]),
         Row(LABELS["irregular_expenditure"], _amount_or_none(r.irregular_expenditure)),
         Row(LABELS["unrecovered_amount"], _amount_or_none(r.unrecovered_amount)),
-        Row(LABELS["other_information"], [Text(r.other_information.strip() or NONE)]),
+        Row(LABELS["other_information"], [Text(_cut(r.other_information, "other_information") or NONE)]),
     ]
     s, p = r.signatory, r.prepared_by
+    name, phone, email = (_cut(v, "person") for v in (p.name, p.phone, p.email))
     signature = [
         (
             "Valsts pārvaldes uzdevuma veicēja pārstāvis",
-            ", ".join(x for x in (s.name.strip(), s.position.strip()) if x),
+            ", ".join(x for x in (_cut(s.name, "person"), _cut(s.position, "person")) if x),
         ),
         ("Paraksts", ""),
         ("Datums", format_date(s.date) if s.date else ""),
@@ -130,9 +180,9 @@ def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
     prepared = ", ".join(
         x
         for x in (
-            p.name.strip(),
-            f"tālr. {p.phone.strip()}" if p.phone.strip() else "",
-            f"e-pasts {p.email.strip()}" if p.email.strip() else "",
+            name,
+            f"tālr. {phone}" if phone else "",
+            f"e-pasts {email}" if email else "",
         )
         if x
     )
@@ -146,7 +196,7 @@ def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
         metadata={
             "title": title,
             "subject": SUBJECT,
-            "author": r.performer.strip(),
+            "author": performer,
             "creator": f"Kopsavilkums {__version__}",
             "lang": "lv",
         },
@@ -163,20 +213,21 @@ def _amount_or_none(value: AmountWithExplanation) -> list[Block]:
     blocks: list[Block] = []
     if value.amount is not None:
         blocks.append(Text(format_money(value.amount)))
-    if value.explanation.strip():
-        blocks.append(Text(value.explanation.strip()))
+    if explanation := _cut(value.explanation, "explanation"):
+        blocks.append(Text(explanation))
     return blocks
 
 
 def _indicator_details(planned: str, achieved: str, note: str) -> str:
+    """From texts already cut and stripped."""
     parts = []
-    if planned.strip():
-        parts.append(f"plānots: {planned.strip()}")
-    if achieved.strip():
-        parts.append(f"sasniegts: {achieved.strip()}")
+    if planned:
+        parts.append(f"plānots: {planned}")
+    if achieved:
+        parts.append(f"sasniegts: {achieved}")
     details = "; ".join(parts)
     if details:
         details = details[0].upper() + details[1:] + "."
-    if note.strip():
-        details = f"{details} {note.strip()}".strip()
+    if note:
+        details = f"{details} {note}".strip()
     return details
