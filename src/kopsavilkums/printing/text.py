@@ -12,7 +12,6 @@ cost minutes and gigabytes.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from functools import cache
 from itertools import accumulate, groupby
@@ -34,20 +33,9 @@ def clean(text: str) -> str:
     """Normalise line breaks, expand tabs, drop control and invisible format characters, and put
     a visible □ where no print face has the character."""
     text = _LINE_BREAKS.sub("\n", text).replace("\t", TAB)
-    return _unprintable().sub(_replace, text)
-
-
-@cache
-def _unprintable() -> re.Pattern[str]:
-    ranges = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in glyphs.printable_ranges())
-    # Direction embeddings and isolates go even where a face has a glyph for them: printing lays
-    # out right-to-left text by the characters alone (see direction.py).
-    return re.compile(f"[^\n{ranges}]|[\u202a-\u202e\u2066-\u2069]")
-
-
-def _replace(match: re.Match[str]) -> str:
-    # Controls, zero-width marks, surrogates, unassigned: nothing to print. Anything else: □.
-    return "" if unicodedata.category(match.group()) in ("Cc", "Cf", "Cs", "Cn", "Co") else glyphs.REPLACEMENT
+    if odd := glyphs.not_printed(text):
+        text = text.translate({ord(ch): "" if glyphs.dropped(ch) else glyphs.REPLACEMENT for ch in odd})
+    return text
 
 
 def shape(text: str) -> str:
@@ -57,7 +45,7 @@ def shape(text: str) -> str:
         return text
     shaped = _reshaper().reshape(text)
     # A form no face has would print as a box: then the plain letters are the better print.
-    return text if glyphs.missing_pattern().search(shaped) else shaped
+    return text if glyphs.not_printed(shaped) else shaped
 
 
 @cache
