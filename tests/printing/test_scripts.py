@@ -113,3 +113,23 @@ def test_arabic_letters_take_their_joined_forms():
     assert joined == "\ufee3\ufea4\ufee4\ufeaa"  # initial, medial, medial, final
     assert unicodedata.normalize("NFKC", joined) == "محمد"
     assert shape("Jānis") == "Jānis"
+
+
+def test_the_same_report_gives_the_same_bytes_however_the_process_got_there(multi_script, tmp_path):
+    """Fallback faces are loaded on first need; that must not show in the bytes."""
+    from kopsavilkums import exchange
+
+    draft = tmp_path / "multi.kopsavilkums.json"
+    exchange.write(multi_script, draft)
+    fresh = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from kopsavilkums import exchange; from kopsavilkums.printing import "
+            "render_pdf; sys.stdout.buffer.write(render_pdf(exchange.read(sys.argv[1])))",
+            str(draft),
+        ],
+        capture_output=True,
+        check=True,
+    ).stdout
+    assert render_pdf(multi_script) == render_pdf(exchange.read(draft)) == fresh
