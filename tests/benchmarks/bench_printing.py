@@ -84,12 +84,16 @@ from kopsavilkums.printing import render_pdf
 report = long_word_report(sys.argv[2])
 start = time.perf_counter()
 render_pdf(report)
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+try:  # this process's own peak: ru_maxrss would include the parent's, inherited through exec
+    peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+except OSError:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(time.perf_counter() - start, peak / 1024)
 """
 
 
 def fresh_process(kind: str) -> tuple[float, float]:
-    """Seconds and peak resident megabytes (Linux ru_maxrss) of one render in a new process."""
+    """Seconds and peak resident megabytes of one render in a new process (Linux: VmHWM)."""
     out = subprocess.run(
         [sys.executable, "-c", _PEAK, str(Path(__file__).parent), kind], capture_output=True, text=True, check=True
     )
