@@ -50,3 +50,40 @@ def test_the_core_imports_nothing_of_the_window_or_the_command_line():
         if any(name == face or name.startswith(face + ".") for face in faces)
     ]
     assert offenders == []
+
+
+#: Where a PDF is made on a user's request: only there may printing (and ReportLab) be imported.
+PRINTING_CLIENTS = {("cli.py", "_cmd_pdf"), ("ui/pdf.py", "build_pdf")}
+
+
+def _imports_with_function(tree: ast.AST):
+    """(imported module, enclosing function name or None, line) for every import in ``tree``."""
+
+    def visit(node, function):
+        for child in ast.iter_child_nodes(node):
+            inner = child.name if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef) else function
+            if isinstance(child, ast.Import):
+                for alias in child.names:
+                    yield alias.name, function, child.lineno
+            elif isinstance(child, ast.ImportFrom) and child.module:
+                names = [child.module] + [f"{child.module}.{alias.name}" for alias in child.names]
+                for name in names:
+                    yield name, function, child.lineno
+            yield from visit(child, inner)
+
+    yield from visit(tree, None)
+
+
+def test_only_printing_and_the_pdf_commands_import_printing_or_reportlab():
+    """The core (validation, the store, exchange…) must not need the printing engine: which
+    characters the print fonts draw comes from kopsavilkums.glyphs."""
+    offenders = []
+    for path in SRC.rglob("*.py"):
+        relative = path.relative_to(SRC).as_posix()
+        if relative.startswith("printing/"):
+            continue
+        for name, function, line in _imports_with_function(ast.parse(path.read_text("utf-8"))):
+            printing = name == "kopsavilkums.printing" or name.startswith("kopsavilkums.printing.")
+            if (printing or name.split(".")[0] == "reportlab") and (relative, function) not in PRINTING_CLIENTS:
+                offenders.append(f"{relative}:{line} imports {name}")
+    assert offenders == []

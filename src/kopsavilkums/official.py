@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kopsavilkums import __version__
+from kopsavilkums import fields as field_table
 from kopsavilkums.fields import ROWS, Part, fields_of
 from kopsavilkums.formats import format_date, format_money, format_period, format_year
 from kopsavilkums.report import AmountWithExplanation, Report
@@ -84,55 +85,102 @@ class PrintModel:
     e_signature_note: str = ""  # set when signed as an e-document: printed instead of a signature line
 
 
+def print_limit(key: str) -> int:
+    """How much of the field ``key`` prints: its limit in the field table (characters of a text,
+    or rows of a list)."""
+    limit = field_table.field(key).limit
+    assert limit is not None, f"{key} has no limit"
+    return limit
+
+
+# Text beyond its field's limit is not printed; a note says how much is left out. Such a report
+# has a validation error, so its PDF is a MELNRAKSTS that cannot be submitted anyway, and cutting
+# keeps printing bounded by what a valid report may hold: a 20 MB draft file could otherwise be
+# one 19-million-character introduction, 6,300 pages that nobody needs (printed whole: 10 s and
+# 370 MB; cut: 0.6 s). The note (and the validation error) tells the user what to shorten; the
+# draft itself keeps every character.
+def _cut(text: str, key: str) -> str:
+    """``text`` as printed, stripped: whole within its limit, otherwise cut with a note."""
+    limit = print_limit(key)
+    if len(text) <= limit:
+        return text.strip()
+    return f"{text[:limit].strip()} … [{_not_printed(len(text) - limit, 'rakstzīme', 'rakstzīmes', 'drukāta', 'drukātas')}]"
+
+
+def _not_printed(count: int, one: str, many: str, one_verb: str, many_verb: str) -> str:
+    """``vēl 18 000 000 rakstzīmes netiek drukātas``. Latvian counts 1, 21, 31… (not 11, 111…) in
+    the singular."""
+    singular = count % 10 == 1 and count % 100 != 11
+    number = f"{count:,}".replace(",", "\u00a0")  # 18 000 000, never broken across lines
+    return f"vēl {number} {one if singular else many} netiek {one_verb if singular else many_verb}"
+
+
 def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
     """The print model of ``report``; ``draft`` is set while final validation finds errors."""
     if problems is None:
         problems = validate(report, final=True)
     r = report
-    title = r.title.strip() or DEFAULT_TITLE
+    title = _cut(r.title, "title") or DEFAULT_TITLE
     header = [
-        ((f.print_label or f.label).lv, value) for f in fields_of(Part.HEADER) if (value := getattr(r, f.key)).strip()
+        ((f.print_label or f.label).lv, value)
+        for f in fields_of(Part.HEADER)
+        if (value := _cut(getattr(r, f.key), f.key))
     ]
 
     description: list[Block] = []
-    if r.introduction.strip():
-        description.append(Text(r.introduction.strip()))
-    objectives = [o for o in r.objectives if o.text.strip()]
-    description += [Numbered(f"{n}.", o.text.strip()) for n, o in enumerate(objectives, 1)]
-    indicators = [i for i in r.indicators if i.text.strip()]
+    if introduction := _cut(r.introduction, "introduction"):
+        description.append(Text(introduction))
+    objectives = [o for o in r.objectives[: print_limit("objectives")] if o.text.strip()]
+    description += [Numbered(f"{n}.", _cut(o.text, "objectives[]")) for n, o in enumerate(objectives, 1)]
+    if (left := len(r.objectives) - print_limit("objectives")) > 0:
+        description.append(Text(f"… [{_not_printed(left, 'uzdevums', 'uzdevumi', 'drukāts', 'drukāti')}]", kind="note"))
+    indicators = [i for i in r.indicators[: print_limit("indicators")] if i.text.strip()]
     if indicators:
         description.append(Text(INDICATORS_SENTENCE, kind="fixed"))
         description += [
-            Numbered(f"{n})", i.text.strip(), _indicator_details(i.planned, i.achieved, i.note))
+            Numbered(
+                f"{n})",
+                _cut(i.text, "indicators[].text"),
+                _indicator_details(
+                    _cut(i.planned, "indicators[].planned"),
+                    _cut(i.achieved, "indicators[].achieved"),
+                    _cut(i.note, "indicators[].note"),
+                ),
+            )
             for n, i in enumerate(indicators, 1)
         ]
-    if r.assessment.strip():
-        description.append(Text(r.assessment.strip()))
+    if (left := len(r.indicators) - print_limit("indicators")) > 0:
+        description.append(Text(f"… [{_not_printed(left, 'rādītājs', 'rādītāji', 'drukāts', 'drukāti')}]", kind="note"))
+    if assessment := _cut(r.assessment, "assessment"):
+        description.append(Text(assessment))
 
+    performer = _cut(r.performer, "performer")
     budget = _budget_table(r)
     rows = [
-        Row(LABELS["task"], [Text(r.task.strip())]),
-        Row(LABELS["performer"], [Text(r.performer.strip())]),
+        Row(LABELS["task"], [Text(_cut(r.task, "task"))]),
+        Row(LABELS["performer"], [Text(performer)]),
         Row(
             LABELS["period"],
             [Text(format_period(r.period.start, r.period.end) if (r.period.start or r.period.end) else "")],
         ),
         Row(LABELS["description"], description),
         Row(LABELS["budget"], [budget] if r.budget else [Text("")]),
-        Row(LABELS["irregular_expenditure"], _amount_or_none(r.irregular_expenditure)),
-        Row(LABELS["unrecovered_amount"], _amount_or_none(r.unrecovered_amount)),
-        Row(LABELS["other_information"], [Text(r.other_information.strip() or NONE)]),
+        Row(LABELS["irregular_expenditure"], _amount_or_none(r.irregular_expenditure, "irregular_expenditure")),
+        Row(LABELS["unrecovered_amount"], _amount_or_none(r.unrecovered_amount, "unrecovered_amount")),
+        Row(LABELS["other_information"], [Text(_cut(r.other_information, "other_information") or NONE)]),
     ]
     s, p = r.signatory, r.prepared_by
-    signature = [(REPRESENTATIVE, ", ".join(x for x in (s.name.strip(), s.position.strip()) if x))]
+    name, phone, email = (_cut(getattr(p, key), f"prepared_by.{key}") for key in ("name", "phone", "email"))
+    signer = (_cut(s.name, "signatory.name"), _cut(s.position, "signatory.position"))
+    signature = [(REPRESENTATIVE, ", ".join(x for x in signer if x))]
     if not s.e_signed:
         signature += [("Paraksts", ""), ("Datums", format_date(s.date) if s.date else "")]
     prepared = ", ".join(
         x
         for x in (
-            p.name.strip(),
-            f"tālr. {p.phone.strip()}" if p.phone.strip() else "",
-            f"e-pasts {p.email.strip()}" if p.email.strip() else "",
+            name,
+            f"tālr. {phone}" if phone else "",
+            f"e-pasts {email}" if email else "",
         )
         if x
     )
@@ -147,7 +195,7 @@ def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
         metadata={
             "title": title,
             "subject": SUBJECT,
-            "author": r.performer.strip(),
+            "author": performer,
             "creator": f"Kopsavilkums {__version__}",
             "lang": "lv",
         },
@@ -173,10 +221,10 @@ def _budget_table(r: Report) -> BudgetTable:
     )
 
 
-def _amount_or_none(value: AmountWithExplanation) -> list[Block]:
+def _amount_or_none(value: AmountWithExplanation, key: str) -> list[Block]:
     if value.is_none:
         return [Text(NONE)]
-    explanation = value.explanation.strip()
+    explanation = _cut(value.explanation, f"{key}.explanation")
     if value.amount is None:
         return [Text(explanation)]
     money = format_money(value.amount)
@@ -187,14 +235,15 @@ def _amount_or_none(value: AmountWithExplanation) -> list[Block]:
 
 
 def _indicator_details(planned: str, achieved: str, note: str) -> str:
+    """From texts already cut and stripped."""
     parts = []
-    if planned.strip():
-        parts.append(f"plānots: {planned.strip()}")
-    if achieved.strip():
-        parts.append(f"sasniegts: {achieved.strip()}")
+    if planned:
+        parts.append(f"plānots: {planned}")
+    if achieved:
+        parts.append(f"sasniegts: {achieved}")
     details = "; ".join(parts)
     if details:
         details = details[0].upper() + details[1:] + "."
-    if note.strip():
-        details = f"{details} {note.strip()}".strip()
+    if note:
+        details = f"{details} {note}".strip()
     return details

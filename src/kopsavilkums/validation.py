@@ -332,7 +332,7 @@ def _check_signature(r: Report, out: _Problems) -> None:
 
 
 def _check_printable(r: Report, out: _Problems) -> None:
-    from kopsavilkums.printing.fonts import unprintable  # parses the fonts once, on first use
+    from kopsavilkums.glyphs import unprintable  # reads the fonts' coverage table once, on first use
 
     for path, text, row_id in texts(r):
         if missing := unprintable(text):

@@ -51,3 +51,27 @@ def word_boxes(pdf: bytes) -> list[tuple[float, float, float, float, str]]:
         html = target.read_text("utf-8")
     pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
     return [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(pattern, html)]
+
+
+def poppler_text(pdf: bytes) -> str:
+    """The text as ``pdftotext`` reads it (poppler puts right-to-left text back in reading
+    order), without its direction marks."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder, "in.pdf")
+        source.write_bytes(pdf)
+        out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(source), "-"], check=True, capture_output=True)
+    return re.sub("[\u200e\u200f\u202a-\u202e]", "", out.stdout.decode("utf-8"))
+
+
+def embedded_fonts(pdf: bytes) -> dict[str, tuple[bool, bool, bool]]:
+    """Each font ``pdffonts`` lists, by base name without the subset tag: (embedded, subset,
+    has a ToUnicode map)."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder, "in.pdf")
+        source.write_bytes(pdf)
+        out = subprocess.run(["pdffonts", str(source)], check=True, capture_output=True, text=True).stdout
+    fonts = {}
+    for line in out.splitlines()[2:]:
+        name, *_, emb, sub, uni, _obj, _gen = line.split()
+        fonts[name.split("+")[-1]] = (emb == "yes", sub == "yes" and "+" in name, uni == "yes")
+    return fonts

@@ -11,39 +11,39 @@ from __future__ import annotations
 import io
 
 from reportlab.lib.colors import Color, black
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from kopsavilkums.official import DRAFT_MARK, BudgetTable, Numbered, PrintModel, Text
 from kopsavilkums.printing import fonts
-from kopsavilkums.printing.flowables import LabeledRow, TextBlock, TextStyle
-from kopsavilkums.printing.text import clean, ellipsize
+from kopsavilkums.printing.direction import visual
+from kopsavilkums.printing.flowables import LabeledRow, TextBlock, TextStyle, draw_line
+from kopsavilkums.printing.text import clean, ellipsize, metrics
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 25 * mm, 18 * mm, 20 * mm, 22 * mm
+FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 LABEL_WIDTH = 58 * mm
+SIGNATURE_LABEL_WIDTH = LABEL_WIDTH + 12 * mm
 GREY = Color(0.35, 0.35, 0.35)
 
 
 class _Styles:
-    """Named styles, made once fonts are registered."""
+    """Named styles. Every string on the page, ours or the user's, is a TextBlock: one way to
+    measure, break and draw text, in linear time and with the fallback faces."""
 
     def __init__(self) -> None:
         self.body = TextStyle(fonts.REGULAR, 11, 14)
         self.fixed = TextStyle(fonts.REGULAR, 11, 14)
         self.note = TextStyle(fonts.REGULAR, 10, 12.5, GREY)
         self.header = TextStyle(fonts.REGULAR, 10.5, 13.5)
-        self.title = ParagraphStyle("title", fontName=fonts.BOLD, fontSize=13, leading=16.5, alignment=TA_CENTER)
-        self.label = ParagraphStyle("label", fontName=fonts.BOLD, fontSize=10.5, leading=13)
-        self.label_continued = ParagraphStyle(
-            "label-continued", parent=self.label, fontName=fonts.REGULAR, textColor=GREY
-        )
-        self.cell = ParagraphStyle("cell", fontName=fonts.REGULAR, fontSize=10.5, leading=13)
-        self.cell_bold = ParagraphStyle("cell-bold", parent=self.cell, fontName=fonts.BOLD)
+        self.title = TextStyle(fonts.BOLD, 13, 16.5, align="center")
+        self.label = TextStyle(fonts.BOLD, 10.5, 13)
+        self.label_continued = TextStyle(fonts.REGULAR, 10.5, 13, GREY)
+        self.cell = TextStyle(fonts.REGULAR, 10.5, 13)
+        self.cell_bold = TextStyle(fonts.BOLD, 10.5, 13)
 
 
 def render(model: PrintModel) -> bytes:
@@ -79,14 +79,14 @@ def render(model: PrintModel) -> bytes:
 
 
 def _story(model: PrintModel, st: _Styles) -> list[Flowable]:
-    story: list[Flowable] = [_plain_paragraph(model.title, st.title), Spacer(1, 5 * mm)]
-    for label, value in model.header:
-        story.append(TextBlock(f"{label}: {clean(value)}", st.header))
+    story: list[Flowable] = [TextBlock(clean(model.title), st.title), Spacer(1, 5 * mm)]
+    for name, fact in model.header:
+        story.append(TextBlock(f"{name}: {clean(fact)}", st.header))
     if model.header:
         story.append(Spacer(1, 3 * mm))
     for row in model.rows:
-        label = [_plain_paragraph(row.label, st.label)]
-        continued = [_plain_paragraph(_continued(row.label), st.label_continued)]
+        label = [TextBlock(row.label, st.label)]
+        continued = [TextBlock(_continued(row.label), st.label_continued)]
         value = [f for block in row.blocks for f in _block(block, st)] or [TextBlock("", st.body)]
         story.append(LabeledRow(label, value, label_width=LABEL_WIDTH, continued_label=continued))
     story.append(Spacer(1, 10 * mm))
@@ -119,11 +119,11 @@ def _block(block, st: _Styles) -> list[Flowable]:
 
 
 def _budget_table(block: BudgetTable, st: _Styles) -> Table:
-    data = [[_plain_paragraph(h, st.cell_bold) for h in block.header]]
+    data: list[list[Flowable]] = [[TextBlock(h, st.cell_bold) for h in block.header]]
     for cells in block.rows:
-        data.append([_plain_paragraph(cell, st.cell) for cell in cells])
+        data.append([TextBlock(cell, st.cell) for cell in cells])
     if len(block.rows) > 1:
-        data.append([_plain_paragraph("Kopā", st.cell_bold)] + [_plain_paragraph(t, st.cell_bold) for t in block.total])
+        data.append([TextBlock("Kopā", st.cell_bold)] + [TextBlock(t, st.cell_bold) for t in block.total])
     widths = ["28%", "36%", "36%"] if len(block.header) == 3 else ["40%", "60%"]
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(
@@ -144,9 +144,9 @@ def _budget_table(block: BudgetTable, st: _Styles) -> Table:
 def _signature(model: PrintModel, st: _Styles) -> list[Flowable]:
     rows = []
     for label, value in model.signature:
-        rows.append([_plain_paragraph(label + ":", st.label), _plain_paragraph(value, st.cell) if value else ""])
-    table = Table(rows, colWidths=[LABEL_WIDTH + 12 * mm, None], hAlign="LEFT")
-    commands = [
+        rows.append([TextBlock(label + ":", st.label), TextBlock(clean(value), st.cell) if value else ""])
+    table = Table(rows, colWidths=[SIGNATURE_LABEL_WIDTH, FRAME_WIDTH - SIGNATURE_LABEL_WIDTH], hAlign="LEFT")
+    commands: list[tuple] = [
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("TOPPADDING", (0, 0), (-1, -1), 9),
         ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
@@ -156,16 +156,10 @@ def _signature(model: PrintModel, st: _Styles) -> list[Flowable]:
     table.setStyle(TableStyle(commands))
     out: list[Flowable] = [table]
     if model.e_signature_note:  # an e-document: the time stamp is its date, the e-signature its signature
-        out += [Spacer(1, 6 * mm), _plain_paragraph(model.e_signature_note, st.label)]
+        out += [Spacer(1, 6 * mm), TextBlock(model.e_signature_note, st.label)]
     if model.prepared_by:
         out += [Spacer(1, 8 * mm), TextBlock(f"Sagatavoja: {clean(model.prepared_by)}", st.note)]
     return out
-
-
-def _plain_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
-    """A Paragraph whose text is shown literally: cleaned, then escaped for the markup parser."""
-    escaped = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Paragraph(escaped.replace("\n", "<br/>"), style)
 
 
 class _FurnishedCanvas(Canvas):
@@ -196,8 +190,9 @@ class _FurnishedCanvas(Canvas):
         right = PAGE_WIDTH - MARGIN_RIGHT
         pages = f"{number}. lpp. no {total}"
         self.drawRightString(right, y, pages)
-        room = right - MARGIN_LEFT - self.stringWidth(pages, fonts.REGULAR, 8.5) - 8 * mm
-        self.drawString(MARGIN_LEFT, y, ellipsize(self._footer_title, fonts.REGULAR, 8.5, room))
+        measure = metrics(fonts.REGULAR, 8.5)
+        room = right - MARGIN_LEFT - measure.width(pages) - 8 * mm
+        draw_line(self, MARGIN_LEFT, y, visual(ellipsize(self._footer_title, measure, room)), measure)
         if self._draft:
             self.setFont(fonts.BOLD, 88)
             self.setFillColor(Color(0.8, 0.1, 0.1, alpha=0.16))

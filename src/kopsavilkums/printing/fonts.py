@@ -1,70 +1,64 @@
-"""The embedded TrueType fonts: Liberation Serif (SIL OFL 1.1, metric-compatible with Times New
-Roman, which ministries use), shipped in ``resources/fonts`` with its licence.
+"""The embedded TrueType faces, shipped in ``resources/fonts`` with their licences.
 
-Registration parses the font files, so it happens once per process."""
+Liberation Serif (SIL OFL 1.1, metric-compatible with Times New Roman, which ministries use) is
+the face of the document. A character it lacks is drawn from the first fallback face that has it
+(:data:`kopsavilkums.glyphs.REGULAR_FACES` / ``BOLD_FACES``): DejaVu Sans, then Droid Sans
+Fallback. Parsing a face costs 6–60 ms, so the two Liberation faces are registered once per
+process and a fallback face only when a text first needs it. Every face is embedded as a subset
+(only the glyphs used), so a fallback adds a few kilobytes to the PDFs that use it and nothing to
+the others.
+"""
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
+from kopsavilkums import glyphs
 from kopsavilkums.resources import resource_path
 
 REGULAR = "KopsSerif"
 BOLD = "KopsSerif-Bold"
-_FILES = {
-    REGULAR: "LiberationSerif-Regular.ttf",
-    BOLD: "LiberationSerif-Bold.ttf",
+#: ReportLab's name for each face, by font file.
+NAMES = {
+    "LiberationSerif-Regular.ttf": REGULAR,
+    "LiberationSerif-Bold.ttf": BOLD,
+    "DejaVuSans.ttf": "KopsSans",
+    "DejaVuSans-Bold.ttf": "KopsSans-Bold",
+    "DroidSansFallbackFull.ttf": "KopsCJK",
 }
-#: Printed in place of a character no embedded font has (an emoji, a CJK ideograph): a white
-#: square, which Liberation has (it lacks U+FFFD). Validation warns before it comes to this.
-REPLACEMENT = "\u25a1"
+FILES = {name: file for file, name in NAMES.items()}
+#: The faces a style draws with, in the order they are asked for a character.
+CHAINS = {
+    REGULAR: tuple(NAMES[f] for f in glyphs.REGULAR_FACES),
+    BOLD: tuple(NAMES[f] for f in glyphs.BOLD_FACES),
+}
 
 
 @cache
 def register() -> None:
+    """The two Liberation faces, and the family mapping our own labels rely on."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
-    for name, filename in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
-    # So that <b>/<i> in our own (never the user's) Paragraph markup pick the right faces.
-    # No italic face: the official document has none, and each face costs ~12 ms to parse.
+    use(REGULAR)
+    use(BOLD)
+    # No italic face: the official document has none.
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
     for bold, italic, face in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, REGULAR), (1, 1, BOLD)):
         addMapping(REGULAR, bold, italic, face)
 
 
 @cache
-def covered() -> frozenset[int]:
-    """Code points every embedded face can draw."""
+def use(name: str):
+    """The ReportLab font ``name``, parsed and registered on first use."""
     from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
 
-    register()
-    sets = [set(pdfmetrics.getFont(name).face.charToGlyph) for name in _FILES]
-    return frozenset(set.intersection(*sets))
-
-
-@cache
-def _missing_pattern() -> re.Pattern[str]:
-    """A regex matching any visible character the fonts lack (controls and invisible format
-    characters are dropped before printing, so they do not count). A compiled character class
-    scans a 300,000-character narrative in about a millisecond."""
-    ranges: list[tuple[int, int]] = []
-    for code in sorted(covered() | set(range(0x20)) | {0x7F} | set(range(0x80, 0xA0))):
-        if ranges and code == ranges[-1][1] + 1:
-            ranges[-1] = (ranges[-1][0], code)
-        else:
-            ranges.append((code, code))
-    body = "".join(f"{_escape(a)}-{_escape(b)}" if a != b else _escape(a) for a, b in ranges)
-    return re.compile(f"[^{body}\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]")
+    font = TTFont(name, str(resource_path("fonts", FILES[name])))
+    pdfmetrics.registerFont(font)
+    return font
 
 
-def _escape(code: int) -> str:
-    return f"\\U{code:08x}"
-
-
-def unprintable(text: str) -> list[str]:
-    """The distinct characters of ``text`` that no embedded font can draw, in order of first use."""
-    return list(dict.fromkeys(_missing_pattern().findall(text)))
+def chain(name: str) -> tuple[str, ...]:
+    """The faces that draw text set in ``name`` (a style's main face), main face first."""
+    return CHAINS[name]
