@@ -1,7 +1,8 @@
 """Print model → PDF bytes (ReportLab platypus, A4 portrait).
 
 Page furniture (running title, ``1. lpp. no 3``, the ``MELNRAKSTS`` mark) is drawn after the
-story is laid out, once the page count is known. Output is reproducible: the same report gives
+story is laid out, once the page count is known. The draft file rides along as an attachment
+(:mod:`kopsavilkums.printing.attachment`). Output is reproducible: the same report gives
 the same bytes (``invariant`` fixes the dates and the document id), and the PDF carries no file
 path or user name.
 """
@@ -18,6 +19,7 @@ from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer
 
 from kopsavilkums.official import DRAFT_MARK, BudgetTable, Numbered, PrintModel, Text
 from kopsavilkums.printing import fonts
+from kopsavilkums.printing.attachment import embed
 from kopsavilkums.printing.direction import visual
 from kopsavilkums.printing.flowables import LabeledRow, TextBlock, TextStyle, draw_line
 from kopsavilkums.printing.text import clean, ellipsize, metrics
@@ -46,8 +48,8 @@ class _Styles:
         self.cell_bold = TextStyle(fonts.BOLD, 10.5, 13)
 
 
-def render(model: PrintModel) -> bytes:
-    """The PDF of ``model`` as bytes."""
+def render(model: PrintModel, attachment: bytes | None = None) -> bytes:
+    """The PDF of ``model`` as bytes; ``attachment`` (the draft file) is embedded in it."""
     fonts.register()
     styles = _Styles()
     buffer = io.BytesIO()
@@ -73,7 +75,9 @@ def render(model: PrintModel) -> bytes:
     footer_title = clean(model.title).replace("\n", " ")
     doc.build(
         _story(model, styles),
-        canvasmaker=lambda *a, **kw: _FurnishedCanvas(*a, footer_title=footer_title, draft=model.draft, **kw),
+        canvasmaker=lambda *a, **kw: _FurnishedCanvas(
+            *a, footer_title=footer_title, draft=model.draft, attachment=attachment, **kw
+        ),
     )
     return buffer.getvalue()
 
@@ -165,10 +169,10 @@ def _signature(model: PrintModel, st: _Styles) -> list[Flowable]:
 class _FurnishedCanvas(Canvas):
     """Draws the running title, ``N. lpp. no M`` and the draft mark once the page count is known."""
 
-    def __init__(self, *args, footer_title: str, draft: bool, **kwargs) -> None:
+    def __init__(self, *args, footer_title: str, draft: bool, attachment: bytes | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
-        self._footer_title, self._draft = footer_title, draft
+        self._footer_title, self._draft, self._attachment = footer_title, draft, attachment
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -180,6 +184,8 @@ class _FurnishedCanvas(Canvas):
             self.__dict__.update(state)
             self._furnish(number, total)
             super().showPage()
+        if self._attachment is not None:
+            embed(self, self._attachment)
         super().save()
 
     def _furnish(self, number: int, total: int) -> None:
