@@ -7,7 +7,7 @@ import re
 
 from kopsavilkums.convert.dates import find_dates, leftover
 from kopsavilkums.convert.labels import HEADER_LABELS, MAX_LABEL, clean_label, fold, squash
-from kopsavilkums.convert.notes import quote
+from kopsavilkums.convert.notes import count_en, count_lv, quote
 from kopsavilkums.convert.values import Read
 from kopsavilkums.messages import Message
 from kopsavilkums.official import PREPARED_BY, REPRESENTATIVE
@@ -49,6 +49,17 @@ def read_above(paragraphs: list[str], report: Report, read: Read, keep_unknown: 
         )
     if keep_unknown:
         read.unplaced.extend(rest)
+    elif rest:
+        read.notes.append(
+            Message(
+                f"No tīmekļa lapas nolasīta tikai kopsavilkuma tabula un teksts tieši virs un zem tās; "
+                f"{len(rest)} {count_lv(len(rest), 'rinda', 'rindas')} virs tabulas (izvēlnes, publicēšanas ziņas) "
+                f"{count_lv(len(rest), 'netika izmantota', 'netika izmantotas')}.",
+                f"Of the web page only the summary table and the text right above and under it were read; "
+                f"{len(rest)} {count_en(len(rest), 'line', 'lines')} above the table (menus, publishing details) "
+                f"{count_en(len(rest), 'was', 'were')} not used.",
+            )
+        )
 
 
 def _title_goes_on(parts: list[str], folded: str) -> bool:

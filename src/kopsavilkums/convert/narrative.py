@@ -22,7 +22,7 @@ from kopsavilkums.official import INDICATORS_SENTENCE
 from kopsavilkums.report import Indicator
 
 #: A list marker: ``1.`` or ``1)`` between spaces, or the bullet readers put before list items.
-_CANDIDATE = re.compile(r"(?<!\S)(?:(\d{1,2})([.)])|(•))(?=\s)")
+_CANDIDATE = re.compile(r"(?<!\S)(?:(\d{1,4})([.)])|(•))(?=\s)")
 #: Words after which ``2.`` is an ordinal (``2. jūnijā``, ``3. punkts``), not an item number.
 _NOT_AFTER = (*MONTHS, "gad", "punkt", "apakspunkt", "pant", "nodal", "pielikum", "ceturksn", "pusgad", "limen", "klas", "kurs", "datum")  # fmt: skip
 _WORD = re.compile(r"\s*([a-z]+)")
@@ -32,6 +32,7 @@ _CLOSERS = "\"'”’»)]"
 _DETAILS = re.compile(
     r"(?<!\S)plānots:\s*([^;\n]{1,200}?)\s*(?:;\s*sasniegts:\s*([^\n]{1,200}?))?\.(?=\s|$)", re.IGNORECASE
 )
+_DETAILS_START = re.compile(r"(?:plānots|sasniegts):", re.IGNORECASE)
 _ACHIEVED = re.compile(r"(?<!\S)sasniegts:\s*([^\n]{1,200}?)\.(?=\s|$)", re.IGNORECASE)
 
 
@@ -72,8 +73,9 @@ class _Scanner:
     def scan(self, text: str, paragraph_start: bool) -> None:
         """Split one piece of a paragraph into tokens; the first token starts a paragraph."""
         kind, start = "text", 0
+        lead = len(text) - len(text.lstrip())  # where the piece's first word starts
         for m in _CANDIDATE.finditer(text):
-            new = self._marker(text, m, paragraph_start)
+            new = self._marker(text, m, paragraph_start and m.start() == lead)
             if not new:
                 continue
             self._emit(kind, text[start : m.start()], keep_empty=kind != "text")
@@ -89,8 +91,7 @@ class _Scanner:
         if text or keep_empty:
             self.tokens.append(_Token(kind, text))
 
-    def _marker(self, text: str, m: re.Match[str], paragraph_start: bool) -> str:
-        at_start = paragraph_start and not text[: m.start()].strip()
+    def _marker(self, text: str, m: re.Match[str], at_start: bool) -> str:
         if m[3]:  # a bullet: only where a reader put it, at the start of a paragraph
             if not at_start:
                 return ""
@@ -223,6 +224,8 @@ def _assemble(tokens: list[_Token], read: Read) -> Narrative:
         elif place == "obj" and (has_sentence or has_indicators or index < last_item):
             objectives[-1].append(token.text)
             joined += 1
+        elif place == "ind" and _DETAILS_START.match(token.text):
+            indicators[-1].append(token.text)  # "Plānots: 10; sasniegts: 12." on a line of its own
         elif place == "ind" and index < last_item:
             indicators[-1].append(token.text)
             joined += 1

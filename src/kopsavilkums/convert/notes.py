@@ -5,6 +5,13 @@ from __future__ import annotations
 from kopsavilkums.fields import row
 from kopsavilkums.messages import Message
 
+#: What Kopsavilkums reads, for the refusals that should say so.
+ACCEPTED = Message(
+    "Kopsavilkums nolasa melnraksta failu, paša Kopsavilkuma veidotu PDF un publicētu kopsavilkumu kā Word "
+    "failu (.docx), saglabātu tīmekļa lapu (.html) vai no tās kopētu tekstu.",
+    "Kopsavilkums reads a draft file, a PDF made by Kopsavilkums, and a published summary as a Word file "
+    "(.docx), a saved web page (.html) or text copied from it.",
+)
 #: Put in front of the text that could not be placed, in *8. Cita informācija*.
 UNPLACED_MARKER = "[Importējot neatpazīts teksts:]"
 OTHER = Message("8. rindā „Cita informācija”", 'row 8 "Cita informācija" (Other information)')
@@ -15,7 +22,7 @@ def row_name(key: str) -> Message:
     official = row(key)
     return Message(
         f"{official.number}. rinda „{_short(official.label.lv)}”",
-        f"row {official.number} ({_short(official.label.en)})",
+        f"Row {official.number} ({_short(official.label.en)})",
     )
 
 

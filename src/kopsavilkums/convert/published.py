@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kopsavilkums.convert.around import read_above, read_under
+from kopsavilkums.convert.around import is_under_line, read_above, read_under
 from kopsavilkums.convert.common import Imported, ImportRefused
 from kopsavilkums.convert.labels import recognise, split_labelled
 from kopsavilkums.convert.narrative import read_narrative
@@ -24,13 +24,6 @@ from kopsavilkums.messages import Message
 from kopsavilkums.official import DEFAULT_TITLE
 from kopsavilkums.report import Objective, Report
 
-#: What Kopsavilkums reads, for the refusals that should say so.
-ACCEPTED = Message(
-    "Kopsavilkums nolasa melnraksta failu, paša Kopsavilkuma veidotu PDF un publicētu kopsavilkumu kā Word "
-    "failu (.docx), saglabātu tīmekļa lapu (.html) vai no tās kopētu tekstu.",
-    "Kopsavilkums reads a draft file, a PDF made by Kopsavilkums, and a published summary as a Word file "
-    "(.docx), a saved web page (.html) or text copied from it.",
-)
 NOT_A_SUMMARY = Message(
     "Tas nav valsts pārvaldes uzdevuma izpildes kopsavilkums: tajā nav kopsavilkuma tabulas rindu "
     "(„Valsts pārvaldes uzdevums”, „Valsts pārvaldes uzdevuma veicējs” …).",
@@ -141,8 +134,7 @@ def _fill(report: Report, rows: dict[str, SourceRow], read: Read) -> None:
         report.budget = read_budget(rows["budget"].lines, read)
     report.irregular_expenditure = read_amount_row("irregular_expenditure", paragraphs("irregular_expenditure"), read)
     report.unrecovered_amount = read_amount_row("unrecovered_amount", paragraphs("unrecovered_amount"), read)
-    other = paragraphs("other_information")
-    report.other_information = "" if len(other) == 1 and is_none(other[0]) else "\n".join(other)
+    report.other_information = "\n".join(p for p in paragraphs("other_information") if not is_none(p))
 
 
 def _missing(key: str) -> Message:
@@ -194,14 +186,29 @@ def rows_from_table(table: list[list[GridCell]], published: Published) -> None:
             continue
         if key:
             published.rows.append(current := SourceRow(label, key, _value_lines(rest)))
+        elif current is None and _is_heading_row(cells):
+            published.notes.append(
+                Message(
+                    f"Tabulas galvenes rinda „{quote(' | '.join(c.text() for c in cells))}” netika pārņemta.",
+                    f"The table's heading row “{quote(' | '.join(c.text() for c in cells))}” was left out.",
+                )
+            )
         elif current is None:
             published.above.extend(p for cell in cells for p in _cell_paragraphs(cell))
         elif head.covered or not label:
             current.lines.extend(_value_lines(rest))
         elif current.key == "budget" and _YEAR_OR_TOTAL.match(label):
             current.lines.extend(_value_lines(cells))
+        elif len([c for c in cells if c.lines]) == 1 and is_under_line(label):
+            published.under.append(label)  # "Sagatavoja: …" across the table's last row
         else:
             published.rows.append(current := SourceRow(label, None, _value_lines(rest)))
+
+
+def _is_heading_row(cells: list[GridCell]) -> bool:
+    """``Nr. | Rādītājs | Informācija``: column headings above the first row (short words only)."""
+    texts = [c.text() for c in cells if not c.covered]
+    return sum(1 for t in texts if t) >= 2 and all(len(t) <= 25 and len(t.split()) <= 3 for t in texts)
 
 
 def _cell_paragraphs(cell: GridCell) -> list[str]:

@@ -247,5 +247,5 @@ def read_html(data: bytes) -> Imported:
             published.above += [" ".join(p.replace(CELL, " ").split()) for p in paragraphs(caption)]
         for table in tables:
             rows_from_table(grid(table), published)
-        published.under = _near_text(tables[-1], before=False)
+        published.under += _near_text(tables[-1], before=False)
     return to_imported(published)

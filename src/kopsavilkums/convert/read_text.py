@@ -107,11 +107,12 @@ class _Lines:
                 for _, target, count in self.plain[-taken:]:
                     del target[len(target) - count :]
             self._start(label, key, _value_lines(cells))
-        elif self.row and not self.under:
-            if self.row.key == "budget" and _YEAR.match(head):
-                self.row.lines.extend(_value_lines([head, *cells]))
-            else:  # a value that holds a TAB, or a row with a label we do not know
-                self.row.lines.extend(_value_lines([" ".join(c for c in (head, *cells) if c.strip())]))
+        elif self.row and self.row.key == "budget" and _YEAR.match(head):
+            self.row.lines.extend(_value_lines([head, *cells]))
+        elif self.row and len(head) <= 80 and any(c.strip() for c in cells):
+            self.row = SourceRow(head.strip(), None, _value_lines(cells))  # a row we do not know
+            self.published.rows.append(self.row)
+            self.under = False
         else:
             self._plain(" ".join(c.strip() for c in (head, *cells) if c.strip()))
             return
