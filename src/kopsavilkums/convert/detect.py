@@ -66,10 +66,10 @@ def detect(data: bytes) -> Kind:
             "Tas ir RTF fails; saglabājiet to Word programmā kā .docx un mēģiniet vēlreiz.",
             "This is an RTF file; save it in Word as .docx and try again.",
         )
-    if start.startswith(b"<") and _HTML.search(start) or _PAGE.search(start[:1024]):
-        return Kind.HTML
     if _MHTML.search(start[:4096]) and b"multipart/related" in start[:4096].lower():
         return Kind.WEB_ARCHIVE
+    if start.startswith(b"<") and _HTML.search(start) or _PAGE.search(start[:1024]):
+        return Kind.HTML
     return Kind.TEXT
 
 

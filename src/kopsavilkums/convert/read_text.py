@@ -24,6 +24,7 @@ _TAG = re.compile(
     r"|&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});"
 )
 _YEAR = re.compile(r"^\s*(?:19|20)\d{2}\b")
+_LINE_ENDS = str.maketrans({"\r": "\n", "\v": "\n", "\f": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 NOT_TEXT = Message(
     "Fails nav teksts (tajā ir binārie dati), un tas nav arī Word fails, tīmekļa lapa vai PDF.",
@@ -57,7 +58,10 @@ def decode_text(data: bytes) -> tuple[str, list[Message]]:
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     if "\x00" in sample or controls > len(sample) // 100:
         raise ImportRefused(NOT_TEXT)
-    return nfc(text.replace("\r\n", "\n").replace("\r", "\n")), notes
+    # Line ends of every system; a vertical tab (Word's soft line break when copied) and a form
+    # feed (a page break) end a line too.
+    text = text.replace("\r\n", "\n").translate(_LINE_ENDS)
+    return nfc(text), notes
 
 
 def _cell_paragraphs(cell: str) -> list[str]:
