@@ -188,7 +188,7 @@ def _signature(line: str) -> tuple[str, str] | None:
         return (first, second) if _looks_like_name(first) else (second, first)
     words = rest.split()
     name_words: list[str] = []
-    while words and len(name_words) < 3 and _capitalised(words[-1]):
+    while words and len(name_words) < 3 and _capitalised(words[-1]) and not fold(words[-1]).startswith(_POSITIONS):
         name_words.insert(0, words.pop())
     if len(name_words) < 2 and not marked:
         return None  # "Valdes priekšsēdētāja" alone, with no signature mark, is no signature line

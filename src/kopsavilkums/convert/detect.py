@@ -10,6 +10,7 @@ import email.policy
 import io
 import re
 import zipfile
+import zlib
 from enum import StrEnum
 
 from kopsavilkums.convert.common import ImportRefused
@@ -28,7 +29,17 @@ class Kind(StrEnum):
 _HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|table|meta)\b", re.IGNORECASE)
 _PAGE = re.compile(rb"<(?:!doctype\s+html|html)\b", re.IGNORECASE)  # a page with something before it
 _MHTML = re.compile(rb"^MIME-Version:\s*1\.0", re.IGNORECASE | re.MULTILINE)
-_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+#: What reading a damaged zip can raise.
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    NotImplementedError,
+    OSError,
+    EOFError,
+    RuntimeError,
+    ValueError,
+)
 
 
 def _refused(lv: str, en: str) -> ImportRefused:
@@ -50,8 +61,6 @@ def detect(data: bytes) -> Kind:
     start = _start(data)
     if not start:
         raise _refused("Fails ir tukšs.", "The file is empty.")
-    if start.startswith(b"{"):
-        return Kind.DRAFT
     if b"%PDF-" in data[:1024]:
         return Kind.PDF
     if data.startswith(b"PK\x03\x04"):
@@ -66,6 +75,8 @@ def detect(data: bytes) -> Kind:
             "Tas ir RTF fails; saglabājiet to Word programmā kā .docx un mēģiniet vēlreiz.",
             "This is an RTF file; save it in Word as .docx and try again.",
         )
+    if start.startswith(b"{"):
+        return Kind.DRAFT
     if _MHTML.search(start[:4096]) and b"multipart/related" in start[:4096].lower():
         return Kind.WEB_ARCHIVE
     if start.startswith(b"<") and _HTML.search(start) or _PAGE.search(start[:1024]):
@@ -78,7 +89,7 @@ def _zip_kind(data: bytes) -> Kind:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, RuntimeError) as exc:
+    except ZIP_ERRORS as exc:
         raise _refused(f"Bojāts zip (vai Word) fails ({exc}).", f"A damaged zip (or Word) file ({exc}).") from None
     if "word/document.xml" in names:
         return Kind.DOCX

@@ -25,6 +25,11 @@ from kopsavilkums.report import Indicator
 _CANDIDATE = re.compile(r"(?<!\S)(?:(\d{1,4})([.)])|(•))(?=\s)")
 #: Words after which ``2.`` is an ordinal (``2. jūnijā``, ``3. punkts``), not an item number.
 _NOT_AFTER = (*MONTHS, "gad", "punkt", "apakspunkt", "pant", "nodal", "pielikum", "ceturksn", "pusgad", "limen", "klas", "kurs", "datum")  # fmt: skip
+#: Whole words (folded) that an ordinal goes with, whose stems also start verbs (kārta / kārtot).
+_NOT_BEFORE_WORDS = frozenset(
+    {"karta", "kartas", "kartai", "kartu", "posms", "posma", "posmu", "vieta", "vietu", "vietas", "reize", "reizi",
+     "stava", "stavs", "stavu", "sezona", "sezonu", "sezonas", "kvartals", "kvartala"}
+)  # fmt: skip
 _WORD = re.compile(r"\s*([a-z]+)")
 _ENDS_SENTENCE = ".:;!?…"
 _CLOSERS = "\"'”’»)]"
@@ -140,7 +145,7 @@ def _ordinal_follows(text: str, i: int) -> bool:
     if not m:
         return False
     word = m[1]
-    return any(word.startswith(stem) and len(word) - len(stem) <= 4 for stem in _NOT_AFTER)
+    return word in _NOT_BEFORE_WORDS or any(word.startswith(stem) and len(word) - len(stem) <= 4 for stem in _NOT_AFTER)
 
 
 def _tokens(paragraphs: list[str]) -> list[_Token]:

@@ -18,6 +18,7 @@ from typing import Any
 from lxml import etree
 
 from kopsavilkums.convert.common import Imported, ImportRefused
+from kopsavilkums.convert.detect import ZIP_ERRORS
 from kopsavilkums.convert.labels import nfc, recognise
 from kopsavilkums.convert.published import GridCell, Published, rows_from_table, to_imported
 from kopsavilkums.messages import Message
@@ -66,7 +67,7 @@ def check_zip(data: bytes) -> None:
                             "The Word file contains a document type declaration (DTD), which Word never writes; "
                             "it is not read.",
                         )
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, RuntimeError) as exc:
+    except ZIP_ERRORS as exc:
         raise _refused(f"Word failu nevar atvērt ({exc}).", f"The Word file cannot be opened ({exc}).") from None
 
 
