@@ -206,3 +206,15 @@ def test_text_that_is_not_a_summary_is_refused_with_one_line():
 def test_one_row_alone_is_not_yet_a_summary():
     with pytest.raises(ImportRefused):
         read("Cita informācija\tNav\n")
+
+
+def test_header_facts_above_the_table_with_a_tab_or_a_colon():
+    imported = read(
+        "Kopsavilkums par valsts pārvaldes uzdevuma izpildi\n"
+        "Deleģējošā iestāde\tKultūras ministrija\n"
+        "Līgums: Nr. 1-2/3\n"
+        "Valsts pārvaldes uzdevums\tA\nValsts pārvaldes uzdevuma veicējs\tB\n"
+    )
+    r = imported.report
+    assert (r.delegating_authority, r.contract) == ("Kultūras ministrija", "Nr. 1-2/3")
+    assert r.other_information == ""

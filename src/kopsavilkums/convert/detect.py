@@ -5,8 +5,6 @@ with what to do instead."""
 from __future__ import annotations
 
 import codecs
-import email
-import email.policy
 import io
 import re
 import zipfile
@@ -103,6 +101,9 @@ def _zip_kind(data: bytes) -> Kind:
 
 def web_archive_page(data: bytes) -> bytes | None:
     """The HTML page inside a browser's web archive (``.mht``, ``.mhtml``), or None when it has none."""
+    import email  # the standard library's MIME reader, only for web archives
+    import email.policy
+
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     for part in message.walk():
         if part.get_content_type() == "text/html":

@@ -30,7 +30,10 @@ _NOT_BEFORE_WORDS = frozenset(
     {"karta", "kartas", "kartai", "kartu", "posms", "posma", "posmu", "vieta", "vietu", "vietas", "reize", "reizi",
      "stava", "stavs", "stavu", "sezona", "sezonu", "sezonas", "kvartals", "kvartala"}
 )  # fmt: skip
-_WORD = re.compile(r"\s*([a-z]+)")
+_WORD = re.compile(r"\s*([^\W\d_]{1,24})")
+_ORDINAL_WORD = re.compile(
+    r"(?:(?:" + "|".join(_NOT_AFTER) + r")[a-z]{0,4}|" + "|".join(sorted(_NOT_BEFORE_WORDS)) + r")\Z"
+)
 _ENDS_SENTENCE = ".:;!?…"
 _CLOSERS = "\"'”’»)]"
 
@@ -141,11 +144,8 @@ def _after_sentence_end(text: str, i: int) -> bool:
 
 
 def _ordinal_follows(text: str, i: int) -> bool:
-    m = _WORD.match(fold(text[i : i + 40]))
-    if not m:
-        return False
-    word = m[1]
-    return word in _NOT_BEFORE_WORDS or any(word.startswith(stem) and len(word) - len(stem) <= 4 for stem in _NOT_AFTER)
+    m = _WORD.match(text, i)
+    return m is not None and _ORDINAL_WORD.match(fold(m[1])) is not None
 
 
 def _tokens(paragraphs: list[str]) -> list[_Token]:

@@ -117,8 +117,9 @@ class _Lines:
             self.row = SourceRow(head.strip(), None, _value_lines(cells))  # a row we do not know
             self.published.rows.append(self.row)
             self.under = False
-        else:
-            self._plain(" ".join(c.strip() for c in (head, *cells) if c.strip()))
+        else:  # above the table a TAB may separate a header fact from its value: keep it
+            separator = "\t" if self.row is None else " "
+            self._plain(separator.join(c.strip() for c in (head, *cells) if c.strip()))
             return
         self.plain.clear()
 
