@@ -241,3 +241,43 @@ def deeply_nested_tables(depth: int) -> bytes:
     for _ in range(depth):
         inner = f"<w:tbl><w:tr><w:tc>{inner}<w:p/></w:tc></w:tr></w:tbl>"
     return f'<?xml version="1.0"?><w:document {w}><w:body>{inner}</w:body></w:document>'.encode()
+
+
+def form_docx() -> bytes:
+    """A summary made from a form template: rows in a repeating-section content control, a value
+    still showing its grey placeholder, and a text box (Word keeps a second, fallback copy of it)."""
+    d = docx.Document()
+    d.add_paragraph("Kopsavilkums par valsts pārvaldes uzdevuma izpildi")
+    t = d.add_table(rows=4, cols=2)
+    _cell(t.cell(0, 0), "Valsts pārvaldes uzdevums")
+    _cell(t.cell(0, 1), "Uzdevums no veidnes")
+    _cell(t.cell(1, 0), "Valsts pārvaldes uzdevuma veicējs")
+    _cell(t.cell(1, 1), "Biedrība „Veidne”")
+    _cell(t.cell(2, 0), "Neatbilstoši veiktie izdevumi")
+    _cell(t.cell(3, 0), "Cita informācija")
+    _cell(t.cell(3, 1), "Teksts pirms lodziņa.")
+    # row 6's value: an empty content control showing its placeholder
+    t.cell(2, 1).paragraphs[0]._p.append(
+        parse_xml(
+            f"<w:sdt {nsdecls('w')}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+            "<w:r><w:t>Noklikšķiniet, lai ievadītu tekstu.</w:t></w:r></w:sdtContent></w:sdt>"
+        )
+    )
+    # a text box in row 8, as Word writes it: a DrawingML copy and a VML fallback copy
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = (
+        f'<w:r {nsdecls("w")} xmlns:mc="{mc}"><mc:AlternateContent>'
+        '<mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>Teksts lodziņā.</w:t></w:r></w:p>'
+        "</w:txbxContent></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Teksts lodziņā.</w:t></w:r></w:p></w:txbxContent>"
+        "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    t.cell(3, 1).paragraphs[0]._p.append(parse_xml(box))
+    # rows 2 and 3 inside a repeating section
+    rows = t._tbl.tr_lst
+    section = parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtPr/><w:sdtContent/></w:sdt>")
+    rows[1].addprevious(section)
+    content = section.find(qn("w:sdtContent"))
+    content.append(rows[1])
+    content.append(rows[2])
+    return _save(d)

@@ -183,3 +183,21 @@ def test_the_only_line_above_the_table_is_taken_as_the_title_with_a_note():
     read_above(["Pārskats par 2023. gadu"], report, read, keep_unknown=True)
     assert report.title == "Pārskats par 2023. gadu"
     assert "taken as the title" in read.notes[0].en
+
+
+def test_a_second_signature_date_or_prepared_by_is_kept_not_dropped():
+    report, read = under(
+        "Valdes priekšsēdētāja Anna Bērziņa ____ (paraksts)",
+        "Valdes loceklis Jānis Kalns ____ (paraksts)",
+        "29.01.2024.",
+        "30.01.2024.",
+        "Sagatavoja: Jānis Ozoliņš, 26123456",
+        "Sagatavoja: Pēteris Liepa, 29999999",
+    )
+    assert (report.signatory.name, report.signatory.date) == ("Anna Bērziņa", date(2024, 1, 29))
+    assert report.prepared_by.name == "Jānis Ozoliņš"
+    assert read.unplaced == [
+        "Valdes loceklis Jānis Kalns ____ (paraksts)",
+        "30.01.2024.",
+        "Sagatavoja: Pēteris Liepa, 29999999",
+    ]

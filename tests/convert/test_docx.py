@@ -140,3 +140,12 @@ def test_a_word_file_that_is_not_a_summary_is_refused():
         read_any(not_a_summary_docx(), "ielugums.docx")
     assert "not a summary" in str(refused.value)
     assert refused.value.__cause__ is None
+
+
+def test_a_form_template_rows_in_content_controls_placeholder_and_text_box():
+    from .docx_samples import form_docx
+
+    r = read_any(form_docx()).report
+    assert r.performer == "Biedrība „Veidne”"  # a row inside a repeating section
+    assert r.irregular_expenditure.is_none  # the grey placeholder is no value
+    assert r.other_information == "Teksts pirms lodziņa.\nTeksts lodziņā."  # the text box once, not twice

@@ -107,7 +107,7 @@ def test_ugly_copy_keeps_every_unplaced_line_and_says_so(ugly):
     )
     notes = english(ugly)
     assert "Row 8 (Other information) appears twice" in notes
-    assert "The row “Piezīmes” is not an official row" in notes
+    assert "1 row (“Piezīmes”) is not an official row; its text was put into Other information" in notes
     assert "1 line above the table was not recognised and was put into row 8" in notes
     lv = "\n".join(n.lv for n in ugly.notes)
     assert "1 teksta rinda virs tabulas netika atpazīta un ir ievietota 8. rindā „Cita informācija”" in lv
@@ -218,3 +218,25 @@ def test_header_facts_above_the_table_with_a_tab_or_a_colon():
     r = imported.report
     assert (r.delegating_authority, r.contract) == ("Kultūras ministrija", "Nr. 1-2/3")
     assert r.other_information == ""
+
+
+def test_a_row_many_times_gives_one_note_and_keeps_every_value():
+    imported = read(
+        "Valsts pārvaldes uzdevuma veicējs\tB\n" + "".join(f"Valsts pārvaldes uzdevums\tU{i}\n" for i in range(50))
+    )
+    assert imported.report.task == "\n".join(f"U{i}" for i in range(50))
+    assert [n.en for n in imported.notes if "appears" in n.en] == [
+        "Row 1 (Public administration task) appears 50 times; the text of all of them is kept together."
+    ]
+    assert any("atrasta 50 reizes" in n.lv for n in imported.notes)
+
+
+def test_far_more_lines_under_the_table_than_a_summary_has_are_kept_as_they_are():
+    under = "".join(f"Rīgā, 2024. gada {i % 28 + 1}. janvārī\n" for i in range(300))
+    imported = read("Valsts pārvaldes uzdevums\tA\nValsts pārvaldes uzdevuma veicējs\tB\n" + under)
+    r = imported.report
+    assert r.signatory.date is not None
+    kept = r.other_information.split("\n")
+    assert kept[0] == UNPLACED_MARKER
+    assert len(kept) == 1 + 300 - 1  # every line but the one read as the date of signing
+    assert len([n for n in imported.notes if "place" in n.en]) == 1

@@ -194,3 +194,9 @@ def test_amount_with_its_explanation(text, amount, explanation):
 def test_an_amount_with_a_paragraph_of_explanation():
     value = read_amount_row("unrecovered_amount", ["50,00 euro", "Paskaidrojums.", "Otrā rindkopa."], Read())
     assert (value.amount, value.explanation) == (D("50.00"), "Paskaidrojums.\nOtrā rindkopa.")
+
+
+def test_a_sentence_with_heading_words_is_no_column_heading():
+    rows, read = budget("Valsts budžeta finansējuma summa euro piešķirta ar rīkojumu", "2019.gads 1 euro")
+    assert rows == [(2019, None, D("1.00"))]
+    assert read.unplaced == ["Valsts budžeta finansējuma summa euro piešķirta ar rīkojumu"]

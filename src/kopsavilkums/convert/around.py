@@ -4,6 +4,7 @@ line, the place and date, *Sagatavoja* and the e-signature note under it."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from kopsavilkums.convert.dates import find_dates, leftover
 from kopsavilkums.convert.labels import HEADER_LABELS, MAX_LABEL, clean_label, fold, squash
@@ -12,6 +13,10 @@ from kopsavilkums.convert.values import Read
 from kopsavilkums.messages import Message
 from kopsavilkums.official import PREPARED_BY, REPRESENTATIVE
 from kopsavilkums.report import E_SIGNATURE, Report
+
+#: Lines above or under the table looked into; a real summary has a handful, the rest are kept as
+#: they are (a file of a million such lines must not take minutes).
+MAX_AROUND = 100
 
 # ----------------------------------------------------------------------------------- above
 
@@ -22,8 +27,11 @@ def read_above(paragraphs: list[str], report: Report, read: Read, keep_unknown: 
     ``keep_unknown`` (a Word file's own text), or is left alone (a web page's menus)."""
     rest: list[str] = []
     title_parts: list[str] = []
-    for paragraph in (p.strip() for p in paragraphs):
+    for index, paragraph in enumerate(p.strip() for p in paragraphs):
         if not paragraph:
+            continue
+        if index >= MAX_AROUND:  # far from the table: kept as it is, not looked into
+            rest.append(paragraph)
             continue
         folded = squash(paragraph)
         if title_parts and _title_goes_on(title_parts, folded) and not _header_fact(paragraph):
@@ -99,7 +107,10 @@ def read_under(paragraphs: list[str], report: Report, read: Read) -> None:
     lines = [line for line in lines if line]
     index = 0
     while index < len(lines):
-        line = lines[index]
+        if index >= MAX_AROUND:  # far from the table: kept as it is, not looked into
+            read.unplaced.extend(lines[index:])
+            break
+        start, line = index, lines[index]
         index += 1
         folded = fold(line)
         if _is_e_signature(folded):
@@ -117,14 +128,27 @@ def read_under(paragraphs: list[str], report: Report, read: Read) -> None:
             ):
                 rest += ", " + lines[index]
                 index += 1
-            _prepared_by(rest, report)
+            p = report.prepared_by
+            if p.name or p.phone or p.email:  # a second "Sagatavoja": kept, not merged
+                read.unplaced.extend(lines[start:index])
+            else:
+                _prepared_by(rest, report)
             continue
         if (signed := _signature(line)) is not None:
             name, position = signed
-            report.signatory.name = report.signatory.name or name
-            report.signatory.position = report.signatory.position or position
+            s = report.signatory
+            if (name and s.name) or (position and s.position):
+                read.unplaced.append(line)  # a second signature line: kept as it is
+            else:
+                s.name, s.position = s.name or name, s.position or position
             continue
-        if (day := _date_line(line, read)) is not None:
+        if (dated := _date_line(line)) is not None:
+            day, place = dated
+            if report.signatory.date is not None:
+                read.unplaced.append(line)  # a second date: kept as it is
+                continue
+            if place:
+                read.notes.append(_place_note(place, line))
             report.signatory.date = day
             continue
         read.unplaced.append(line)
@@ -144,7 +168,7 @@ def is_under_line(line: str) -> bool:
         return True
     if _UNDERLINE.search(line) or _SIGN_WORDS.search(line):
         return True
-    return _date_line(line, Read()) is not None
+    return any(ch.isdigit() for ch in line) and _date_line(line) is not None
 
 
 def _is_contact_part(line: str) -> bool:
@@ -211,8 +235,9 @@ def _looks_like_name(text: str) -> bool:
 _DATE_WORDS = ("datums", "gada", "g")
 
 
-def _date_line(line: str, read: Read):
-    """The signing date from ``Rīgā, 2024. gada 29. janvārī``, ``29.01.2024.`` or ``Datums: …``."""
+def _date_line(line: str) -> tuple[date, str] | None:
+    """The signing date and the place from ``Rīgā, 2024. gada 29. janvārī``, ``29.01.2024.`` or
+    ``Datums: …``; None when the line is not only that."""
     if len(line) > 100:
         return None
     dates = list(find_dates(line))
@@ -223,12 +248,11 @@ def _date_line(line: str, read: Read):
     place = [w for w in re.findall(r"[^\W\d_]+", line[:start] + " " + line[end:]) if fold(w) not in _DATE_WORDS]
     if len(place) > 2 or (rest and not all(w[:1].isupper() for w in place)):
         return None
-    if place:
-        read.notes.append(
-            Message(
-                f"Vieta „{' '.join(place)}” rindā „{quote(line)}” kopsavilkumā netiek glabāta; datums nolasīts kā parakstīšanas datums.",
-                f"The place “{' '.join(place)}” in “{quote(line)}” is not kept in the summary; the date was read as "
-                "the date of signing.",
-            )
-        )
-    return day
+    return day, " ".join(place)
+
+
+def _place_note(place: str, line: str) -> Message:
+    return Message(
+        f"Vieta „{place}” rindā „{quote(line)}” kopsavilkumā netiek glabāta; datums nolasīts kā parakstīšanas datums.",
+        f"The place “{place}” in “{quote(line)}” is not kept in the summary; the date was read as the date of signing.",
+    )

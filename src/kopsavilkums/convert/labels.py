@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
 
 from kopsavilkums.fields import ROWS
 
@@ -113,16 +112,26 @@ def recognise(text: str, *, short: bool = True) -> str | None:
         for key, prefixes in PREFIXES.items():
             if label.startswith(prefixes):
                 return key
-    # A typo or a missing word in a long official label ("Valsts pārvaldes uzdevuma deleģēšana periods").
-    if len(label) >= 20:
-        for key, official in OFFICIAL.items():
-            if abs(len(official) - len(label)) <= len(official) // 8 and _similar(label, official) >= 0.9:
-                return key
+    return _typo_of_official(label)
+
+
+_OFFICIAL_WORDS: dict[str, list[str]] = {key: label.split() for key, label in OFFICIAL.items()}
+
+
+def _typo_of_official(label: str) -> str | None:
+    """A long official label with a typo in a word or two (``… deleģēšana periods``): the same
+    number of words, all but one (two in a label of ten words or more) the same, and each differing
+    word the same in its first four letters. Word by word, so it costs nothing on long input."""
+    words = label.split()
+    if len(words) < 5:
+        return None
+    for key, official in _OFFICIAL_WORDS.items():
+        if len(official) != len(words):
+            continue
+        differ = [(a, b) for a, b in zip(words, official, strict=True) if a != b]
+        if len(differ) <= (2 if len(official) >= 10 else 1) and all(a[:4] == b[:4] for a, b in differ):
+            return key
     return None
-
-
-def _similar(a: str, b: str) -> float:
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 #: The labels of the header facts above the table, as our own print writes them.
@@ -133,6 +142,14 @@ HEADER_LABELS: dict[str, str] = {
     "ligums (numurs un datums)": "contract",
     "delegesanas ligums": "contract",
 }
+
+
+def ends_a_label(text: str) -> bool:
+    """Whether ``text`` is how an official label ends (the last line of a label broken over lines)."""
+    if len(text) > MAX_LABEL:
+        return False
+    tail = _TRAILING.sub("", squash(text))
+    return bool(tail) and any(label.endswith(tail) for label in OFFICIAL.values())
 
 
 def split_labelled(text: str, *, short: bool = False) -> tuple[str, str] | None:

@@ -17,7 +17,16 @@ from kopsavilkums.convert.around import is_under_line, read_above, read_under
 from kopsavilkums.convert.common import Imported, ImportRefused
 from kopsavilkums.convert.labels import recognise, split_labelled
 from kopsavilkums.convert.narrative import read_narrative
-from kopsavilkums.convert.notes import ABOVE_TABLE, UNDER_TABLE, UNPLACED_MARKER, quote, row_name, unplaced
+from kopsavilkums.convert.notes import (
+    ABOVE_TABLE,
+    UNDER_TABLE,
+    UNPLACED_MARKER,
+    count_en,
+    count_lv,
+    quote,
+    row_name,
+    unplaced,
+)
 from kopsavilkums.convert.values import Read, is_none, read_amount_row, read_budget, read_period
 from kopsavilkums.fields import ROWS
 from kopsavilkums.messages import Message
@@ -68,26 +77,42 @@ def to_imported(published: Published) -> Imported:
     notes = list(published.notes)
     by_key: dict[str, SourceRow] = {}
     unknown = Read()
+    unknown_labels: list[str] = []
+    twice: dict[str, int] = {}
     for row in published.rows:
         if row.key is None:
             unknown.unplaced.append(" ".join(filter(None, (row.label.strip(), *row.paragraphs()))))
-            notes.append(
-                Message(
-                    f"Rinda „{quote(row.label)}” nav kopsavilkuma rinda; tās teksts ievietots laukā „Cita informācija”.",
-                    f"The row “{quote(row.label)}” is not an official row; its text was put into Other information.",
-                )
-            )
+            unknown_labels.append(row.label)
         elif row.key in by_key:
             by_key[row.key].lines.extend(row.lines)
-            name = row_name(row.key)
-            notes.append(
-                Message(
-                    f"{name.lv} ir divreiz; abu rindu teksts saglabāts kopā.",
-                    f"{name.en} appears twice; the text of both is kept together.",
-                )
-            )
+            twice[row.key] = twice.get(row.key, 1) + 1
         else:
             by_key[row.key] = SourceRow(row.label, row.key, list(row.lines))
+    for key, times in twice.items():
+        name = row_name(key)
+        notes.append(
+            Message(
+                f"{name.lv} atrasta {times} {count_lv(times, 'reizi', 'reizes')}; visu šo rindu teksts saglabāts kopā.",
+                f"{name.en} appears {'twice' if times == 2 else f'{times} times'}; the text of all of them is kept "
+                "together.",
+            )
+        )
+    if unknown_labels:
+        shown = ", ".join(f"„{quote(label, 40)}”" for label in unknown_labels[:5]) + (
+            " …" if len(unknown_labels) > 5 else ""
+        )
+        shown_en = ", ".join(f"“{quote(label, 40)}”" for label in unknown_labels[:5]) + (
+            " …" if len(unknown_labels) > 5 else ""
+        )
+        n = len(unknown_labels)
+        notes.append(
+            Message(
+                f"{n} {count_lv(n, 'rinda', 'rindas')} ({shown}) nav kopsavilkuma {count_lv(n, 'rinda', 'rindas')}; "
+                f"{count_lv(n, 'tās', 'to')} teksts ievietots laukā „Cita informācija”.",
+                f"{n} {count_en(n, 'row', 'rows')} ({shown_en}) {count_en(n, 'is not an official row', 'are not official rows')}; "
+                f"{count_en(n, 'its', 'their')} text was put into Other information.",
+            )
+        )
 
     above = Read()
     read_above(published.above, report, above, published.keep_unknown_above)

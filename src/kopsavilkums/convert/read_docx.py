@@ -30,9 +30,16 @@ MAX_MEMBERS = 5_000
 MAX_DEPTH = 20
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
-NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+}
 W = "{" + NS["w"] + "}"
-_TEXT = ".//w:r/w:t | .//w:r/w:tab | .//w:r/w:br | .//w:r/w:cr | .//w:r/w:noBreakHyphen"
+# Every run's text, tab and line break — in hyperlinks, fields, content controls, tracked
+# insertions and text boxes too — but not a text box's second, fallback copy for old Word
+# versions, nor the grey placeholder of an empty content control. Deleted text is w:delText.
+_RUN = "w:r[not(ancestor::mc:Fallback) and not(ancestor::w:sdt[w:sdtPr/w:showingPlcHdr])]"
+_TEXT = " | ".join(f".//{_RUN}/w:{tag}" for tag in ("t", "tab", "br", "cr", "noBreakHyphen"))
 
 
 def _refused(lv: str, en: str) -> ImportRefused:
@@ -134,7 +141,12 @@ class _Body:
     def _paragraph(self, p: Any) -> list[str]:
         """A paragraph's text as lines (a soft line break starts a new one; a TAB stays)."""
         parts = [self._numbered(p)]
+        owner = p
         for node in _xpath(p, _TEXT):
+            paragraph = next(node.iterancestors(W + "p"), p)
+            if paragraph is not owner:  # a text box's own paragraph inside this one
+                parts.append("\n")
+                owner = paragraph
             tag = node.tag[len(W) :]
             parts.append(
                 node.text or "" if tag == "t" else "\t" if tag == "tab" else "-" if tag == "noBreakHyphen" else "\n"
@@ -143,9 +155,9 @@ class _Body:
 
     def _table(self, tbl: Any, depth: int) -> list[list[GridCell]]:
         rows: list[list[GridCell]] = []
-        for tr in tbl.iterchildren(W + "tr"):
+        for tr in _unwrapped(tbl, W + "tr"):
             row: list[GridCell] = []
-            for tc in tr.iterchildren(W + "tc"):
+            for tc in _unwrapped(tr, W + "tc"):
                 covered = tc.vMerge == "continue"  # Word's vertical merge: the cell above goes on
                 row.append(GridCell(lines=[] if covered else self._cell_lines(tc, depth), covered=covered))
             rows.append(row)
@@ -228,6 +240,18 @@ class _Body:
             except (KeyError, NotImplementedError, AttributeError):
                 self._styles_element = None
         return self._styles_element
+
+
+def _unwrapped(parent: Any, tag: str, depth: int = 0) -> Iterator[Any]:
+    """The children of ``parent`` with ``tag``, also those inside content controls (a repeating
+    section wraps rows, a cell control wraps cells) and custom XML."""
+    for child in parent.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in (W + "sdt", W + "customXml") and depth < MAX_DEPTH:
+            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            if content is not None:
+                yield from _unwrapped(content, tag, depth + 1)
 
 
 def _xpath(element: Any, expression: str) -> Any:

@@ -14,7 +14,7 @@ import re
 
 from kopsavilkums.convert.around import is_under_line
 from kopsavilkums.convert.common import Imported, ImportRefused
-from kopsavilkums.convert.labels import nfc, recognise, split_labelled
+from kopsavilkums.convert.labels import ends_a_label, nfc, recognise, split_labelled
 from kopsavilkums.convert.published import Published, SourceRow, to_imported
 from kopsavilkums.convert.read_html import fragment_paragraphs
 from kopsavilkums.messages import Message
@@ -151,6 +151,8 @@ class _Lines:
         del self.plain[:-3]
 
     def _broken_label(self, head: str) -> tuple[str | None, int]:
+        if not self.plain or not ends_a_label(head):
+            return None, 0
         for taken in range(1, len(self.plain) + 1):
             joined = " ".join([*(line for line, _, _ in self.plain[-taken:]), head])
             if key := recognise(joined):

@@ -40,7 +40,7 @@ def read_period(paragraphs: list[str], read: Read) -> Period:
     text = " ".join(p.strip() for p in paragraphs if p.strip())
     if not text:
         return Period()
-    dates = list(find_dates(text))
+    dates = list(find_dates(text)) if len(text) <= 1000 else []
     extra = leftover(text, [(s, e) for s, e, _ in dates], _PERIOD_WORDS)
     label = row_name("period")
     if len(dates) == 2 and not extra:
@@ -77,10 +77,13 @@ _AMOUNT = re.compile(
 _CURRENCY = re.compile(r"€|\beur(?:o)?\b")
 
 
-def _amounts(folded: str) -> list[tuple[int, int, Decimal, bool]]:
-    """(start, end, amount, written as money) for every amount in a folded line."""
-    found = []
+def _amounts(folded: str, limit: int = 3) -> list[tuple[int, int, Decimal, bool]]:
+    """(start, end, amount, written as money) for the amounts in a folded line, at most ``limit``
+    (more than two on a line is already more than a year's line holds)."""
+    found: list[tuple[int, int, Decimal, bool]] = []
     for m in _AMOUNT.finditer(folded):
+        if len(found) >= limit:
+            break
         if m[2] == "." and folded[m.end() : m.end() + 1] == ".":  # 01.08. is a date, not 1,08
             continue
         try:
@@ -104,6 +107,15 @@ _BUDGET_WORDS = (
 )  # fmt: skip
 
 
+_HEADING_WORDS = (
+    "gads", "gadi", "gada", "nr", "planots", "planotais", "planota", "planotie", "faktiski", "faktiskais", "faktiskie",
+    "izlietots", "izlietotais", "izlietota", "izlietotie", "summa", "summas", "euro", "eur", "finansejums", "valsts",
+    "budzeta", "un", "kopa",
+)  # fmt: skip
+#: A budget row longer than this is not a list of years (there are not so many years).
+MAX_BUDGET_LINES = 300
+
+
 def read_budget(lines: list[list[str]], read: Read) -> list[BudgetRow]:
     """One :class:`BudgetRow` per year line (``2019.gads 31830,96 euro``, ``2022. gads: plānotais …,
     faktiski izlietotais …``); one amount alone is the actual spending."""
@@ -113,6 +125,15 @@ def read_budget(lines: list[list[str]], read: Read) -> list[BudgetRow]:
     totals: list[tuple[str, list[Decimal]]] = []
     label = row_name("budget")
     last: BudgetRow | None = None
+    if len(lines) > MAX_BUDGET_LINES:
+        read.unplaced.extend(" ".join(c.strip() for c in cells if c.strip()) for cells in lines[MAX_BUDGET_LINES:])
+        read.notes.append(
+            Message(
+                f"{label.lv}: rindā ir vairāk nekā {MAX_BUDGET_LINES} teksta rindu; pārējās ievietotas laukā „Cita informācija”.",
+                f"{label.en}: the row has more than {MAX_BUDGET_LINES} lines; the rest were put into Other information.",
+            )
+        )
+        lines = lines[:MAX_BUDGET_LINES]
     for cells in lines:
         text = " ".join(c.strip() for c in cells if c.strip())
         if not text:
@@ -131,9 +152,9 @@ def read_budget(lines: list[list[str]], read: Read) -> list[BudgetRow]:
             totals.append((text, [v for _, _, v, _ in found]))
             continue
         if year is None and not found:
-            if any(w in folded for w in ("gads", "planot", "faktisk", "summa", "euro")) and len(text) < 200:
+            if len(text) < 120 and not leftover(folded, [], _HEADING_WORDS):
                 two_columns = two_columns or ("planot" in folded and "faktisk" in folded)
-                continue  # the table's column headings
+                continue  # the table's column headings: "Gads | Plānots | Faktiski izlietots, euro"
             read.unplaced.append(text)
             continue
         if year is None:
