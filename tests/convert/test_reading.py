@@ -331,3 +331,11 @@ def test_damaged_word_files_pdfs_and_pages_are_read_or_refused_on_purpose():
             read_any(bytes(data))
         except ImportRefused as error:
             assert error.__cause__ is None, f"a failure of ours: {error.__cause__!r}"
+
+
+def test_a_file_whose_name_says_another_kind_is_read_by_its_content_with_a_note():
+    imported = read_any(SEED.read_bytes(), "kopsavilkums.docx")
+    assert imported.source == "text"
+    assert imported.notes[0].en == "kopsavilkums.docx: by its content this is text, and it was read as such."
+    assert read_any(SEED.read_bytes(), "kopsavilkums.txt").notes == []
+    assert read_any(SEED.read_bytes(), "kopsavilkums").notes == []

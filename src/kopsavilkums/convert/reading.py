@@ -94,6 +94,8 @@ def read_any(data: bytes, name: str = "", readers: Sequence[Reader] | None = Non
         kind = detect(data)
         for reader in READERS if readers is None else readers:
             if reader.kind == kind and (result := reader.read(data)) is not None:
+                if (named := _named_kind(name)) and named != kind:
+                    result.notes.insert(0, _misnamed(name, kind))
                 return result
     except ImportRefused:
         raise
@@ -108,6 +110,32 @@ def read_any(data: bytes, name: str = "", readers: Sequence[Reader] | None = Non
             )
         ) from exc
     raise ImportRefused(ACCEPTED)
+
+
+_SUFFIXES = {
+    ".json": Kind.DRAFT, ".pdf": Kind.PDF, ".docx": Kind.DOCX, ".html": Kind.HTML, ".htm": Kind.HTML,
+    ".mht": Kind.WEB_ARCHIVE, ".mhtml": Kind.WEB_ARCHIVE, ".txt": Kind.TEXT,
+}  # fmt: skip
+_KIND_NAMES = {
+    Kind.DRAFT: Message("melnraksta fails", "a draft file"),
+    Kind.PDF: Message("PDF", "a PDF"),
+    Kind.DOCX: Message("Word fails", "a Word file"),
+    Kind.HTML: Message("tīmekļa lapa", "a web page"),
+    Kind.WEB_ARCHIVE: Message("tīmekļa arhīvs", "a web archive"),
+    Kind.TEXT: Message("teksts", "text"),
+}
+
+
+def _named_kind(name: str) -> Kind | None:
+    return _SUFFIXES.get(Path(name).suffix.lower()) if name else None
+
+
+def _misnamed(name: str, kind: Kind) -> Message:
+    """The name says one kind, the content another: read as the content says, and say so."""
+    return Message(
+        f"{name}: pēc satura tas ir {_KIND_NAMES[kind].lv}, un tas nolasīts kā tāds.",
+        f"{name}: by its content this is {_KIND_NAMES[kind].en}, and it was read as such.",
+    )
 
 
 def read_path(path: str | os.PathLike[str]) -> Imported:
