@@ -200,3 +200,20 @@ def test_a_sentence_with_heading_words_is_no_column_heading():
     rows, read = budget("Valsts budžeta finansējuma summa euro piešķirta ar rīkojumu", "2019.gads 1 euro")
     assert rows == [(2019, None, D("1.00"))]
     assert read.unplaced == ["Valsts budžeta finansējuma summa euro piešķirta ar rīkojumu"]
+
+
+def test_amounts_under_column_headings_are_read_by_their_column():
+    rows, read = budget(
+        ["Gads", "Plānots", "Faktiski izlietots"],
+        ["2021.gads", "28 500,00 euro"],  # the actual cell left empty (a trailing TAB dropped)
+        ["2022.gads", "", "41 200,00 euro"],
+        ["2023.gads", "43 750,50 euro", "39 812,77 euro"],
+    )
+    assert rows == [
+        (2021, D("28500.00"), None),
+        (2022, None, D("41200.00")),
+        (2023, D("43750.50"), D("39812.77")),
+    ]
+    assert read.notes == [] and read.unplaced == []
+    rows, _ = budget(["Gads", "Faktiski izlietots"], ["2019.gads", "31 830,96 euro"])
+    assert rows == [(2019, None, D("31830.96"))]

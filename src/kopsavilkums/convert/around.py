@@ -116,6 +116,8 @@ def read_under(paragraphs: list[str], report: Report, read: Read) -> None:
         if _is_e_signature(folded):
             report.signatory.signing = E_SIGNATURE
             continue
+        if folded.rstrip(" :._") in _EMPTY_FIELDS:
+            continue  # "Datums:" left empty on a printed form: no text to keep
         if folded.startswith(("sagatavoja", "sagatavotajs", fold(PREPARED_BY))):
             rest = line.split(":", 1)[1] if ":" in line[:20] else line.split(None, 1)[1] if " " in line else ""
             while not rest.strip(" ,") and index < len(lines) and _is_contact_part(lines[index]):
@@ -233,6 +235,8 @@ def _looks_like_name(text: str) -> bool:
 
 
 _DATE_WORDS = ("datums", "gada", "g")
+#: Labels under the table that a printed form leaves empty.
+_EMPTY_FIELDS = frozenset({"datums", "paraksts", "vieta", "vieta un datums", "z.v"})
 
 
 def _date_line(line: str) -> tuple[date, str] | None:

@@ -121,6 +121,7 @@ def read_budget(lines: list[list[str]], read: Read) -> list[BudgetRow]:
     faktiski izlietotais …``); one amount alone is the actual spending."""
     rows: dict[int, BudgetRow] = {}
     two_columns = False  # a header line named both columns: two bare amounts need no note
+    columns: dict[int, str] = {}  # which cell holds which amount, from the column headings
     guessed: list[int] = []
     totals: list[tuple[str, list[Decimal]]] = []
     label = row_name("budget")
@@ -154,6 +155,7 @@ def read_budget(lines: list[list[str]], read: Read) -> list[BudgetRow]:
         if year is None and not found:
             if len(text) < 120 and not leftover(folded, [], _HEADING_WORDS):
                 two_columns = two_columns or ("planot" in folded and "faktisk" in folded)
+                columns = _columns(cells) or columns
                 continue  # the table's column headings: "Gads | Plānots | Faktiski izlietots, euro"
             read.unplaced.append(text)
             continue
@@ -164,7 +166,10 @@ def read_budget(lines: list[list[str]], read: Read) -> list[BudgetRow]:
             row = last
         else:
             row = rows.setdefault(year, BudgetRow(year))
-        if extra or len(found) > 2:
+        by_column = _by_column(cells, columns) if columns and year is not None else None
+        if by_column is not None:
+            planned, actual = by_column  # under headings that name the columns: by position
+        elif extra or len(found) > 2:
             read.unplaced.append(text)
             read.notes.append(
                 Message(
@@ -176,9 +181,10 @@ def read_budget(lines: list[list[str]], read: Read) -> list[BudgetRow]:
             if len(found) > 2:
                 last = row
                 continue
-        planned, actual = _assign(found, kinds)
-        if planned is not None and actual is not None and not any(kinds) and not two_columns:
-            guessed.append(row.year)
+        if by_column is None:
+            planned, actual = _assign(found, kinds)
+            if planned is not None and actual is not None and not any(kinds) and not two_columns:
+                guessed.append(row.year)
         if (planned is not None and row.planned not in (None, planned)) or (
             actual is not None and row.actual not in (None, actual)
         ):
@@ -207,6 +213,41 @@ def read_budget(lines: list[list[str]], read: Read) -> list[BudgetRow]:
     for text, amounts in totals:
         _check_total(text, amounts, budget, read)
     return budget
+
+
+def _columns(cells: list[str]) -> dict[int, str]:
+    """``Gads | Plānots | Faktiski izlietots`` → ``{1: "planned", 2: "actual"}``."""
+    columns = {}
+    for index, cell in enumerate(cells):
+        folded = fold(cell)
+        planned, actual = "planot" in folded, "faktisk" in folded or "izlietot" in folded
+        if planned and actual:
+            return {}  # "Plānotais un faktiski izlietotais" names no one column
+        if planned or actual:
+            columns[index] = "planned" if planned else "actual"
+    return columns
+
+
+def _by_column(cells: list[str], columns: dict[int, str]) -> tuple[Decimal | None, Decimal | None] | None:
+    """A year's amounts read by the column they stand in (an empty cell is an empty amount), when
+    the year is in the first cell and every other cell holds one amount or nothing; else None."""
+    if len(cells) < 2:
+        return None
+    head = fold(cells[0])
+    match = _YEAR.match(head)
+    if not match or leftover(head[match.end() :], [], _BUDGET_WORDS):
+        return None
+    values: dict[str, Decimal | None] = {"planned": None, "actual": None}
+    for index, cell in enumerate(cells[1:], start=1):
+        folded = fold(cell)
+        found = _amounts(folded)
+        if len(found) > 1 or (found and index not in columns):
+            return None
+        if leftover(folded, [(s, e) for s, e, _, _ in found], _BUDGET_WORDS):
+            return None
+        if found:
+            values[columns[index]] = found[0][2]
+    return values["planned"], values["actual"]
 
 
 def _is_amount_year(folded: str, match: re.Match[str]) -> bool:
