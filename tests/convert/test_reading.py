@@ -339,3 +339,10 @@ def test_a_file_whose_name_says_another_kind_is_read_by_its_content_with_a_note(
     assert imported.notes[0].en == "kopsavilkums.docx: by its content this is text, and it was read as such."
     assert read_any(SEED.read_bytes(), "kopsavilkums.txt").notes == []
     assert read_any(SEED.read_bytes(), "kopsavilkums").notes == []
+
+
+def test_a_word_file_whose_text_parts_unpack_to_more_than_40_mb_is_refused():
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = "<w:p><w:r><w:t>x</w:t></w:r></w:p>" * (41 * 2**20 // 34)
+    document = f'<?xml version="1.0"?><w:document {w}><w:body>{body}</w:body></w:document>'.encode()
+    assert "text parts unpack to more than 40 MB" in str(refused(with_document_xml(document)))

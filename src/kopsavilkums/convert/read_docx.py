@@ -23,8 +23,11 @@ from kopsavilkums.convert.labels import nfc, recognise
 from kopsavilkums.convert.published import GridCell, Published, rows_from_table, to_imported
 from kopsavilkums.messages import Message
 
-#: Everything in the zip together, unpacked. A 300-page summary's XML is a few MB.
+#: Everything in the zip together, unpacked (pictures included).
 MAX_UNPACKED = 100 * 1024 * 1024
+#: Its XML parts together: parsed into a tree of about 20 times their size. A 300-page summary's
+#: document.xml is a few MB.
+MAX_XML = 40 * 1024 * 1024
 MAX_MEMBERS = 5_000
 #: Tables inside tables inside … deeper than this are not read.
 MAX_DEPTH = 20
@@ -58,6 +61,11 @@ def check_zip(data: bytes) -> None:
                 raise _refused(
                     f"Word fails atpakojot pārsniedz {MAX_UNPACKED // 2**20} MB; tas netiek lasīts.",
                     f"The Word file unpacks to more than {MAX_UNPACKED // 2**20} MB; it is not read.",
+                )
+            if sum(m.file_size for m in members if m.filename.endswith((".xml", ".rels"))) > MAX_XML:
+                raise _refused(
+                    f"Word faila teksta daļas atpakojot pārsniedz {MAX_XML // 2**20} MB; tas netiek lasīts.",
+                    f"The Word file's text parts unpack to more than {MAX_XML // 2**20} MB; it is not read.",
                 )
             names = {m.filename for m in members}
             if "word/document.xml" not in names:
