@@ -240,3 +240,9 @@ def test_far_more_lines_under_the_table_than_a_summary_has_are_kept_as_they_are(
     assert kept[0] == UNPLACED_MARKER
     assert len(kept) == 1 + 300 - 1  # every line but the one read as the date of signing
     assert len([n for n in imported.notes if "place" in n.en]) == 1
+
+
+def test_html_in_a_value_too_deep_to_parse_is_kept_as_it_is():
+    value = "<b>" * 1000 + "dziļi" + "</b>" * 1000
+    imported = read(f"Valsts pārvaldes uzdevums\t{value}\nValsts pārvaldes uzdevuma veicējs\tB\n")
+    assert imported.report.task == value

@@ -73,20 +73,33 @@ def parse(text: str) -> etree._Element:
     text = _XML_DECLARATION.sub("", nfc(text), count=1)
     if not text.strip():
         raise ImportRefused(Message("Tīmekļa lapa ir tukša.", "The web page is empty."))
+    parser = _parser()
     try:
-        return lxml_html.document_fromstring(text, parser=_parser())
+        root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ImportRefused(
             Message(f"Tīmekļa lapu nevar nolasīt ({exc}).", f"The web page cannot be read ({exc}).")
         ) from None
+    if any("depth" in error.message.lower() for error in parser.error_log):
+        # libxml2 stops at 256 levels and drops what is deeper; no real page nests so deep.
+        raise ImportRefused(
+            Message(
+                "Tīmekļa lapa ir pārāk dziļi ligzdota (vairāk nekā 256 līmeņi); tā netiek lasīta.",
+                "The web page is nested too deeply (more than 256 levels); it is not read.",
+            )
+        )
+    return root
 
 
 def fragment_paragraphs(fragment: str) -> list[str]:
     """The paragraphs of an HTML fragment left in copied text (``<p>…</p> <ol …> 1. …``)."""
+    parser = _parser()
     try:
-        root = lxml_html.fragment_fromstring(nfc(fragment), create_parent="div", parser=_parser())
+        root = lxml_html.fragment_fromstring(nfc(fragment), create_parent="div", parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return [fragment]
+    if any("depth" in error.message.lower() for error in parser.error_log):
+        return [fragment]  # too deep to parse whole: the text as it is, tags and all, rather than lose it
     return [" ".join(p.replace(CELL, " ").split()) for p in paragraphs(root)]
 
 
