@@ -102,7 +102,7 @@ def test_ugly_copy_keeps_every_unplaced_line_and_says_so(ugly):
             "Otrā rinda ar citu informāciju",  # row 8 twice: "Nav" and this
             UNPLACED_MARKER,
             "Pielikums Nr. 2 valdes sēdes protokolam",
-            "Piezīmes Šī rinda nav oficiāla.",
+            "Piezīmes: Šī rinda nav oficiāla.",
         ]
     )
     notes = english(ugly)

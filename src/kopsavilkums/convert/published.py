@@ -81,7 +81,9 @@ def to_imported(published: Published) -> Imported:
     twice: dict[str, int] = {}
     for row in published.rows:
         if row.key is None:
-            unknown.unplaced.append(" ".join(filter(None, (row.label.strip(), *row.paragraphs()))))
+            value = " ".join(row.paragraphs())
+            label = row.label.strip().rstrip(":").strip()
+            unknown.unplaced.append(f"{label}: {value}" if value else label)
             unknown_labels.append(row.label)
         elif row.key in by_key:
             by_key[row.key].lines.extend(row.lines)
