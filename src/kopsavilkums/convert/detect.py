@@ -1,0 +1,117 @@
+"""What an input is, told by its content and never by its name: a draft file, a PDF, a Word file,
+a web page (or a browser's web archive), or text. Formats we know but do not read are refused
+with what to do instead."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import zipfile
+import zlib
+from enum import StrEnum
+
+from kopsavilkums.convert.common import ImportRefused
+from kopsavilkums.messages import Message
+
+
+class Kind(StrEnum):
+    DRAFT = "draft"
+    PDF = "pdf"
+    DOCX = "docx"
+    HTML = "html"
+    TEXT = "text"
+    WEB_ARCHIVE = "mhtml"  # a browser's "web page, single file": the page is read as HTML
+
+
+_HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|table|meta)\b", re.IGNORECASE)
+_PAGE = re.compile(rb"<(?:!doctype\s+html|html)\b", re.IGNORECASE)  # a page with something before it
+_MHTML = re.compile(rb"^MIME-Version:\s*1\.0", re.IGNORECASE | re.MULTILINE)
+#: What reading a damaged zip can raise.
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    NotImplementedError,
+    OSError,
+    EOFError,
+    RuntimeError,
+    ValueError,
+)
+
+
+def _refused(lv: str, en: str) -> ImportRefused:
+    return ImportRefused(Message(lv, en))
+
+
+def _start(data: bytes) -> bytes:
+    """The first bytes without a byte-order mark and leading white space, as ASCII-ish text
+    (UTF-16 loses its zero bytes) — enough to tell the kinds apart."""
+    head = data[:65536]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head[2:].replace(b"\x00", b"")
+    elif head.startswith(codecs.BOM_UTF8):
+        head = head[3:]
+    return head.lstrip()
+
+
+def detect(data: bytes) -> Kind:
+    start = _start(data)
+    if not start:
+        raise _refused("Fails ir tukšs.", "The file is empty.")
+    if b"%PDF-" in data[:1024]:
+        return Kind.PDF
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(data)
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise _refused(
+            "Tas ir vecā formāta Word (.doc) vai Excel fails; saglabājiet to Word programmā kā .docx un mēģiniet vēlreiz.",
+            "This is an old-format Word (.doc) or Excel file; save it in Word as .docx and try again.",
+        )
+    if start.startswith(b"{\\rtf"):
+        raise _refused(
+            "Tas ir RTF fails; saglabājiet to Word programmā kā .docx un mēģiniet vēlreiz.",
+            "This is an RTF file; save it in Word as .docx and try again.",
+        )
+    if start.startswith(b"{"):
+        return Kind.DRAFT
+    if _MHTML.search(start[:4096]) and b"multipart/related" in start[:4096].lower():
+        return Kind.WEB_ARCHIVE
+    if start.startswith(b"<") and _HTML.search(start) or _PAGE.search(start[:1024]):
+        return Kind.HTML
+    return Kind.TEXT
+
+
+def _zip_kind(data: bytes) -> Kind:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+    except ZIP_ERRORS as exc:
+        raise _refused(f"Bojāts zip (vai Word) fails ({exc}).", f"A damaged zip (or Word) file ({exc}).") from None
+    if "word/document.xml" in names:
+        return Kind.DOCX
+    if mimetype.startswith(b"application/vnd.oasis.opendocument"):
+        raise _refused(
+            "Tas ir OpenDocument (LibreOffice) fails; saglabājiet to kā Word .docx un mēģiniet vēlreiz.",
+            "This is an OpenDocument (LibreOffice) file; save it as Word .docx and try again.",
+        )
+    raise _refused("Šis zip fails nav Word dokuments (.docx).", "This zip file is not a Word document (.docx).")
+
+
+def web_archive_page(data: bytes) -> bytes | None:
+    """The HTML page inside a browser's web archive (``.mht``, ``.mhtml``), or None when it has none."""
+    import email  # the standard library's MIME reader, only for web archives
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                charset = part.get_content_charset()
+                if charset:
+                    meta = f'<meta charset="{re.sub(r"[^A-Za-z0-9_.:-]", "", charset)[:40]}">'.encode("ascii")
+                    return meta + payload
+                return payload
+    return None

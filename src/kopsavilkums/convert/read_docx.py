@@ -1,0 +1,280 @@
+"""A Word ``.docx`` as NGOs keep their summaries: a two-column table with the official labels,
+paragraphs above it (the title) and under it (signature, place and date, *Sagatavoja*).
+
+Read with python-docx. Before it sees the file, the zip is checked: at most
+:data:`MAX_UNPACKED` bytes unpacked (a zip bomb stops there), no document type declaration in
+any XML part (Word never writes one; an external entity or a "billion laughs" needs one).
+python-docx's own XML parser does not resolve entities either.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import etree
+
+from kopsavilkums.convert.common import Imported, ImportRefused
+from kopsavilkums.convert.detect import ZIP_ERRORS
+from kopsavilkums.convert.labels import nfc, recognise
+from kopsavilkums.convert.published import GridCell, Published, rows_from_table, to_imported
+from kopsavilkums.messages import Message
+
+#: Everything in the zip together, unpacked (pictures included).
+MAX_UNPACKED = 100 * 1024 * 1024
+#: Its XML parts together: parsed into a tree of about 20 times their size. A 300-page summary's
+#: document.xml is a few MB.
+MAX_XML = 40 * 1024 * 1024
+MAX_MEMBERS = 5_000
+#: Tables inside tables inside … deeper than this are not read.
+MAX_DEPTH = 20
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+}
+W = "{" + NS["w"] + "}"
+# Every run's text, tab and line break — in hyperlinks, fields, content controls, tracked
+# insertions and text boxes too — but not a text box's second, fallback copy for old Word
+# versions, nor the grey placeholder of an empty content control. Deleted text is w:delText.
+_RUN = "w:r[not(ancestor::mc:Fallback) and not(ancestor::w:sdt[w:sdtPr/w:showingPlcHdr])]"
+_TEXT = " | ".join(f".//{_RUN}/w:{tag}" for tag in ("t", "tab", "br", "cr", "noBreakHyphen"))
+
+
+def _refused(lv: str, en: str) -> ImportRefused:
+    return ImportRefused(Message(lv, en))
+
+
+def check_zip(data: bytes) -> None:
+    """Refuse what python-docx should not be given: no zip, no ``word/document.xml``, too much
+    unpacked, a DTD in an XML part."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            if len(members) > MAX_MEMBERS:
+                raise _refused("Word failā ir pārāk daudz daļu.", "The Word file has too many parts.")
+            if sum(m.file_size for m in members) > MAX_UNPACKED:
+                raise _refused(
+                    f"Word fails atpakojot pārsniedz {MAX_UNPACKED // 2**20} MB; tas netiek lasīts.",
+                    f"The Word file unpacks to more than {MAX_UNPACKED // 2**20} MB; it is not read.",
+                )
+            if sum(m.file_size for m in members if m.filename.endswith((".xml", ".rels"))) > MAX_XML:
+                raise _refused(
+                    f"Word faila teksta daļas atpakojot pārsniedz {MAX_XML // 2**20} MB; tas netiek lasīts.",
+                    f"The Word file's text parts unpack to more than {MAX_XML // 2**20} MB; it is not read.",
+                )
+            names = {m.filename for m in members}
+            if "word/document.xml" not in names:
+                raise _refused(
+                    "Šis zip fails nav Word dokuments (.docx).", "This zip file is not a Word document (.docx)."
+                )
+            for member in members:
+                if member.filename.endswith((".xml", ".rels")):
+                    with archive.open(member) as part:
+                        head = part.read(4096)
+                    if _DTD.search(head) or _DTD.search(head.replace(b"\x00", b"")):
+                        raise _refused(
+                            "Word failā ir dokumenta tipa deklarācija (DTD), ko Word neraksta; fails netiek lasīts.",
+                            "The Word file contains a document type declaration (DTD), which Word never writes; "
+                            "it is not read.",
+                        )
+    except ZIP_ERRORS as exc:
+        raise _refused(f"Word failu nevar atvērt ({exc}).", f"The Word file cannot be opened ({exc}).") from None
+
+
+def read_docx(data: bytes) -> Imported:
+    check_zip(data)
+    import docx  # python-docx: imported only when a Word file is read (start-up time)
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        blocks = list(_Body(document).blocks())
+    except ImportRefused:
+        raise
+    except Exception as exc:  # a third-party parser on untrusted input: any failure is "cannot read"
+        raise _refused(f"Word failu nevar nolasīt ({exc}).", f"The Word file cannot be read ({exc}).") from None
+    published = Published("docx")
+    summary = [i for i, (kind, value) in enumerate(blocks) if kind == "table" and _has_labels(value)]
+    if summary:
+        for index, (kind, value) in enumerate(blocks):
+            if index in summary:
+                rows_from_table(value, published)
+                continue
+            texts = value if kind == "p" else [_flat(row) for row in value]
+            (published.above if index < summary[0] else published.under).extend(t for t in texts if t.strip())
+    return to_imported(published)
+
+
+def _has_labels(table: list[list[GridCell]]) -> bool:
+    return any(recognise(cell.text()) for row in table for cell in row[:2])
+
+
+def _flat(row: list[GridCell]) -> str:
+    """A row of a table outside the summary (a signature table) as one line."""
+    return " ".join(text for cell in row if (text := cell.text()))
+
+
+class _Body:
+    """Walks the document's body in order — paragraphs, tables and the content controls that may
+    wrap either — giving ("p", paragraphs) and ("table", rows of cells)."""
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.counters: dict[tuple[int, int], int] = {}
+        self.numbering = self._numbering_element()
+
+    def blocks(self) -> Iterator[tuple[str, Any]]:
+        body = self.document.element.body
+        for kind, element in self._children(body, 0):
+            if kind == "p":
+                yield "p", [" ".join(line.split()) for line in self._paragraph(element)]
+            else:
+                yield "table", self._table(element, 0)
+
+    def _children(self, parent: Any, depth: int) -> Iterator[tuple[str, Any]]:
+        for child in parent.iterchildren():
+            if child.tag == W + "p":
+                yield "p", child
+            elif child.tag == W + "tbl":
+                yield "tbl", child
+            elif child.tag in (W + "sdt", W + "customXml") and depth < MAX_DEPTH:
+                content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+                if content is not None:
+                    yield from self._children(content, depth + 1)
+
+    def _paragraph(self, p: Any) -> list[str]:
+        """A paragraph's text as lines (a soft line break starts a new one; a TAB stays)."""
+        parts = [self._numbered(p)]
+        owner = p
+        for node in _xpath(p, _TEXT):
+            paragraph = next(node.iterancestors(W + "p"), p)
+            if paragraph is not owner:  # a text box's own paragraph inside this one
+                parts.append("\n")
+                owner = paragraph
+            tag = node.tag[len(W) :]
+            parts.append(
+                node.text or "" if tag == "t" else "\t" if tag == "tab" else "-" if tag == "noBreakHyphen" else "\n"
+            )
+        return [nfc(line) for line in "".join(parts).split("\n") if line.strip()]
+
+    def _table(self, tbl: Any, depth: int) -> list[list[GridCell]]:
+        rows: list[list[GridCell]] = []
+        for tr in _unwrapped(tbl, W + "tr"):
+            row: list[GridCell] = []
+            for tc in _unwrapped(tr, W + "tc"):
+                covered = tc.vMerge == "continue"  # Word's vertical merge: the cell above goes on
+                row.append(GridCell(lines=[] if covered else self._cell_lines(tc, depth), covered=covered))
+            rows.append(row)
+        return rows
+
+    def _cell_lines(self, tc: Any, depth: int) -> list[list[str]]:
+        lines: list[list[str]] = []
+        for kind, element in self._children(tc, depth):
+            if kind == "p":
+                lines += [line.split("\t") for line in self._paragraph(element)]
+            elif depth < MAX_DEPTH:  # a table in the cell: each of its rows one line of cells
+                lines += [[cell.text() for cell in row] for row in self._table(element, depth + 1)]
+        return lines
+
+    # ------------------------------------------------------------------------- numbering
+
+    def _numbering_element(self) -> Any:
+        try:
+            return self.document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return None
+
+    def _numbered(self, p: Any) -> str:
+        """The number Word shows before a list paragraph (``1.``, ``1)``, a bullet), which is not
+        in its text."""
+        num_pr = self._num_pr(p)
+        if num_pr is None or self.numbering is None:
+            return ""
+        num_id = _int(_xpath(num_pr, "./w:numId/@w:val"))
+        level = _int(_xpath(num_pr, "./w:ilvl/@w:val"))
+        if num_id is None or num_id == 0:
+            return ""
+        level = min(level or 0, 8)
+        abstract = _int(_xpath(self.numbering, f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val'))
+        if abstract is None:
+            return ""
+        lvl = _xpath(self.numbering, f'./w:abstractNum[@w:abstractNumId="{abstract}"]/w:lvl[@w:ilvl="{level}"]')
+        if not lvl:
+            return ""
+        fmt = (_xpath(lvl[0], "./w:numFmt/@w:val") or ["decimal"])[0]
+        text = (_xpath(lvl[0], "./w:lvlText/@w:val") or ["%1."])[0]
+        start = _int(_xpath(lvl[0], "./w:start/@w:val"))
+        start = 1 if start is None else start
+        for key in [k for k in self.counters if k[0] == num_id and k[1] > level]:
+            del self.counters[key]  # a higher level starts its sub-lists again
+        self.counters[(num_id, level)] = self.counters.get((num_id, level), start - 1) + 1
+        if fmt == "bullet":
+            return "• "
+        if fmt == "none":
+            return ""
+
+        def number(match: re.Match[str]) -> str:
+            at = int(match[1]) - 1
+            return str(self.counters.get((num_id, at), start) if at != level else self.counters[(num_id, level)])
+
+        return re.sub(r"%([1-9])", number, text)[:20] + " "
+
+    def _num_pr(self, p: Any) -> Any:
+        found = _xpath(p, "./w:pPr/w:numPr")
+        if found:
+            return found[0]
+        style_id = (_xpath(p, "./w:pPr/w:pStyle/@w:val") or [None])[0]
+        styles = self._styles()
+        for _ in range(5):  # the style, or the style it is based on
+            if style_id is None or styles is None:
+                return None
+            style = _xpath(styles, f'./w:style[@w:styleId="{_xpath_literal(style_id)}"]')
+            if not style:
+                return None
+            found = _xpath(style[0], "./w:pPr/w:numPr")
+            if found:
+                return found[0]
+            style_id = (_xpath(style[0], "./w:basedOn/@w:val") or [None])[0]
+        return None
+
+    def _styles(self) -> Any:
+        if not hasattr(self, "_styles_element"):
+            try:
+                self._styles_element = self.document.part.styles.element
+            except (KeyError, NotImplementedError, AttributeError):
+                self._styles_element = None
+        return self._styles_element
+
+
+def _unwrapped(parent: Any, tag: str, depth: int = 0) -> Iterator[Any]:
+    """The children of ``parent`` with ``tag``, also those inside content controls (a repeating
+    section wraps rows, a cell control wraps cells) and custom XML."""
+    for child in parent.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in (W + "sdt", W + "customXml") and depth < MAX_DEPTH:
+            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            if content is not None:
+                yield from _unwrapped(content, tag, depth + 1)
+
+
+def _xpath(element: Any, expression: str) -> Any:
+    """XPath with the ``w:`` prefix on any element (python-docx knows the prefix only on the
+    elements it has classes for)."""
+    return etree._Element.xpath(element, expression, namespaces=NS)
+
+
+def _int(values: list[str]) -> int | None:
+    try:
+        return int(values[0]) if values else None
+    except ValueError:
+        return None
+
+
+def _xpath_literal(value: str) -> str:
+    """A style id safe inside an XPath string literal (ids are short names; quotes are dropped)."""
+    return value.replace('"', "")[:100]

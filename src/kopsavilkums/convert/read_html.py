@@ -1,0 +1,264 @@
+"""A ministry's page saved as HTML: the official table somewhere inside a whole page.
+
+Parsed with lxml's HTML parser set up for untrusted input (no network, no huge trees; an HTML
+parser expands no DTD entities). The summary table is the one whose first cells are the official
+labels, wherever it is; ``rowspan`` on the budget label, ``&nbsp;``, ``<br>``, ``<li>1. …</li>``
+and nested tags are read; scripts and styles are not. Of the rest of the page only what stands
+right above the table (the title) and right under it (signature, *Sagatavoja*) is read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from kopsavilkums.convert.common import Imported, ImportRefused
+from kopsavilkums.convert.labels import nfc, recognise
+from kopsavilkums.convert.published import GridCell, Published, rows_from_table, to_imported
+from kopsavilkums.messages import Message
+
+#: Marks the border between two table cells inside a paragraph (never in real text).
+CELL = "\x1f"
+_BLOCKS = frozenset(
+    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "thead", "tbody", "tfoot",
+     "caption", "section", "article", "header", "footer", "main", "nav", "aside", "blockquote", "pre", "dd", "dt", "dl",
+     "address", "figure", "figcaption", "form", "fieldset", "hr"}
+)  # fmt: skip
+_SKIP = frozenset(
+    {"script", "style", "noscript", "template", "head", "title", "meta", "link", "object", "embed", "iframe", "svg",
+     "math", "select", "textarea", "button"}
+)  # fmt: skip
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|•)\s")
+_NO_MARKERS = re.compile(r"list-style(?:-type)?\s*:\s*none", re.IGNORECASE)
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+#: How far from the table to look for its title and for the lines under it.
+_NEAR = 30
+
+
+def _parser() -> lxml_html.HTMLParser:
+    return lxml_html.HTMLParser(
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=False,
+        default_doctype=False,
+        collect_ids=False,
+    )
+
+
+def decode_html(data: bytes) -> str:
+    """The page as text: its declared charset, else UTF-8, else Windows-1257 (Baltic)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", "replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", "replace")
+    declared = _CHARSET.search(data[:4096])
+    if declared:
+        try:
+            return data.decode(declared[1].decode("ascii"), "replace")
+        except LookupError:
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1257", "replace")
+
+
+def parse(text: str) -> etree._Element:
+    """The page's root element; ImportRefused when it cannot be parsed at all."""
+    text = _XML_DECLARATION.sub("", nfc(text), count=1)
+    if not text.strip():
+        raise ImportRefused(Message("Tīmekļa lapa ir tukša.", "The web page is empty."))
+    parser = _parser()
+    try:
+        root = lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ImportRefused(
+            Message(f"Tīmekļa lapu nevar nolasīt ({exc}).", f"The web page cannot be read ({exc}).")
+        ) from None
+    if any("depth" in error.message.lower() for error in parser.error_log):
+        # libxml2 stops at 256 levels and drops what is deeper; no real page nests so deep.
+        raise ImportRefused(
+            Message(
+                "Tīmekļa lapa ir pārāk dziļi ligzdota (vairāk nekā 256 līmeņi); tā netiek lasīta.",
+                "The web page is nested too deeply (more than 256 levels); it is not read.",
+            )
+        )
+    return root
+
+
+def fragment_paragraphs(fragment: str) -> list[str]:
+    """The paragraphs of an HTML fragment left in copied text (``<p>…</p> <ol …> 1. …``)."""
+    parser = _parser()
+    try:
+        root = lxml_html.fragment_fromstring(nfc(fragment), create_parent="div", parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return [fragment]
+    if any("depth" in error.message.lower() for error in parser.error_log):
+        return [fragment]  # too deep to parse whole: the text as it is, tags and all, rather than lose it
+    return [" ".join(p.replace(CELL, " ").split()) for p in paragraphs(root)]
+
+
+def paragraphs(element: etree._Element) -> list[str]:
+    """The text of ``element`` as paragraphs: blocks and ``<br>`` break, spaces collapse as a
+    browser shows them, ``<li>`` of a numbered list gets its number when the page shows one, the
+    cells of a table row are joined with :data:`CELL`. Walks without recursion (any depth)."""
+    out: list[str] = []
+    buffer: list[str] = []
+    lists: list[list[int]] = []  # per open list: the next number; -1 bullets, -2 markers hidden
+
+    def flush() -> None:
+        text = "".join(buffer)
+        buffer.clear()
+        cells = [" ".join(cell.split()) for cell in text.split(CELL)]
+        while cells and not cells[0]:
+            cells.pop(0)
+        if any(cells):
+            out.append(CELL.join(cells))
+
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if event == "start":
+            if node is not element and (tag in _SKIP or not tag):
+                walker.skip_subtree()  # its end event still comes, and adds its tail
+                continue
+            if tag in _BLOCKS:
+                flush()
+            if tag in ("ol", "ul"):
+                hidden = bool(_NO_MARKERS.search(node.get("style", "")))
+                lists.append([-2 if hidden else _int(node.get("start"), 1) if tag == "ol" else -1])
+            elif tag == "li" and lists:
+                buffer.append(_li_marker(node, lists[-1]))
+            elif tag in ("td", "th") and buffer:
+                buffer.append(CELL)
+            if node.text:
+                buffer.append(node.text)
+        else:
+            if tag in ("ol", "ul") and lists:
+                lists.pop()
+            if tag in _BLOCKS:
+                flush()
+            if node is not element and node.tail:
+                buffer.append(node.tail)
+    flush()
+    return out
+
+
+def _li_marker(node: etree._Element, counter: list[int]) -> str:
+    if counter[0] == -2:
+        return ""  # the page hides the markers; the text carries its own numbers
+    first = next((t for t in node.itertext() if t.strip()), "")
+    if counter[0] == -1:
+        return "" if _NUMBERED.match(first) else "• "
+    number = counter[0]
+    counter[0] += 1
+    return "" if _NUMBERED.match(first) else f"{number}. "
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return max(0, min(int(value or ""), 10_000))
+    except ValueError:
+        return default
+
+
+# ----------------------------------------------------------------------------------- tables
+
+
+def _own_rows(table: etree._Element) -> list[etree._Element]:
+    return table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+
+
+def _head_text(cell: etree._Element) -> str:
+    """The start of a cell's text, enough to recognise a label (a layout cell holds a whole page)."""
+    parts, size = [], 0
+    for text in cell.itertext():
+        parts.append(text)
+        size += len(text)
+        if size > 500:
+            break
+    return "".join(parts)
+
+
+def _labels_in(table: etree._Element) -> int:
+    count = 0
+    for tr in _own_rows(table):
+        cells = tr.xpath("./td|./th")
+        for cell in cells[:2]:  # a numbered first column moves the label to the second cell
+            if recognise(_head_text(cell)):
+                count += 1
+                break
+    return count
+
+
+def _fill_carried(carried: dict[int, int], row: list[GridCell], column: int) -> int:
+    """Put a covered cell wherever a cell above still spans down; the next free column."""
+    while carried.get(column, 0) > 0:
+        carried[column] -= 1
+        row.append(GridCell(covered=True))
+        column += 1
+    return column
+
+
+def grid(table: etree._Element) -> list[list[GridCell]]:
+    """The table's own rows as cells, a cell under a ``rowspan`` marked as covered."""
+    carried: dict[int, int] = {}
+    rows: list[list[GridCell]] = []
+    for tr in _own_rows(table):
+        row: list[GridCell] = []
+        column = 0
+        for td in tr.xpath("./td|./th"):
+            column = _fill_carried(carried, row, column)
+            span = max(1, min(_int(td.get("colspan"), 1), 100))
+            down = max(1, min(_int(td.get("rowspan"), 1), 10_000))
+            row.append(GridCell(lines=[p.split(CELL) for p in paragraphs(td)]))
+            if down > 1:
+                for c in range(column, column + span):
+                    carried[c] = down - 1
+            column += span
+        _fill_carried(carried, row, column)
+        rows.append(row)
+    return rows
+
+
+def _near_text(table: etree._Element, before: bool) -> list[str]:
+    """Paragraphs right before (or after) the table: its siblings, climbing out of wrappers."""
+    found: list[str] = []
+    node: etree._Element | None = table
+    for _ in range(4):
+        if node is None or node.tag in ("body", "html"):
+            break
+        siblings = node.itersiblings(preceding=before)
+        for sibling in siblings:
+            if not isinstance(sibling.tag, str) or sibling.tag in _SKIP:
+                continue
+            texts = [p.replace(CELL, " ") for p in paragraphs(sibling)]
+            found = texts + found if before else found + texts
+            if len(found) >= _NEAR:
+                break
+        if found:
+            break
+        node = node.getparent()
+    return found[-_NEAR:] if before else found[:_NEAR]
+
+
+def read_html(data: bytes) -> Imported:
+    root = parse(decode_html(data))
+    tables = [t for t in root.iter("table") if _labels_in(t)]
+    chosen = set(tables)  # a summary table inside another one is read as that one's cell
+    tables = [t for t in tables if not any(a in chosen for a in t.iterancestors())]
+    published = Published("html", keep_unknown_above=False)
+    if tables:
+        caption = tables[0].find("caption")
+        published.above = _near_text(tables[0], before=True)
+        if caption is not None:
+            published.above += [" ".join(p.replace(CELL, " ").split()) for p in paragraphs(caption)]
+        for table in tables:
+            rows_from_table(grid(table), published)
+        published.under += _near_text(tables[-1], before=False)
+    return to_imported(published)

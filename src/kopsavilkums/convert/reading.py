@@ -1,0 +1,184 @@
+"""One way in for every input: :func:`read_any` for bytes, :func:`read_path` for a file.
+
+The input is recognised by its content (:mod:`~kopsavilkums.convert.detect`), then the readers
+of that kind in :data:`READERS` are tried in order; a reader that returns None passes the input
+on. An exact reader of a format (the read-back of a Word file or web page Kopsavilkums wrote
+itself) goes in front of the general one::
+
+    READERS.insert(0, Reader(Kind.DOCX, read_own_docx))   # returns None for other Word files
+
+Whatever the input, the result is an :class:`Imported` or an :class:`ImportRefused` with one
+clear line — never another exception, a hang, or memory without bound.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kopsavilkums import exchange
+from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported, ImportRefused
+from kopsavilkums.convert.detect import Kind, detect, web_archive_page
+from kopsavilkums.convert.notes import ACCEPTED
+from kopsavilkums.messages import Message
+
+
+@dataclass(frozen=True)
+class Reader:
+    kind: Kind
+    read: Callable[[bytes], Imported | None]  # None: not this reader's input, try the next one
+
+
+def read_draft(data: bytes) -> Imported:
+    try:
+        return Imported(exchange.loads(data), "draft")
+    except exchange.ExchangeError as exc:
+        raise ImportRefused(exc.message) from None
+
+
+def _read_pdf(data: bytes) -> Imported:
+    from kopsavilkums.convert.read_pdf import read_pdf
+
+    return read_pdf(data)
+
+
+def _read_docx(data: bytes) -> Imported:
+    from kopsavilkums.convert.read_docx import read_docx
+
+    return read_docx(data)
+
+
+def _read_html(data: bytes) -> Imported:
+    from kopsavilkums.convert.read_html import read_html
+
+    return read_html(data)
+
+
+def _read_web_archive(data: bytes) -> Imported:
+    page = web_archive_page(data)
+    if page is None:
+        raise ImportRefused(Message("Tīmekļa arhīvā nav HTML lapas.", "The web archive holds no HTML page."))
+    return _read_html(page)
+
+
+def _read_text(data: bytes) -> Imported:
+    from kopsavilkums.convert.read_text import read_text
+
+    return read_text(data)
+
+
+#: Tried in this order, those of the input's kind only.
+READERS: list[Reader] = [
+    Reader(Kind.DRAFT, read_draft),
+    Reader(Kind.PDF, _read_pdf),
+    Reader(Kind.DOCX, _read_docx),
+    Reader(Kind.HTML, _read_html),
+    Reader(Kind.WEB_ARCHIVE, _read_web_archive),
+    Reader(Kind.TEXT, _read_text),
+]
+
+TOO_LARGE = Message(
+    f"Fails ir lielāks par {MAX_INPUT_BYTES // 2**20} MB; tas netiek lasīts.",
+    f"The file is larger than {MAX_INPUT_BYTES // 2**20} MB; it is not read.",
+)
+
+
+def read_any(data: bytes, name: str = "", readers: Sequence[Reader] | None = None) -> Imported:
+    """Read a summary from ``data``, whatever it is called (``name`` is not used to decide)."""
+    if len(data) > MAX_INPUT_BYTES:
+        raise ImportRefused(TOO_LARGE)
+    try:
+        kind = detect(data)
+        for reader in READERS if readers is None else readers:
+            if reader.kind == kind and (result := reader.read(data)) is not None:
+                if (named := _named_kind(name)) and named != kind:
+                    result.notes.insert(0, _misnamed(name, kind))
+                return result
+    except ImportRefused:
+        raise
+    except (Exception, RecursionError) as exc:
+        # A fault of ours, not of the input: still one clear line for the user. The cause stays
+        # attached (tests check that deliberate refusals have none).
+        raise ImportRefused(
+            Message(
+                f"Kopsavilkums šo failu nevarēja nolasīt programmas kļūdas dēļ ({type(exc).__name__}); lūdzu, ziņojiet par to.",
+                f"Kopsavilkums could not read this file because of an error in the program ({type(exc).__name__}); "
+                "please report it.",
+            )
+        ) from exc
+    raise ImportRefused(ACCEPTED)
+
+
+_SUFFIXES = {
+    ".json": Kind.DRAFT, ".pdf": Kind.PDF, ".docx": Kind.DOCX, ".html": Kind.HTML, ".htm": Kind.HTML,
+    ".mht": Kind.WEB_ARCHIVE, ".mhtml": Kind.WEB_ARCHIVE, ".txt": Kind.TEXT,
+}  # fmt: skip
+_KIND_NAMES = {
+    Kind.DRAFT: Message("melnraksta fails", "a draft file"),
+    Kind.PDF: Message("PDF", "a PDF"),
+    Kind.DOCX: Message("Word fails", "a Word file"),
+    Kind.HTML: Message("tīmekļa lapa", "a web page"),
+    Kind.WEB_ARCHIVE: Message("tīmekļa arhīvs", "a web archive"),
+    Kind.TEXT: Message("teksts", "text"),
+}
+
+
+def _named_kind(name: str) -> Kind | None:
+    return _SUFFIXES.get(Path(name).suffix.lower()) if name else None
+
+
+def _misnamed(name: str, kind: Kind) -> Message:
+    """The name says one kind, the content another: read as the content says, and say so."""
+    return Message(
+        f"{name}: pēc satura tas ir {_KIND_NAMES[kind].lv}, un tas nolasīts kā tāds.",
+        f"{name}: by its content this is {_KIND_NAMES[kind].en}, and it was read as such.",
+    )
+
+
+def read_path(path: str | os.PathLike[str]) -> Imported:
+    """Read a regular file (not a folder, a pipe or a device: opened without blocking and checked
+    before a byte is read), at most :data:`MAX_INPUT_BYTES` of it."""
+    path = Path(path)
+    name = path.name or str(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise ImportRefused(Message(f"{name}: tāda faila nav.", f"{name}: no such file.")) from None
+    except IsADirectoryError:
+        raise ImportRefused(Message(f"{name} ir mape, nevis fails.", f"{name} is a folder, not a file.")) from None
+    except OSError as exc:
+        raise ImportRefused(
+            Message(
+                f"{name}: failu nevar atvērt ({exc.strerror}).", f"{name}: the file cannot be opened ({exc.strerror})."
+            )
+        ) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ImportRefused(Message(f"{name} ir mape, nevis fails.", f"{name} is a folder, not a file."))
+        if not stat.S_ISREG(info.st_mode):
+            raise ImportRefused(
+                Message(
+                    f"{name} nav parasts fails (tā ir ierīce vai kanāls).",
+                    f"{name} is not a regular file (it is a device or a pipe).",
+                )
+            )
+        if info.st_size > MAX_INPUT_BYTES:
+            raise ImportRefused(TOO_LARGE.prefixed(name))
+        with os.fdopen(fd, "rb") as handle:
+            fd = -1
+            data = handle.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        raise ImportRefused(
+            Message(
+                f"{name}: failu nevar nolasīt ({exc.strerror}).", f"{name}: the file cannot be read ({exc.strerror})."
+            )
+        ) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    return read_any(data, name)
