@@ -36,7 +36,7 @@ def handle(kind, value, tb) -> None:
     window = ref() if ref else None
     if window is not None:
         with contextlib.suppress(Exception):
-            window.saver.write_journal_now()
+            window.saver.write_recovery_copy_now()
     if QApplication.instance() is not None:
         from PySide6.QtWidgets import QMessageBox
 

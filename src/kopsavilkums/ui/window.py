@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Discard:
             return False
-        self.saver.discard_journal(self.draft_id)  # lost on purpose: not offered after a restart
+        self.saver.discard_recovery_copy(self.draft_id)  # lost on purpose: not offered after a restart
         return True
 
     def _save_new_and_open(self, report: Report) -> str | None:
@@ -710,7 +710,7 @@ class MainWindow(QMainWindow):
             self.draft_id = None
             self.saver.attach(None)
             self.open_draft(draft_id)
-        self.saver.discard_journal(draft_id)
+        self.saver.discard_recovery_copy(draft_id)
 
     # ------------------------------------------------------------------ questions (tests answer them)
     def ask_drop_years(self, years: list[int]) -> bool:
