@@ -19,8 +19,8 @@ ENV_VAR = "KOPSAVILKUMS_DATA_DIR"
 STORE_FILE_NAME = "drafts.json"
 
 
-def data_dir(override: str | os.PathLike | None = None) -> Path:
-    """The data folder, created (owner-only) if missing."""
+def data_dir(override: str | os.PathLike | None = None, *, create: bool = True) -> Path:
+    """The data folder, created (owner-only) if missing — unless ``create`` is False (a reader)."""
     if override:
         folder = Path(override)
     elif os.environ.get(ENV_VAR):
@@ -28,7 +28,8 @@ def data_dir(override: str | os.PathLike | None = None) -> Path:
     else:
         folder = Path(user_data_dir(APP_NAME, appauthor=False))
     folder = folder.expanduser()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if create:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     return folder
 
 

@@ -792,8 +792,9 @@ def test_a_store_that_refuses_is_told_and_the_draft_stays(qtbot, make_window, se
     assert window.draft_id == draft_id and [d.id for d in seeded_store.list()] == [draft_id]
 
 
+@pytest.mark.parametrize("replacement", [b"", b"{}"], ids=["damaged", "emptied"])
 def test_a_drafts_file_damaged_while_the_window_is_open_is_restored_and_told_once(
-    qtbot, make_window, seeded_store, data_dir, monkeypatch
+    qtbot, make_window, seeded_store, data_dir, monkeypatch, replacement
 ):
     from kopsavilkums.paths import store_path
 
@@ -801,7 +802,7 @@ def test_a_drafts_file_damaged_while_the_window_is_open_is_restored_and_told_onc
     told = []
     monkeypatch.setattr(window, "show_error", told.append)
     draft_id = window.draft_id
-    store_path(data_dir).write_bytes(b"")  # e.g. a sync tool replaced it meanwhile
+    store_path(data_dir).write_bytes(replacement)  # e.g. a sync tool replaced it meanwhile
     window.refresh_drafts()
     assert [window.drafts_model.index(r, 0).data() for r in range(window.drafts_model.rowCount())] == [
         window.doc.report.title

@@ -1,6 +1,8 @@
 """The store's own schema version, separate from the draft file format's version.
 
-The data file holds a ``meta`` table whose document ``"1"`` says ``{"schema": N}``. Opening a
+The data file holds a ``meta`` table whose document ``"1"`` says ``{"schema": N}`` (and the
+file's generation and the drafts removed on purpose: see ``history.py``; older files without
+them are read as generation 0). Opening a
 store of an older schema first copies the file aside (``<stem>-backups/<stem>-before-schema-N-…``,
 never rotated away), then runs ``MIGRATIONS[N]``, ``MIGRATIONS[N + 1]``, … on the raw tables and
 writes the result once. A store of a newer schema is refused untouched.

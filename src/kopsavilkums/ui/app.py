@@ -193,10 +193,10 @@ def run(args) -> int:
         return 2
     application = Application(store, folder)
     window = application.show_window()
-    if store.recovered is not None:
+    if store.repaired is not None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(window, APP_NAME, store.recovered.localized(i18n.current()))
+        QMessageBox.warning(window, APP_NAME, store.repaired.localized(i18n.current()))
     # The hand-over server loads QtNetwork (~10 ms), so it starts once the window has been up
     # for a moment rather than delaying the first keystroke. A file opened in that moment starts
     # a second window, which the store allows.
