@@ -5,12 +5,13 @@ a draft are never rotated away, unless the draft was purged on purpose."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from types import SimpleNamespace
 
 import pytest
 
-from kopsavilkums.store import DraftStore
+from kopsavilkums.store import ConflictError, DraftStore
 
 
 @pytest.fixture
@@ -29,6 +30,10 @@ def _ids(store, trashed=False):
     return {info.id for info in store.list(trashed=trashed)}
 
 
+def _drafts(payload):
+    return json.loads(payload)["drafts"]
+
+
 def _backups(store_path):
     return sorted((store_path.parent / "drafts-backups").glob("drafts-[0-9]*.json"))
 
@@ -45,6 +50,7 @@ REPLACEMENTS = {
 def test_a_replaced_file_is_kept_aside_and_the_drafts_come_back(saved, store_path, replacement):
     bad = replacement(saved)
     store_path.write_bytes(bad)
+    newest_backup = _backups(store_path)[-1]
     with DraftStore(store_path) as store:
         assert _ids(store) == saved.ids
         assert store.load(saved.first).title == "pēdējā redakcija"
@@ -54,8 +60,8 @@ def test_a_replaced_file_is_kept_aside_and_the_drafts_come_back(saved, store_pat
         assert notice.bad_file.name.startswith("drafts.replaced-") and notice.bad_file.parent == store_path.parent
         assert str(notice.bad_file) in notice.message.en and str(notice.bad_file) in notice.message.lv
         assert "older or emptied copy" in notice.message.en and "vecāku vai iztukšotu kopiju" in notice.message.lv
-        assert notice.restored_from == _backups(store_path)[-1]
-    assert store_path.read_bytes() == saved.last
+        assert notice.restored_from == newest_backup
+    assert _drafts(store_path.read_bytes()) == _drafts(saved.last)
     with DraftStore(store_path) as store:
         assert store.repaired is None  # whole again: nothing more to tell
 
@@ -201,3 +207,75 @@ def test_the_backups_of_a_purged_draft_rotate_away_as_usual(store_path, seed_rep
     backups = _backups(store_path)
     assert len(backups) == 5
     assert not [b for b in backups if purged in json.loads(b.read_bytes())["drafts"]]
+
+
+def _sync(source_folder, target_folder):
+    """What a sync tool does: the other computer's drafts file put in place, atomically."""
+    temporary = target_folder / ".sync-in-progress"
+    temporary.write_bytes((source_folder / "drafts.json").read_bytes())
+    os.replace(temporary, target_folder / "drafts.json")
+
+
+def test_two_computers_syncing_one_folder_keep_both_sides_and_settle(tmp_path, seed_report, complete_report):
+    """Both computers saved since the last sync, and the sync tool put the other one's file in
+    place: what each added or changed is kept, and the result, synced back, is taken by the
+    other computer without a repair of its own — they do not fight over the file."""
+    ours_folder, theirs_folder = tmp_path / "ours", tmp_path / "theirs"
+    with DraftStore(ours_folder / "drafts.json") as ours:
+        shared = ours.save(seed_report)
+    shutil.copytree(ours_folder, theirs_folder)
+    with DraftStore(ours_folder / "drafts.json") as ours, DraftStore(theirs_folder / "drafts.json") as theirs:
+        mine = ours.save(complete_report)
+        edited = theirs.load(shared)
+        edited.title = "changed on the other computer"
+        theirs.save(edited, shared)
+        both = ours.load(shared)  # the same draft, changed on both to the same revision
+        both.task = "changed here"
+        ours.save(both, shared)
+        _sync(theirs_folder, ours_folder)
+
+        listed = {info.id: info for info in ours.list()}
+        assert ours.repaired.kind == "replaced" and "kept as well (1)" in ours.repaired.message.en
+        assert mine in listed and shared in listed and len(listed) == 3
+        assert ours.load(shared).task == "changed here"  # ours under its id, theirs beside it
+        [copy] = set(listed) - {mine, shared}
+        assert ours.load(copy).title == "changed on the other computer"
+
+        _sync(ours_folder, theirs_folder)
+        assert {info.id for info in theirs.list()} == set(listed)
+        assert theirs.repaired is None  # nothing of theirs was missing: no repair in turn
+        with pytest.raises(ConflictError):  # their window, still showing its version, is asked
+            theirs.save(edited, shared)
+        _sync(theirs_folder, ours_folder)
+        assert {info.id for info in ours.list()} == set(listed)
+    assert len(list(ours_folder.glob("drafts.replaced-*.json"))) == 1
+    assert list(theirs_folder.glob("drafts.replaced-*.json")) == []
+
+
+def test_a_replacing_file_with_a_newer_revision_of_one_draft_keeps_it(store_path, seed_report, complete_report):
+    with DraftStore(store_path) as store:
+        first, second = store.save(seed_report), store.save(complete_report)
+    tables = json.loads(store_path.read_bytes())
+    del tables["drafts"][second]  # it lost one draft ...
+    record = tables["drafts"][first]  # ... and holds a revision of another no backup has
+    record["revision"] += 1
+    record["report"]["report"]["title"] = "newer, and only in the replacing file"
+    store_path.write_text(json.dumps(tables), "utf-8")
+    with DraftStore(store_path) as store:
+        assert store.repaired is not None and _ids(store) == {first, second}
+        assert store.load(first).title == "newer, and only in the replacing file"
+
+
+def test_the_same_revision_saved_on_two_computers_is_noticed_and_both_kept(tmp_path, seed_report):
+    ours_folder, theirs_folder = tmp_path / "ours", tmp_path / "theirs"
+    with DraftStore(ours_folder / "drafts.json") as ours:
+        shared = ours.save(seed_report)
+    shutil.copytree(ours_folder, theirs_folder)
+    with DraftStore(ours_folder / "drafts.json") as ours, DraftStore(theirs_folder / "drafts.json") as theirs:
+        for store, title in ((ours, "šeit"), (theirs, "tur")):
+            report = store.load(shared)
+            report.title = title
+            store.save(report, shared)
+        _sync(theirs_folder, ours_folder)
+        assert sorted(info.title for info in ours.list()) == ["tur", "šeit"]
+        assert ours.repaired is not None

@@ -67,8 +67,13 @@ class Backups:
                 staying.append(backup)
                 log.warning("kept %s: it is the last backup of drafts the drafts file lacks", backup.path)
                 continue
-            with contextlib.suppress(FileNotFoundError):
+            try:
                 backup.path.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as exc:  # not ours to remove (a folder of that name, say): leave it
+                log.warning("could not remove the old backup %s: %s", backup.path, exc)
+                continue
             self._summaries.pop(backup.path.name, None)
 
     def usable(self, parse: Callable[[bytes], Any]) -> Iterator[tuple[Backup, bytes, Any]]:

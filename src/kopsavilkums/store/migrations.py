@@ -37,5 +37,5 @@ def schema_of(tables: dict[str, Any] | None) -> int | None:
 def migrate(tables: dict[str, Any], from_schema: int) -> dict[str, Any]:
     for schema in range(from_schema, SCHEMA_VERSION):
         tables = MIGRATIONS[schema](tables)
-    tables.setdefault(META_TABLE, {})[META_ID] = {"schema": SCHEMA_VERSION}
+    tables.setdefault(META_TABLE, {}).setdefault(META_ID, {})["schema"] = SCHEMA_VERSION
     return tables

@@ -28,8 +28,11 @@ class RepairNotice:
         return self.message.text(language)
 
 
-def notice(kind: str, path: Path, aside: Path | None, source: Path | str | None, why: Message) -> RepairNotice:
-    """``source``: the backup restored, ``"memory"`` for the state last read, None for nothing."""
+def notice(
+    kind: str, path: Path, aside: Path | None, source: Path | str | None, why: Message, *, kept: int = 0
+) -> RepairNotice:
+    """``source``: the backup restored, ``"memory"`` for the state last read, None for nothing;
+    ``kept``: how many drafts only the replacing file held (or held newer) and were kept too."""
     if kind == MISSING or aside is None:
         en, lv = f"The drafts file {path} was missing.", f"Melnrakstu fails {path} bija pazudis."
     elif kind == REPLACED:
@@ -47,6 +50,9 @@ def notice(kind: str, path: Path, aside: Path | None, source: Path | str | None,
     else:
         en += " No usable backup was found, so the list of drafts starts empty."
         lv += " Derīga rezerves kopija netika atrasta, tāpēc melnrakstu saraksts sākas tukšs."
+    if kept:
+        en += f" Drafts only that file held, or held in a newer revision, were kept as well ({kept})."
+        lv += f" Arī melnraksti, kas bija tikai tajā failā vai tajā bija jaunākā versijā, ir saglabāti ({kept})."
     return RepairNotice(kind, aside or path, source if isinstance(source, Path) else None, Message(lv=lv, en=en))
 
 

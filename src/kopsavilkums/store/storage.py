@@ -43,7 +43,7 @@ from kopsavilkums.messages import Message
 from kopsavilkums.store import migrations
 from kopsavilkums.store.backups import Backup, Backups
 from kopsavilkums.store.errors import CorruptFile, StoreError
-from kopsavilkums.store.history import State, next_meta, went_back
+from kopsavilkums.store.history import State, merge, next_meta, went_back
 from kopsavilkums.store.locking import FileLock
 from kopsavilkums.store.repair import (
     DAMAGED,
@@ -68,9 +68,9 @@ _PIN_FILES = os.name != "nt"  # Windows cannot rename over a file that is held o
 class _WentBack(CorruptFile):
     """Internal: the file is readable but lost what a known state holds (or is missing)."""
 
-    def __init__(self, kind: str, reason: Message) -> None:
+    def __init__(self, kind: str, reason: Message, tables: Tables | None, state: State) -> None:
         super().__init__(reason)
-        self.kind = kind
+        self.kind, self.tables, self.state = kind, tables, state
 
 
 def check_tables(tables: Any) -> None:
@@ -179,7 +179,7 @@ class SafeJSONStorage(Storage):
             fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         except FileNotFoundError:
             if check:
-                self._check(State(), None, MISSING)
+                self._check(None, State(), None, MISSING)
             self._adopt(None, None, State())
             return None
         except OSError as exc:
@@ -189,7 +189,7 @@ class SafeJSONStorage(Storage):
             tables = self._parse(payload)
             state = State.of(tables)
             if check:
-                self._check(state, len(payload), REPLACED)
+                self._check(tables, state, payload, REPLACED)
         except BaseException:
             os.close(fd)
             raise
@@ -217,18 +217,27 @@ class SafeJSONStorage(Storage):
         self._validate(tables)
         return tables
 
-    def _check(self, state: State, size: int | None, kind: str) -> None:
+    def _check(self, tables: Tables | None, state: State, payload: bytes | None, kind: str) -> None:
         """Raise :class:`_WentBack` when the file went back from a state known to be at least as
         new: the one this storage last read or wrote, or the newest usable backup."""
         seen = self._state if self._loaded else None
         if seen is not None and seen.generation >= state.generation and (why := went_back(state, seen)):
-            raise _WentBack(kind, why)
+            raise _WentBack(kind, why, tables, state)
         listing = self.backup_folder.listing()
-        if not listing or (listing[-1].number == state.generation and listing[-1].size == size):
-            return  # no backups, or the file is the very state the newest one was taken of
-        for _, _, tables in self.backup_folder.usable(self._parse):
-            if why := went_back(state, State.of(tables)):
-                raise _WentBack(kind, why)
+        if not listing:
+            return
+        # The file may be the very state the newest backup was taken of; checked byte for byte
+        # when nothing was read before (another computer may have saved the same generation).
+        last = listing[-1]
+        if (
+            payload is not None
+            and (last.number, last.size) == (state.generation, len(payload))
+            and (seen is not None or _same_bytes(last.path, payload))
+        ):
+            return
+        for _, _, reference in self.backup_folder.usable(self._parse):
+            if why := went_back(state, State.of(reference)):
+                raise _WentBack(kind, why, tables, state)
             return
 
     def _adopt(self, fd: int | None, tables: Tables | None, state: State) -> None:
@@ -257,10 +266,10 @@ class SafeJSONStorage(Storage):
 
     # ------------------------------------------------------------------ writing
 
-    def _write(self, data: Tables, base: State) -> None:
+    def _write(self, data: Tables, base: State, *, newer_than: int = 0) -> None:
         """Write ``data``, made from the state ``base``, as the next generation (lock held)."""
         listing = self.backup_folder.listing()
-        generation = max(base.generation, listing[-1].number if listing else 0) + 1
+        generation = max(base.generation, listing[-1].number if listing else 0, newer_than) + 1
         meta = next_meta(data, base.drafts, generation)
         # A new outer dict: ``data`` stays as it was if anything below fails.
         data = {**data, migrations.META_TABLE: {**(data.get(migrations.META_TABLE) or {}), migrations.META_ID: meta}}
@@ -304,25 +313,32 @@ class SafeJSONStorage(Storage):
             newest = next(self.backup_folder.usable(self._parse), None)
             if newest is not None and (seen is None or not went_back(State.of(newest[2]), seen)):
                 source: Path | str | None = newest[0].path
+                good: Tables | None = newest[2]
             elif seen is not None and self._cache is not None:
-                source = "memory"
+                source, good = "memory", self._cache
             elif kind == DAMAGED:
-                source = None
+                source, good = None, None
             else:
                 return self._load(check=False)  # nothing better to put back: keep the file as it is
             aside = self._set_aside(kind) if kind != MISSING and os.path.lexists(self.path) else None
-            if newest is not None and source == newest[0].path:
-                try:
+            taken: list[str] = []
+            if good is None:
+                self._adopt(None, None, State())
+            elif kind != REPLACED and newest is not None and source == newest[0].path:
+                try:  # the backup as it is: the last saved state, byte for byte
                     fd = atomic_write_bytes(self.path, newest[1], mode=0o600, keep_open=True)
                 except OSError as exc:
                     raise cannot_write(self.path, exc) from exc
-                self._adopt(fd, newest[2], State.of(newest[2]))
-            elif source == "memory":
-                assert self._cache is not None and seen is not None
-                self._write(self._cache, seen)  # as the next generation, with a backup of its own
+                self._adopt(fd, good, State.of(good))
             else:
-                self._adopt(None, None, State())
-            self.notice = notice(kind, self.path, aside, source, problem.reason)
+                replacing = problem.tables if isinstance(problem, _WentBack) else None
+                merged, taken = merge(good, replacing)
+                # As a generation newer than any involved, so that no window or computer that
+                # saw one of them takes the result for an older copy in turn.
+                replaced = problem.state.generation if isinstance(problem, _WentBack) else 0
+                newer_than = max(replaced, seen.generation if seen is not None else 0)
+                self._write(merged, State(), newer_than=newer_than)
+            self.notice = notice(kind, self.path, aside, source, problem.reason, kept=len(taken))
             log.info("%s", self.notice.message.en)  # the caller shows the notice itself
             return self._cache
 
@@ -334,6 +350,13 @@ class SafeJSONStorage(Storage):
             raise cannot_set_aside(self.path, exc) from exc
         fsync_folder(self.folder)
         return aside
+
+
+def _same_bytes(path: Path, payload: bytes) -> bool:
+    try:
+        return path.read_bytes() == payload
+    except OSError:
+        return False
 
 
 def _signature(st: os.stat_result) -> tuple[int, ...]:
