@@ -50,7 +50,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
     try:
         return handler(args, lang)
     except StoreError as exc:
-        return _fail(exc.localized(lang), EXIT_UNREADABLE)
+        return _fail(exc.localized(lang), _exit_code(exc))
 
 
 def load_draft(args: argparse.Namespace, lang: str):
@@ -63,6 +63,14 @@ def load_draft(args: argparse.Namespace, lang: str):
     except StoreError as exc:
         _fail(exc.localized(lang), EXIT_UNREADABLE)
         return None
+
+
+def _exit_code(exc: Exception) -> int:
+    """3 when the store cannot be written (read-only or full disk, its lock held elsewhere for
+    too long); 2 for everything else (an unknown id, a store that cannot be read)."""
+    from kopsavilkums.store import StoreBusy, StoreUnwritable
+
+    return EXIT_UNWRITABLE if isinstance(exc, (StoreUnwritable, StoreBusy)) else EXIT_UNREADABLE
 
 
 # ------------------------------------------------------------------------------ commands
@@ -85,17 +93,13 @@ def _list(args, lang: str) -> int:
 
 def _import(args, lang: str) -> int:
     from kopsavilkums import exchange
-    from kopsavilkums.store import StoreError
 
     try:
         report = exchange.read(args.file)
     except exchange.ExchangeError as exc:
         return _fail(f"{args.file}: {exc.localized(lang)}", EXIT_UNREADABLE)
     with _open(args, lang=lang) as store:
-        try:
-            draft_id = store.save(report)
-        except StoreError as exc:
-            return _fail(exc.localized(lang), EXIT_UNWRITABLE)
+        draft_id = store.save(report)
     print(draft_id)
     return EXIT_OK
 
@@ -127,14 +131,9 @@ def _restore(args, lang: str) -> int:
 
 
 def _change(args, lang: str, method: str, done: dict[str, str]) -> int:
-    from kopsavilkums.store import StoreError
-
     with _open(args, lang=lang) as store:
         draft_id = _resolve(store, args.draft, lang)
-        try:
-            getattr(store, method)(draft_id)
-        except StoreError as exc:
-            return _fail(exc.localized(lang), EXIT_UNWRITABLE)
+        getattr(store, method)(draft_id)
     print(f"{draft_id}: {done[lang]}", file=sys.stderr)
     return EXIT_OK
 
@@ -143,12 +142,15 @@ def _change(args, lang: str, method: str, done: dict[str, str]) -> int:
 
 
 def _open(args, *, lang: str, read_only: bool = False):
+    """The store of the data folder. The store creates the folder when it writes (a folder it
+    cannot create is StoreUnwritable, exit 3); a reader creates nothing."""
     from kopsavilkums.paths import data_dir, store_path
     from kopsavilkums.store import DraftStore
 
-    store = DraftStore(store_path(data_dir(getattr(args, "data_dir", None))), read_only=read_only)
-    if store.recovered is not None:
-        print(f"kopsavilkums: {store.recovered.localized(lang)}", file=sys.stderr)
+    folder = data_dir(getattr(args, "data_dir", None), create=False)
+    store = DraftStore(store_path(folder), read_only=read_only)
+    if store.repaired is not None:
+        print(f"kopsavilkums: {store.repaired.localized(lang)}", file=sys.stderr)
     return store
 
 

@@ -4,7 +4,7 @@
 
 For each store size (drafts of the seed's size) it times one save of one draft, end to end:
 turning the report into its record, the locked read-modify-write, the durable write (fsync of
-file and folder) and the rolling backup for ours; ``table.update`` for TinyDB's default storage
+file and folder), the generation bookkeeping and the rolling backup with its rotation rule for ours; ``table.update`` for TinyDB's default storage
 (which re-reads the file with ``json.load``, rewrites it in place with ``json.dump`` and never
 fsyncs — it is the *faster-by-skipping-safety* baseline). Then it times opening a store and
 listing its drafts. Prints a Markdown table: median and p95 per size and the speed-up.

@@ -3,6 +3,7 @@
 store_worker.py save-loop STORE SEED      save forever; print "id revision" after each save returns
 store_worker.py save-many STORE SEED N GO save N new drafts once the file GO exists; print the ids
 store_worker.py hold-lock STORE           take the store's lock, print "locked", wait to be killed
+store_worker.py hold-quietly LOCKFILE     take the OS lock on it without writing a note, the same
 store_worker.py latvian STORE SEED        save and reload Latvian text; print the locale encoding
 """
 
@@ -48,6 +49,14 @@ def hold_lock(path: str) -> None:
     time.sleep(3600)
 
 
+def hold_quietly(lock_file: str) -> None:
+    from kopsavilkums.store.locking import try_hold
+
+    assert try_hold(Path(lock_file)) is not None
+    print("locked", flush=True)
+    time.sleep(3600)
+
+
 def latvian(path: str, seed: str) -> None:
     report = exchange.read(seed)
     report.title = "Kopsavilkums — ĀČĒĢĪĶĻŅŠŪŽ āčēģīķļņšūž"
@@ -60,4 +69,10 @@ def latvian(path: str, seed: str) -> None:
 
 if __name__ == "__main__":
     command, *arguments = sys.argv[1:]
-    {"save-loop": save_loop, "save-many": save_many, "hold-lock": hold_lock, "latvian": latvian}[command](*arguments)
+    {
+        "save-loop": save_loop,
+        "save-many": save_many,
+        "hold-lock": hold_lock,
+        "hold-quietly": hold_quietly,
+        "latvian": latvian,
+    }[command](*arguments)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
-from kopsavilkums.store import DraftStore, StoreError, migrations
+from kopsavilkums.store import DraftStore, StoreError, StoreUnwritable, migrations
 
 
 def _file(path):
@@ -14,7 +15,7 @@ def _file(path):
 
 
 def test_a_new_store_records_its_schema(store, store_path):
-    assert _file(store_path)["meta"] == {"1": {"schema": migrations.SCHEMA_VERSION}}
+    assert _file(store_path)["meta"]["1"]["schema"] == migrations.SCHEMA_VERSION
 
 
 def test_an_older_store_is_backed_up_then_upgraded_on_open(store_path, seed_report, monkeypatch):
@@ -56,7 +57,21 @@ def test_an_empty_tinydb_file_becomes_a_store_keeping_what_it_held(store_path):
     store_path.parent.mkdir(parents=True)
     store_path.write_text('{"_default": {"1": {"note": "kept"}}}', "utf-8")
     with DraftStore(store_path) as store:
-        assert store.recovered is None and store.list() == []
+        assert store.repaired is None and store.list() == []
     tables = _file(store_path)
     assert tables["_default"] == {"1": {"note": "kept"}}
     assert tables["meta"]["1"]["schema"] == migrations.SCHEMA_VERSION
+
+
+def test_an_upgrade_that_cannot_keep_its_copy_changes_nothing(store_path, seed_report, monkeypatch):
+    with DraftStore(store_path) as store:
+        store.save(seed_report)
+    before = store_path.read_bytes()
+    backups = store_path.parent / "drafts-backups"
+    shutil.rmtree(backups)
+    backups.write_bytes(b"")  # a file where the folder should be: no copy can be kept
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(migrations.MIGRATIONS, 1, lambda tables: tables)
+    with pytest.raises(StoreUnwritable, match="cannot be upgraded"):
+        DraftStore(store_path)
+    assert store_path.read_bytes() == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import platform
 import random
 import signal
 import subprocess
@@ -54,7 +55,7 @@ def test_every_save_that_returned_survives_being_killed_at_random_moments(store_
                 returned[draft_id] = max(returned.get(draft_id, 0), int(revision))
 
         with DraftStore(store_path) as store:
-            assert store.recovered is None  # the file itself always opens, no backup needed
+            assert store.repaired is None  # the file itself always opens, no backup needed
             for draft_id, revision in returned.items():
                 info = store.info(draft_id)
                 assert info.revision >= revision
@@ -62,6 +63,31 @@ def test_every_save_that_returned_survives_being_killed_at_random_moments(store_
                     assert store.load(draft_id).title == f"revision {info.revision}"
         assert not [p for p in store_path.parent.iterdir() if ".tmp" in p.name]
     assert len(returned) > 25  # the kills did interrupt a working loop, not an idle process
+
+
+@pytest.mark.slow
+def test_a_file_emptied_again_and_again_while_another_process_saves_loses_nothing(store_path, tmp_path):
+    """A sync tool putting an empty file in place (atomically, as they do) while a window saves:
+    every save that returned is still there, and every emptied file was kept aside."""
+    worker = _start("save-loop", str(store_path), str(SEED))
+    _wait_for(worker, "ready")
+    empty = tmp_path / "empty.json"
+    for _ in range(10):
+        time.sleep(0.05)
+        empty.write_bytes(b'{"drafts": {}}')
+        os.replace(empty, store_path)
+    worker.send_signal(signal.SIGKILL)
+    output, errors = worker.communicate()
+    returned: dict[str, int] = {}
+    for line in output.splitlines():
+        if line.count(" ") == 1:
+            draft_id, revision = line.split()
+            returned[draft_id] = max(returned.get(draft_id, 0), int(revision))
+    assert len(returned) > 10, errors
+    with DraftStore(store_path) as store:
+        for draft_id, revision in returned.items():
+            assert store.info(draft_id).revision >= revision
+    assert len(list(store_path.parent.glob("drafts.replaced-*.json"))) >= 1
 
 
 @pytest.mark.slow
@@ -93,6 +119,31 @@ def test_a_lock_held_by_a_live_process_waits_and_one_left_by_a_killed_process_do
         draft_id = store.save(seed_report)
     with DraftStore(store_path) as store:
         assert store.load(draft_id) == seed_report
+
+
+def test_the_busy_message_names_the_process_holding_the_lock_now_not_an_earlier_one(store_path):
+    """An earlier holder's note is still in the lock file (it died holding the lock); the
+    process holding it now wrote none (its disk was full, say). The message must not blame the
+    earlier one: it names the holder, or says honestly that it cannot tell."""
+    DraftStore(store_path).close()
+    earlier = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    lock = store_path.with_name(store_path.name + ".lock")
+    lock.write_text(f"{earlier.stdout.strip()} {platform.node()}\n", "utf-8")
+    holder = _start("hold-quietly", str(lock))
+    try:
+        _wait_for(holder, "locked")
+        with pytest.raises(StoreBusy) as raised:
+            DraftStore(store_path, lock_timeout=0.3)
+    finally:
+        holder.kill()
+        holder.communicate()
+    message = raised.value.message
+    assert earlier.stdout.strip() not in message.en
+    if Path("/proc/locks").exists():  # Linux: the kernel says who holds it
+        assert f"process {holder.pid}" in message.en and "on this computer" in message.en
+        assert f"process {holder.pid}" in message.lv and "šajā datorā" in message.lv
+    else:
+        assert "cannot be told" in message.en and "nevar noteikt" in message.lv
 
 
 def test_read_only_commands_work_while_another_process_holds_the_store(store_path, seed_report, tmp_path, capsys):

@@ -97,8 +97,8 @@ def test_no_running_window_means_no_hand_over(qapp, data_dir, tmp_path):
 
 
 def test_the_crash_handler_logs_keeps_unsaved_work_and_tells_the_user(qtbot, make_window, data_dir, monkeypatch):
+    from kopsavilkums.store import RecoveryCopies
     from kopsavilkums.ui import crash
-    from kopsavilkums.ui.saving import pending_recoveries
 
     window = make_window()
     window.new_draft()
@@ -115,9 +115,9 @@ def test_the_crash_handler_logs_keeps_unsaved_work_and_tells_the_user(qtbot, mak
         sys.excepthook(*sys.exc_info())
     assert "ZeroDivisionError: boom" in (data_dir / crash.LOG_NAME).read_text(encoding="utf-8")
     assert shown and str(data_dir / crash.LOG_NAME) in shown[0]
-    assert pending_recoveries(data_dir) == []  # this process still runs: its copy is its own
+    assert RecoveryCopies(data_dir).pending() == []  # this process still runs: its copy is its own
     window.saver.end_session()  # the process ends: the system lets go of its lock
-    [found] = pending_recoveries(data_dir)
+    [found] = RecoveryCopies(data_dir).pending()
     assert found.draft_id == window.draft_id and found.report.title == "Tikko ierakstīts"
 
 
@@ -186,60 +186,3 @@ def test_run_opens_a_draft_file_given_on_the_command_line(qtbot, data_dir, monke
     assert seen == ['Biedrība "Latgales jauniešu forums"']
     with DraftStore(store_path(data_dir)) as store:
         assert [d.performer for d in store.list()] == ['Biedrība "Latgales jauniešu forums"']
-
-
-def test_an_unsaved_copy_left_by_version_0_1_is_still_offered(data_dir, seed_report):
-    import json
-
-    from kopsavilkums import exchange
-    from kopsavilkums.ui.saving import OLD_RECOVERY_FILE, pending_recoveries
-
-    document = exchange.to_document(seed_report, ids=True)
-    (data_dir / OLD_RECOVERY_FILE).write_text(json.dumps({"draft_id": "abc", "document": document}), encoding="utf-8")
-    (data_dir / "unsaved").mkdir()
-    (data_dir / "unsaved" / "half.json").write_text('{"draft_id": "x", "docu', encoding="utf-8")  # cut short by a crash
-    (data_dir / "unsaved" / "odd.json").write_text("[]", encoding="utf-8")  # not ours at all
-    [found] = pending_recoveries(data_dir)
-    assert (found.path.name, found.draft_id, found.report.title, found.base_revision) == (
-        OLD_RECOVERY_FILE,
-        "abc",
-        seed_report.title,
-        None,
-    )
-
-
-def test_a_copy_kept_by_a_window_still_running_is_not_offered_by_a_second_start(data_dir, seed_report):
-    """Starting Kopsavilkums again while a window is open must not offer (or delete) that
-    window's unsaved edits; once its process is gone — however it ended — they are offered."""
-    import json
-    import subprocess
-
-    from kopsavilkums import exchange
-    from kopsavilkums.ui.saving import pending_recoveries, recovery_path
-
-    session = "0123456789ab"
-    copy = recovery_path(data_dir, "a1b2", session)
-    copy.parent.mkdir()
-    copy.write_text(
-        json.dumps({"draft_id": "a1b2", "base_revision": 3, "document": exchange.to_document(seed_report, ids=True)}),
-        encoding="utf-8",
-    )
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from kopsavilkums.store.locking import try_hold; "
-            "assert try_hold(sys.argv[1]) is not None; print('holding', flush=True); time.sleep(60)",
-            str(copy.parent / f"{session}.lock"),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "holding"
-        assert pending_recoveries(data_dir) == []
-    finally:
-        holder.kill()  # no clean-up of its own: as a crash
-        holder.wait()
-    [found] = pending_recoveries(data_dir)
-    assert (found.draft_id, found.base_revision, found.path) == ("a1b2", 3, copy)

@@ -39,10 +39,10 @@ def crashing_window(qtbot, make_window, data_dir, monkeypatch):
 
 
 def recovered_titles(window, data_dir) -> list[str]:
-    from kopsavilkums.ui.saving import pending_recoveries
+    from kopsavilkums.store import RecoveryCopies
 
     window.saver.end_session()  # as when the process ends: the system lets go of its lock
-    return [found.report.title for found in pending_recoveries(data_dir)]
+    return [found.report.title for found in RecoveryCopies(data_dir).pending()]
 
 
 def test_a_crash_log_that_cannot_be_written_is_said_and_nothing_else_is_lost(crashing_window, data_dir, capsys):

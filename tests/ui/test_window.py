@@ -392,20 +392,18 @@ def test_a_conflict_with_another_window_keeps_mine_as_a_copy(qtbot, make_window,
 
 
 def test_a_conflict_can_load_the_other_version(qtbot, make_window, open_store, monkeypatch):
-    from kopsavilkums.ui import saving
-
     window = make_window()
     first = window.new_draft()
     _changed_elsewhere(open_store, first, "Citu versija")
     monkeypatch.setattr(window, "ask_conflict", lambda message: "reload")
     type_into(qtbot, editor(window, "title"), "Mana")
-    journal = saving.recovery_path(window.data_dir, first, window.saver.session)
-    qtbot.waitUntil(journal.exists)
+    copy = window.saver.recovery.path(first)
+    qtbot.waitUntil(copy.exists)
     window.save_now()
     qtbot.waitUntil(lambda: window.doc.report.title == "Citu versija")
     assert editor(window, "title").text() == "Citu versija"
     window.saver.pool.waitForDone()
-    assert not journal.exists()  # "Mana" was given up: not offered again after a restart
+    assert not copy.exists()  # "Mana" was given up: not offered again after a restart
 
 
 def test_drafts_duplicate_trash_restore_and_search(qtbot, make_window, seeded_store):
@@ -506,14 +504,12 @@ def test_a_typo_in_an_amount_is_shown_and_not_stored(qtbot, make_window):
 def test_unsaved_changes_after_a_crash_are_offered_at_the_next_start(
     qtbot, make_window, open_store, data_dir, monkeypatch, answer
 ):
-    from kopsavilkums.ui.saving import recovery_path
-
     window = make_window()
     window.new_draft()
     window.saver.timer.setInterval(60_000)  # the crash comes before the autosave
     type_into(qtbot, editor(window, "title"), "Neglabāts")
-    journal = recovery_path(data_dir, window.draft_id, window.saver.session)
-    qtbot.waitUntil(journal.exists)
+    copy = window.saver.recovery.path(window.draft_id)
+    qtbot.waitUntil(copy.exists)
     window.saver.pool.waitForDone()
     window.saver.attach(None)  # simulate the process dying: nothing more is saved
     window.close()  # ... and its lock going with it
@@ -524,7 +520,7 @@ def test_unsaved_changes_after_a_crash_are_offered_at_the_next_start(
     again.saver.flush()
     title = open_store().load(window.draft_id).title
     assert title == ("Neglabāts" if answer else "")
-    assert not journal.exists()
+    assert not copy.exists()
 
 
 def test_two_windows_that_crash_with_unsaved_edits_both_get_them_back(
@@ -575,7 +571,7 @@ def test_two_windows_on_the_same_draft_keep_separate_recovery_copies(qtbot, make
     assert second.saver.flush()
     second.saver.pool.waitForDone()
     [left] = first.data_dir.joinpath("unsaved").glob(f"{draft}.*.json")
-    assert first.saver.session in left.name and first.saver.dirty
+    assert left == first.saver.recovery.path(draft) and first.saver.dirty
     assert first.saver.flush()  # the conflict: the first window's version is kept as a copy
     assert first.draft_id != draft and open_store().load(first.draft_id).title == "Pirmā"
     first.saver.pool.waitForDone()
@@ -612,11 +608,9 @@ def test_a_conflict_found_while_switching_drafts_is_asked_once(qtbot, make_windo
 
 
 def _crash_with_unsaved_title(qtbot, window, title, monkeypatch):
-    from kopsavilkums.ui import saving
-
     window.saver.timer.setInterval(60_000)
     type_into(qtbot, editor(window, "title"), title)
-    qtbot.waitUntil(saving.recovery_path(window.data_dir, window.draft_id, window.saver.session).exists)
+    qtbot.waitUntil(window.saver.recovery.path(window.draft_id).exists)
     window.saver.pool.waitForDone()
     window.saver.attach(None)  # the process dies
     window.close()
@@ -644,8 +638,7 @@ def test_recovered_edits_never_overwrite_a_draft_saved_again_since(qtbot, make_w
 def test_a_restore_that_cannot_be_saved_keeps_the_copy_for_next_time(
     qtbot, make_window, open_store, monkeypatch, data_dir
 ):
-    from kopsavilkums.store import StoreBusy
-    from kopsavilkums.ui import saving
+    from kopsavilkums.store import RecoveryCopies, StoreBusy
 
     window = make_window()
     window.new_draft()
@@ -660,7 +653,7 @@ def test_a_restore_that_cannot_be_saved_keeps_the_copy_for_next_time(
 
     monkeypatch.setattr(again.store, "save", busy)
     again.application.offer_recovery()
-    [found] = saving.pending_recoveries(data_dir)
+    [found] = RecoveryCopies(data_dir).pending()
     assert found.report.title == "Neglabātā"
     assert open_store().load(window.draft_id).title == ""  # and nothing else was overwritten
 
@@ -799,8 +792,9 @@ def test_a_store_that_refuses_is_told_and_the_draft_stays(qtbot, make_window, se
     assert window.draft_id == draft_id and [d.id for d in seeded_store.list()] == [draft_id]
 
 
+@pytest.mark.parametrize("replacement", [b"", b"{}"], ids=["damaged", "emptied"])
 def test_a_drafts_file_damaged_while_the_window_is_open_is_restored_and_told_once(
-    qtbot, make_window, seeded_store, data_dir, monkeypatch
+    qtbot, make_window, seeded_store, data_dir, monkeypatch, replacement
 ):
     from kopsavilkums.paths import store_path
 
@@ -808,7 +802,7 @@ def test_a_drafts_file_damaged_while_the_window_is_open_is_restored_and_told_onc
     told = []
     monkeypatch.setattr(window, "show_error", told.append)
     draft_id = window.draft_id
-    store_path(data_dir).write_bytes(b"")  # e.g. a sync tool replaced it meanwhile
+    store_path(data_dir).write_bytes(replacement)  # e.g. a sync tool replaced it meanwhile
     window.refresh_drafts()
     assert [window.drafts_model.index(r, 0).data() for r in range(window.drafts_model.rowCount())] == [
         window.doc.report.title

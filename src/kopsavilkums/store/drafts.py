@@ -16,7 +16,8 @@ from kopsavilkums.report import Report, new_id
 from kopsavilkums.store import migrations, records
 from kopsavilkums.store.errors import ConflictError, DraftNotFound, StoreError
 from kopsavilkums.store.records import DraftInfo
-from kopsavilkums.store.storage import RecoveryNotice, SafeJSONStorage
+from kopsavilkums.store.repair import RepairNotice
+from kopsavilkums.store.storage import SafeJSONStorage
 
 T = TypeVar("T")
 
@@ -42,7 +43,8 @@ class DraftStore:
         self, path: str | Path, *, read_only: bool = False, lock_timeout: float = 10.0, backups: int = 5
     ) -> None:
         """``read_only=True`` (the command line's ``list``, ``export``, ``pdf``) never waits for
-        the lock a writer holds and never creates or upgrades the file; changing methods refuse."""
+        the lock a writer holds and never creates or upgrades the file or its folder; changing
+        methods refuse. A store that cannot be created raises :class:`StoreUnwritable`."""
         self.path = Path(path)
         self.read_only = read_only
         self._mutex = threading.RLock()
@@ -53,6 +55,7 @@ class DraftStore:
             validate=records.check_database,
             backups=backups,
             lock_timeout=lock_timeout,
+            create=not read_only,
         )
         self._storage: SafeJSONStorage = self._db.storage
         self._drafts = self._db.table(migrations.DRAFTS_TABLE, cache_size=0)  # no query cache: others write too
@@ -64,8 +67,9 @@ class DraftStore:
             raise
 
     @property
-    def recovered(self) -> RecoveryNotice | None:
-        """Set when the file was found damaged (or missing) and restored from a backup."""
+    def repaired(self) -> RepairNotice | None:
+        """Set when the file was found damaged, replaced by an older or emptied copy, or missing,
+        and was repaired (from a backup); a new repair sets a new notice."""
         return self._storage.notice
 
     # ------------------------------------------------------------------ reading
@@ -191,7 +195,9 @@ class DraftStore:
     def _open(self) -> None:
         if self.read_only:
             schema = migrations.schema_of(self._storage.read())
-            if schema not in (None, migrations.SCHEMA_VERSION):
+            if schema is not None and schema > migrations.SCHEMA_VERSION:
+                raise self._too_new(schema)
+            if schema is not None and schema < migrations.SCHEMA_VERSION:
                 raise StoreError(
                     Message(
                         lv=f"{self.path} krātuves shēma ir {schema}; šis Kopsavilkums lasa shēmu {migrations.SCHEMA_VERSION}. "
@@ -209,19 +215,22 @@ class DraftStore:
                 meta = {migrations.META_TABLE: {migrations.META_ID: {"schema": migrations.SCHEMA_VERSION}}}
                 self._storage.write(dict(tables or {}, **meta))
             elif schema > migrations.SCHEMA_VERSION:
-                raise StoreError(
-                    Message(
-                        lv=f"{self.path} ierakstījusi jaunāka Kopsavilkuma versija (krātuves shēma {schema}; šī pazīst līdz "
-                        f"{migrations.SCHEMA_VERSION}); tas netika mainīts. Atjauniniet Kopsavilkumu, lai to atvērtu",
-                        en=f"{self.path} was written by a newer Kopsavilkums (store schema {schema}; this one knows up to "
-                        f"{migrations.SCHEMA_VERSION}); it was not changed. Update Kopsavilkums to open it",
-                    )
-                )
+                raise self._too_new(schema)
             elif schema < migrations.SCHEMA_VERSION:
                 self._storage.copy_aside(f"before-schema-{schema}")
                 upgraded = migrations.migrate(tables, schema)
                 records.check_database(upgraded)
                 self._storage.write(upgraded)
+
+    def _too_new(self, schema: int) -> StoreError:
+        return StoreError(
+            Message(
+                lv=f"{self.path} ierakstījusi jaunāka Kopsavilkuma versija (krātuves shēma {schema}; šī pazīst līdz "
+                f"{migrations.SCHEMA_VERSION}); tas netika mainīts. Atjauniniet Kopsavilkumu, lai to atvērtu",
+                en=f"{self.path} was written by a newer Kopsavilkums (store schema {schema}; this one knows up to "
+                f"{migrations.SCHEMA_VERSION}); it was not changed. Update Kopsavilkums to open it",
+            )
+        )
 
     @contextmanager
     def _writing(self) -> Iterator[None]:

@@ -32,6 +32,10 @@ class StoreBusy(StoreError):
     """Another process held the store's lock for longer than we were willing to wait."""
 
 
+class StoreUnwritable(StoreError):
+    """The store's folder or file cannot be written (read-only, no permission, disk full)."""
+
+
 class CorruptFile(Exception):
     """Internal: the data file cannot be used as it is; :attr:`reason` says why."""
 

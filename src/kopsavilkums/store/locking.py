@@ -3,8 +3,12 @@
 The lock is the operating system's (``flock`` on POSIX, ``msvcrt.locking`` on Windows), held on
 a small file beside the data file. The kernel drops such a lock the moment its holder dies, so a
 lock left by a killed or crashed process is taken over at once — no guessing from a process id
-that the system may have reused. The holder writes its pid and host into the file only so that a
-"busy" message can say who holds it.
+that the system may have reused.
+
+Only for the "busy" message: on Linux the kernel says which process holds the lock
+(``/proc/locks``); elsewhere the holder's own note is used — its pid and host, written into the
+file while it holds the lock and wiped before it lets go, and believed only if that process
+still runs. When neither tells, the message says the holder is unknown.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import time
 from pathlib import Path
 
 from kopsavilkums.messages import Message
-from kopsavilkums.store.errors import StoreBusy, StoreError
+from kopsavilkums.store.errors import StoreBusy, StoreUnwritable
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +110,7 @@ class FileLock:
                 try:
                     self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
                 except OSError as exc:
-                    raise StoreError(
+                    raise StoreUnwritable(
                         Message(
                             lv=f"melnrakstu mapē nevar rakstīt: {self.path} ({exc.strerror or exc})",
                             en=f"the drafts folder cannot be written: {self.path} ({exc.strerror or exc})",
@@ -116,11 +120,11 @@ class FileLock:
             delay = 0.002
             while not _try_lock(self._fd):
                 if time.monotonic() >= deadline:
-                    holder = self._holder()
+                    who = holder(self.path, self._fd)
                     raise StoreBusy(
                         Message(
-                            lv=f"melnrakstu fails ir aizņemts: {holder} to tur bloķētu ilgāk par {self.timeout:g} s",
-                            en=f"the drafts file is busy: {holder} has held its lock for more than {self.timeout:g} s",
+                            lv=f"melnrakstu fails ir aizņemts: {who.lv} to tur bloķētu ilgāk par {self.timeout:g} s",
+                            en=f"the drafts file is busy: {who.en} has held its lock for more than {self.timeout:g} s",
                         )
                     )
                 time.sleep(delay)
@@ -136,6 +140,8 @@ class FileLock:
             raise RuntimeError("release of a lock that is not held")
         self._depth -= 1
         if not self._depth and self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.ftruncate(self._fd, 0)  # the note names a holder only while it holds the lock
             _unlock(self._fd)
         self._thread_lock.release()
 
@@ -164,9 +170,58 @@ class FileLock:
             os.lseek(self._fd, 0, os.SEEK_SET)
             os.write(self._fd, info)
 
-    def _holder(self) -> str:
-        try:
-            text = self.path.read_text("utf-8", errors="replace").split()
-        except OSError:
-            text = []
-        return f"process {text[0]} on {text[1]}" if len(text) >= 2 else "another process"
+
+def holder(path: Path, fd: int) -> Message:
+    """Who holds the lock on ``path`` (open as ``fd``) now, or honestly that it is unknown."""
+    pid = _kernel_holder(fd)
+    if pid is not None:
+        return _this_computer(pid)
+    try:
+        note = path.read_text("utf-8", errors="replace").split()
+    except OSError:
+        note = []
+    if len(note) == 2 and note[0].isdigit():
+        pid, host = int(note[0]), note[1]
+        if host != platform.node():
+            return Message(lv=f"process {pid} datorā {host}", en=f"process {pid} on {host}")
+        if _running(pid):
+            return _this_computer(pid)
+    return Message(lv="cits process (kurš — nevar noteikt)", en="another process (which one cannot be told)")
+
+
+def _this_computer(pid: int) -> Message:
+    name = ""
+    with contextlib.suppress(OSError, ValueError):
+        name = f" ({Path(f'/proc/{pid}/comm').read_text('utf-8', errors='replace').strip()})"
+    return Message(lv=f"process {pid}{name} šajā datorā", en=f"process {pid}{name} on this computer")
+
+
+def _kernel_holder(fd: int) -> int | None:
+    """Linux: the process holding the flock on the file open as ``fd``, from ``/proc/locks``."""
+    if not os.path.exists("/proc/locks"):
+        return None
+    try:
+        st = os.fstat(fd)
+        with open("/proc/locks", encoding="ascii", errors="replace") as locks:
+            lines = locks.read().splitlines()
+    except OSError:
+        return None
+    where = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    for line in lines:
+        # "3: FLOCK  ADVISORY  WRITE 1234 fd:01:5678 0 EOF"; "3: -> FLOCK …" is a waiter
+        fields = line.split()
+        if len(fields) >= 6 and fields[1] == "FLOCK" and fields[5] == where and fields[4].isdigit():
+            return int(fields[4]) or None  # 0: a process outside this one's view (a container)
+    return None
+
+
+def _running(pid: int) -> bool:
+    if os.name == "nt":  # os.kill would end the process there; the note was wiped on release
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, under another user
+    return True

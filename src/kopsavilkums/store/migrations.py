@@ -1,6 +1,8 @@
 """The store's own schema version, separate from the draft file format's version.
 
-The data file holds a ``meta`` table whose document ``"1"`` says ``{"schema": N}``. Opening a
+The data file holds a ``meta`` table whose document ``"1"`` says ``{"schema": N}`` (and the
+file's generation and the drafts removed on purpose: see ``history.py``; older files without
+them are read as generation 0). Opening a
 store of an older schema first copies the file aside (``<stem>-backups/<stem>-before-schema-N-…``,
 never rotated away), then runs ``MIGRATIONS[N]``, ``MIGRATIONS[N + 1]``, … on the raw tables and
 writes the result once. A store of a newer schema is refused untouched.
@@ -35,5 +37,5 @@ def schema_of(tables: dict[str, Any] | None) -> int | None:
 def migrate(tables: dict[str, Any], from_schema: int) -> dict[str, Any]:
     for schema in range(from_schema, SCHEMA_VERSION):
         tables = MIGRATIONS[schema](tables)
-    tables.setdefault(META_TABLE, {})[META_ID] = {"schema": SCHEMA_VERSION}
+    tables.setdefault(META_TABLE, {}).setdefault(META_ID, {})["schema"] = SCHEMA_VERSION
     return tables

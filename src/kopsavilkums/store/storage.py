@@ -1,5 +1,5 @@
 """The TinyDB storage under the draft store: one UTF-8 JSON file that a crash, a full disk, a
-damaged copy or a second process cannot spoil.
+damaged or replaced copy or a second process cannot spoil.
 
 TinyDB's own ``JSONStorage`` rewrites the file in place (a crash leaves half a file), opens it in
 the platform's default encoding, has no lock and re-parses and re-dumps the whole file with the
@@ -8,14 +8,19 @@ standard library on every operation. This storage instead
 * keeps the parsed file in memory and re-reads it only when its identity (device, inode, size,
   modification time) changed — on POSIX it also keeps the last file it read open, so that inode
   cannot be reused by a later file and a change is never mistaken for no change;
-* writes with orjson (≈10× faster than ``json.dumps`` here; bytes, so always UTF-8) into a
-  temporary file beside the data file, fsyncs it, renames it over the data file and fsyncs the
-  folder — a crash leaves the old file or the new one, never a mix;
-* after each successful write keeps a copy in ``<stem>-backups/`` (the last ``backups`` of them),
-  so the newest backup is always the last state that was saved;
-* treats a file it cannot use (empty, truncated, NUL bytes, a byte-order mark, not JSON, wrong
-  shape) as damaged: moves it aside with a timestamp — never overwriting or deleting it — and
-  restores the newest good backup, leaving a :class:`RecoveryNotice` in :attr:`notice`.
+* writes with orjson (≈10× faster than ``json.dumps`` here; bytes, so always UTF-8) through
+  :func:`kopsavilkums.fileio.atomic_write_bytes`: a temporary file beside the data file, fsynced,
+  renamed over it, the folder fsynced — a crash leaves the old file or the new one, never a mix;
+* raises the file's generation with every write and afterwards keeps a copy in
+  ``<stem>-backups/`` named by it, rotated by the rule in :mod:`~kopsavilkums.store.history`
+  (the newest ``backups`` of them, plus any that is the last to hold a draft the file lacks);
+* repairs a file it must not use, keeping that file aside — never overwriting or deleting it —
+  and putting back the newest good backup (or, when every backup is older, the state it last
+  read), leaving a :class:`~kopsavilkums.store.repair.RepairNotice` in :attr:`notice`:
+  a **damaged** file (empty, truncated, NUL bytes, a byte-order mark, not JSON, wrong shape) goes
+  to ``<stem>.damaged-<time>.json``; a file **replaced** behind the store's back by one that went
+  back in time (``{}``, an emptied table, an older copy: see :func:`history.went_back`) goes to
+  ``<stem>.replaced-<time>.json``; a **missing** file is restored when a backup holds drafts.
 
 A read-modify-write must hold :attr:`lock` (the store does); reads need no lock because the file
 is only ever replaced whole.
@@ -24,25 +29,34 @@ is only ever replaced whole.
 from __future__ import annotations
 
 import contextlib
-import errno
 import logging
 import os
-import re
-import tempfile
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb.storages import Storage
 
-from kopsavilkums.fileio import fsync_folder
+from kopsavilkums.fileio import atomic_write_bytes, fsync_folder, read_all, temp_prefix
 from kopsavilkums.messages import Message
+from kopsavilkums.store import migrations
+from kopsavilkums.store.backups import Backup, Backups
 from kopsavilkums.store.errors import CorruptFile, StoreError
+from kopsavilkums.store.history import State, merge, next_meta, went_back
 from kopsavilkums.store.locking import FileLock
+from kopsavilkums.store.repair import (
+    DAMAGED,
+    MISSING,
+    REPLACED,
+    RepairNotice,
+    cannot_keep_copy,
+    cannot_read,
+    cannot_set_aside,
+    cannot_write,
+    notice,
+    stamp,
+)
 
 log = logging.getLogger(__name__)
 
@@ -51,16 +65,12 @@ BYTE_ORDER_MARK = b"\xef\xbb\xbf"
 _PIN_FILES = os.name != "nt"  # Windows cannot rename over a file that is held open
 
 
-@dataclass(frozen=True)
-class RecoveryNotice:
-    """What opening (or reading) the store had to repair, to be shown to the user."""
+class _WentBack(CorruptFile):
+    """Internal: the file is readable but lost what a known state holds (or is missing)."""
 
-    bad_file: Path
-    restored_from: Path | None
-    message: Message
-
-    def localized(self, language: str) -> str:
-        return self.message.text(language)
+    def __init__(self, kind: str, reason: Message, tables: Tables | None, state: State) -> None:
+        super().__init__(reason)
+        self.kind, self.tables, self.state = kind, tables, state
 
 
 def check_tables(tables: Any) -> None:
@@ -82,19 +92,23 @@ class SafeJSONStorage(Storage):
         validate: Callable[[Any], None] = check_tables,
         backups: int = 5,
         lock_timeout: float = 10.0,
+        create: bool = True,
     ) -> None:
+        """``create=False`` (a reader) creates no folder until something has to be written."""
         self.path = Path(path)
         self.folder = self.path.parent
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self.backup_dir = self.folder / f"{self.path.stem}-backups"
+        if create:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            except OSError as exc:
+                raise cannot_write(self.path, exc, creating=True) from exc
+        self.backup_folder = Backups(self.path, backups)
         self.lock = FileLock(self.path.with_name(self.path.name + ".lock"), lock_timeout)
-        self.keep_backups = max(1, backups)
-        self.notice: RecoveryNotice | None = None
+        self.notice: RepairNotice | None = None
         self._validate = validate
-        self._temp_prefix = f".{self.path.name}.tmp-"
-        self._backup_name = re.compile(re.escape(self.path.stem) + r"-(\d+)" + re.escape(self.path.suffix) + "$")
         self._loaded = False
         self._cache: Tables | None = None
+        self._state: State | None = None  # what the cache holds, as the repair rules see it
         self._signature: tuple[int, ...] | None = None
         self._pinned_fd: int | None = None
 
@@ -107,26 +121,12 @@ class SafeJSONStorage(Storage):
         try:
             return self._load()
         except CorruptFile as problem:
-            return self._recover(problem)
+            return self._repair(problem)
 
     def write(self, data: Tables) -> None:
         try:
             with self.lock:
-                try:
-                    payload = orjson.dumps(data) + b"\n"
-                except (orjson.JSONEncodeError, TypeError) as exc:
-                    raise StoreError(
-                        Message(
-                            lv=f"melnrakstu nevar saglabāt: tas satur kaut ko, kas nav teksts ({exc})",
-                            en=f"the draft cannot be stored: it contains something that is not text ({exc})",
-                        )
-                    ) from None
-                try:
-                    fd = self._replace_with(payload)
-                except OSError as exc:
-                    raise _write_error(self.path, exc) from exc
-                self._adopt(fd, data)
-                self._keep_backup(payload)  # under the lock, so backup numbers never collide
+                self._write(data, self._state or State())
         except BaseException:
             # TinyDB has already changed our cached tables in place: drop them, so the next
             # read comes from the file on disk (untouched, unless only the backup failed).
@@ -139,25 +139,17 @@ class SafeJSONStorage(Storage):
 
     # ------------------------------------------------------------------ housekeeping
 
-    def remove_temp_files(self) -> list[Path]:
+    def remove_temp_files(self) -> None:
         """Delete temporary files a crashed writer left behind (call with the lock held)."""
-        removed = []
-        for folder in (self.folder, self.backup_dir):
-            with contextlib.suppress(OSError):
-                for leftover in folder.glob(self._temp_prefix + "*"):
-                    with contextlib.suppress(OSError):
-                        leftover.unlink()
-                        removed.append(leftover)
-        return removed
+        with contextlib.suppress(OSError):
+            for leftover in self.folder.glob(temp_prefix(self.path.name) + "*"):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+        self.backup_folder.remove_temp_files()
 
     def backups(self) -> list[Path]:
         """The rolling backups, oldest first."""
-        try:
-            names = os.listdir(self.backup_dir)
-        except OSError:
-            return []
-        numbered = [(int(m.group(1)), name) for name in names if (m := self._backup_name.match(name))]
-        return [self.backup_dir / name for _, name in sorted(numbered)]
+        return [backup.path for backup in self.backup_folder.listing()]
 
     def copy_aside(self, label: str) -> Path | None:
         """Copy the current file to ``<stem>-backups/<stem>-<label>-<time>.json`` (kept, not rotated)."""
@@ -165,9 +157,12 @@ class SafeJSONStorage(Storage):
             payload = self.path.read_bytes()
         except FileNotFoundError:
             return None
-        target = self.backup_dir / f"{self.path.stem}-{label}-{_stamp()}{self.path.suffix}"
-        self._write_copy(target, payload)
-        return target
+        except OSError as exc:
+            raise cannot_read(self.path, exc) from exc
+        try:
+            return self.backup_folder.copy_aside(f"{self.path.stem}-{label}-{stamp()}{self.path.suffix}", payload)
+        except OSError as exc:
+            raise cannot_keep_copy(self.path, self.backup_folder.folder, exc) from exc
 
     # ------------------------------------------------------------------ reading
 
@@ -176,22 +171,29 @@ class SafeJSONStorage(Storage):
             return _signature(os.stat(self.path))
         except FileNotFoundError:
             return None
+        except OSError as exc:
+            raise cannot_read(self.path, exc) from exc
 
-    def _load(self) -> Tables | None:
+    def _load(self, *, check: bool = True) -> Tables | None:
         try:
             fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         except FileNotFoundError:
-            if self.backups():
-                raise CorruptFile(Message(lv="fails pazudis", en="the file is missing")) from None
-            self._adopt(None, None)
+            if check:
+                self._check(None, State(), None, MISSING)
+            self._adopt(None, None, State())
             return None
+        except OSError as exc:
+            raise cannot_read(self.path, exc) from exc
         try:
-            payload = _read_all(fd)
+            payload = read_all(fd)
             tables = self._parse(payload)
+            state = State.of(tables)
+            if check:
+                self._check(tables, state, payload, REPLACED)
         except BaseException:
             os.close(fd)
             raise
-        self._adopt(fd, tables)
+        self._adopt(fd, tables, state)
         return tables
 
     def _parse(self, payload: bytes) -> Tables:
@@ -215,7 +217,30 @@ class SafeJSONStorage(Storage):
         self._validate(tables)
         return tables
 
-    def _adopt(self, fd: int | None, tables: Tables | None) -> None:
+    def _check(self, tables: Tables | None, state: State, payload: bytes | None, kind: str) -> None:
+        """Raise :class:`_WentBack` when the file went back from a state known to be at least as
+        new: the one this storage last read or wrote, or the newest usable backup."""
+        seen = self._state if self._loaded else None
+        if seen is not None and seen.generation >= state.generation and (why := went_back(state, seen)):
+            raise _WentBack(kind, why, tables, state)
+        listing = self.backup_folder.listing()
+        if not listing:
+            return
+        # The file may be the very state the newest backup was taken of; checked byte for byte
+        # when nothing was read before (another computer may have saved the same generation).
+        last = listing[-1]
+        if (
+            payload is not None
+            and (last.number, last.size) == (state.generation, len(payload))
+            and (seen is not None or _same_bytes(last.path, payload))
+        ):
+            return
+        for _, _, reference in self.backup_folder.usable(self._parse):
+            if why := went_back(state, State.of(reference)):
+                raise _WentBack(kind, why, tables, state)
+            return
+
+    def _adopt(self, fd: int | None, tables: Tables | None, state: State) -> None:
         """Make ``tables`` the cache, as the file ``fd`` (None: no file) holds it."""
         if fd is None:
             signature = self._current_signature()
@@ -227,11 +252,11 @@ class SafeJSONStorage(Storage):
                 self._pinned_fd = fd
             else:
                 os.close(fd)
-        self._cache, self._signature, self._loaded = tables, signature, True
+        self._cache, self._state, self._signature, self._loaded = tables, state, signature, True
 
     def _forget(self) -> None:
         self._unpin()
-        self._cache, self._signature, self._loaded = None, None, False
+        self._cache, self._state, self._signature, self._loaded = None, None, None, False
 
     def _unpin(self) -> None:
         if self._pinned_fd is not None:
@@ -241,162 +266,98 @@ class SafeJSONStorage(Storage):
 
     # ------------------------------------------------------------------ writing
 
-    def _replace_with(self, payload: bytes) -> int | None:
-        """Atomically and durably replace the data file; returns an fd of the new file (POSIX)."""
+    def _write(self, data: Tables, base: State, *, newer_than: int = 0) -> None:
+        """Write ``data``, made from the state ``base``, as the next generation (lock held)."""
+        listing = self.backup_folder.listing()
+        generation = max(base.generation, listing[-1].number if listing else 0, newer_than) + 1
+        meta = next_meta(data, base.drafts, generation)
+        # A new outer dict: ``data`` stays as it was if anything below fails.
+        data = {**data, migrations.META_TABLE: {**(data.get(migrations.META_TABLE) or {}), migrations.META_ID: meta}}
         try:
-            keep_mode = os.stat(self.path).st_mode & 0o7777
-        except FileNotFoundError:
-            keep_mode = None  # mkstemp's 0600: a new store is readable by its owner alone
-        fd, tmp_name = tempfile.mkstemp(prefix=self._temp_prefix, suffix=".tmp", dir=self.folder)
+            payload = orjson.dumps(data) + b"\n"
+        except (orjson.JSONEncodeError, TypeError) as exc:
+            raise StoreError(
+                Message(
+                    lv=f"melnrakstu nevar saglabāt: tas satur kaut ko, kas nav teksts ({exc})",
+                    en=f"the draft cannot be stored: it contains something that is not text ({exc})",
+                )
+            ) from None
         try:
-            _write_fully(fd, payload)
-            os.fsync(fd)
-            if keep_mode is not None:
-                os.chmod(tmp_name, keep_mode)
-            if not _PIN_FILES:
-                os.close(fd)
-                fd = None
-            _replace_file(tmp_name, self.path)
-        except BaseException:
-            if fd is not None:
-                os.close(fd)
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-            raise
-        fsync_folder(self.folder)
-        return fd
+            fd = atomic_write_bytes(self.path, payload, mode=0o600, keep_open=True)
+        except OSError as exc:
+            raise cannot_write(self.path, exc, creating=self._signature is None) from exc
+        state = State.of(data)
+        self._adopt(fd, data, state)
+        self._keep_backup(payload, state, listing)  # under the lock, so backup names never collide
 
-    def _keep_backup(self, payload: bytes) -> None:
+    def _keep_backup(self, payload: bytes, state: State, listing: list[Backup]) -> None:
         """A second copy of what was just saved; failing here never fails the save itself."""
         try:
-            existing = self.backups()
-            number = int(self._backup_name.match(existing[-1].name).group(1)) + 1 if existing else 1
-            self._write_copy(self.backup_dir / f"{self.path.stem}-{number:06d}{self.path.suffix}", payload)
-            for old in existing[: max(0, len(existing) + 1 - self.keep_backups)]:
-                old.unlink()
+            added = self.backup_folder.add(state.generation, payload, state.drafts)
+            self.backup_folder.rotate(state, [*listing, added])
         except OSError as exc:
             log.warning("could not keep a backup of %s: %s", self.path, exc)
 
-    def _write_copy(self, target: Path, payload: bytes) -> None:
-        # Not fsynced: the data file already is, and a backup is checked before it is used.
-        self.backup_dir.mkdir(exist_ok=True, mode=0o700)
-        fd, tmp_name = tempfile.mkstemp(prefix=self._temp_prefix, suffix=".tmp", dir=self.backup_dir)
-        try:
-            _write_fully(fd, payload)
-            os.close(fd)
-            fd = None
-            os.replace(tmp_name, target)
-        except BaseException:
-            if fd is not None:
-                os.close(fd)
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-            raise
+    # ------------------------------------------------------------------ repair
 
-    # ------------------------------------------------------------------ recovery
-
-    def _recover(self, problem: CorruptFile) -> Tables | None:
+    def _repair(self, problem: CorruptFile) -> Tables | None:
         with self.lock:
             try:  # another process may have repaired it while we waited for the lock
                 return self._load()
             except CorruptFile as still:
                 problem = still
-            bad = self._move_aside() if self.path.exists() else None
-            for backup in reversed(self.backups()):
-                try:
-                    payload = backup.read_bytes()
-                    tables = self._parse(payload)
-                    fd = self._replace_with(payload)
-                except (OSError, CorruptFile) as exc:
-                    log.warning("backup %s is not usable: %s", backup, exc)
-                    continue
-                self._adopt(fd, tables)
-                self.notice = _notice(self.path, bad, backup, problem)
-                log.info("%s", self.notice.message.en)  # the caller shows the notice itself
-                return tables
-            self._adopt(None, None)
-            self.notice = _notice(self.path, bad, None, problem)
-            log.info("%s", self.notice.message.en)
-            return None
+            kind = problem.kind if isinstance(problem, _WentBack) else DAMAGED
+            seen = self._state if self._loaded else None
+            # What to put back: the newest usable backup, unless it too is older than what this
+            # storage last read (a whole folder put back by a sync tool): then that state.
+            newest = next(self.backup_folder.usable(self._parse), None)
+            if newest is not None and (seen is None or not went_back(State.of(newest[2]), seen)):
+                source: Path | str | None = newest[0].path
+                good: Tables | None = newest[2]
+            elif seen is not None and self._cache is not None:
+                source, good = "memory", self._cache
+            elif kind == DAMAGED:
+                source, good = None, None
+            else:
+                return self._load(check=False)  # nothing better to put back: keep the file as it is
+            aside = self._set_aside(kind) if kind != MISSING and os.path.lexists(self.path) else None
+            taken: list[str] = []
+            if good is None:
+                self._adopt(None, None, State())
+            elif kind != REPLACED and newest is not None and source == newest[0].path:
+                try:  # the backup as it is: the last saved state, byte for byte
+                    fd = atomic_write_bytes(self.path, newest[1], mode=0o600, keep_open=True)
+                except OSError as exc:
+                    raise cannot_write(self.path, exc) from exc
+                self._adopt(fd, good, State.of(good))
+            else:
+                replacing = problem.tables if isinstance(problem, _WentBack) else None
+                merged, taken = merge(good, replacing)
+                # As a generation newer than any involved, so that no window or computer that
+                # saw one of them takes the result for an older copy in turn.
+                replaced = problem.state.generation if isinstance(problem, _WentBack) else 0
+                newer_than = max(replaced, seen.generation if seen is not None else 0)
+                self._write(merged, State(), newer_than=newer_than)
+            self.notice = notice(kind, self.path, aside, source, problem.reason, kept=len(taken))
+            log.info("%s", self.notice.message.en)  # the caller shows the notice itself
+            return self._cache
 
-    def _move_aside(self) -> Path:
-        bad = self.path.with_name(f"{self.path.stem}.damaged-{_stamp()}{self.path.suffix}")
+    def _set_aside(self, kind: str) -> Path:
+        aside = self.path.with_name(f"{self.path.stem}.{kind}-{stamp()}{self.path.suffix}")
         try:
-            os.replace(self.path, bad)
+            os.replace(self.path, aside)
         except OSError as exc:
-            raise StoreError(
-                Message(
-                    lv=f"melnrakstu fails {self.path} ir bojāts, un to nevar pārvietot ({exc.strerror or exc}); nekas netika mainīts",
-                    en=f"the drafts file {self.path} is damaged and cannot be moved aside ({exc.strerror or exc}); nothing was changed",
-                )
-            ) from exc
+            raise cannot_set_aside(self.path, exc) from exc
         fsync_folder(self.folder)
-        return bad
+        return aside
 
 
-def _notice(path: Path, bad: Path | None, backup: Path | None, problem: CorruptFile) -> RecoveryNotice:
-    if bad is None:
-        en = f"The drafts file {path} was missing."
-        lv = f"Melnrakstu fails {path} bija pazudis."
-    else:
-        en = f"The drafts file was damaged ({problem.reason.en}). It has been kept unchanged as {bad}."
-        lv = f"Melnrakstu fails bija bojāts ({problem.reason.lv}). Tas saglabāts nemainīts kā {bad}."
-    if backup is not None:
-        en += f" The last saved state was restored from the backup {backup}."
-        lv += f" Pēdējais saglabātais stāvoklis atjaunots no rezerves kopijas {backup}."
-    else:
-        en += " No usable backup was found, so the list of drafts starts empty."
-        lv += " Derīga rezerves kopija netika atrasta, tāpēc melnrakstu saraksts sākas tukšs."
-    return RecoveryNotice(bad or path, backup, Message(lv=lv, en=en))
-
-
-def _write_error(path: Path, exc: OSError) -> StoreError:
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return StoreError(
-            Message(
-                lv=f"melnraksts netika saglabāts: disks, kurā ir {path.parent}, ir pilns. Melnrakstu fails nav mainīts; atbrīvojiet vietu un saglabājiet vēlreiz",
-                en=f"the draft was not saved: the disk holding {path.parent} is full. The drafts file is unchanged; free some space and save again",
-            )
-        )
-    reason = exc.strerror or str(exc)
-    return StoreError(
-        Message(
-            lv=f"melnraksts netika saglabāts: {path} nevar ierakstīt ({reason}). Melnrakstu fails nav mainīts",
-            en=f"the draft was not saved: {path} cannot be written ({reason}). The drafts file is unchanged",
-        )
-    )
-
-
-def _replace_file(source: str, target: Path) -> None:
-    """``os.replace``; on Windows a reader that has the target open for a moment makes it fail
-    with "access denied", so try again for up to a second before giving up."""
-    for attempt in range(20 if os.name == "nt" else 1):
-        try:
-            os.replace(source, target)
-            return
-        except PermissionError:
-            if attempt == 19 or os.name != "nt":
-                raise
-            time.sleep(0.05)
+def _same_bytes(path: Path, payload: bytes) -> bool:
+    try:
+        return path.read_bytes() == payload
+    except OSError:
+        return False
 
 
 def _signature(st: os.stat_result) -> tuple[int, ...]:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-def _stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
-
-
-def _read_all(fd: int) -> bytes:
-    chunks = []
-    while chunk := os.read(fd, 1 << 20):
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _write_fully(fd: int, payload: bytes) -> None:
-    view = memoryview(payload)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]

@@ -19,8 +19,8 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kopsavilkums import APP_NAME
+from kopsavilkums.store import RecoveryCopies
 from kopsavilkums.ui import crash, i18n
-from kopsavilkums.ui.saving import discard_recovery, pending_recoveries, tidy_recovery_folder
 from kopsavilkums.ui.window import MainWindow, settings_for
 
 LISTEN_AFTER_MS = 250
@@ -103,13 +103,14 @@ class Application:
         the next start unless it was restored or the user said no."""
         if self.window is None:
             return
-        for found in pending_recoveries(self.data_dir):
+        copies = RecoveryCopies(self.data_dir)
+        for found in copies.pending():
             question = i18n.translate(
                 "Window", "Changes to “%1” were not saved when Kopsavilkums last closed. Restore them?"
             ).replace("%1", found.report.title or found.draft_id or "")
             if not self.window.ask_yes_no(question) or self._restore(found):
-                discard_recovery(found.path)
-        tidy_recovery_folder(self.data_dir)
+                found.discard()
+        copies.tidy()
 
     def _restore(self, found) -> bool:
         """Put recovered edits back: onto their draft if it is still as they found it, else
@@ -192,10 +193,10 @@ def run(args) -> int:
         return 2
     application = Application(store, folder)
     window = application.show_window()
-    if store.recovered is not None:
+    if store.repaired is not None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(window, APP_NAME, store.recovered.localized(i18n.current()))
+        QMessageBox.warning(window, APP_NAME, store.repaired.localized(i18n.current()))
     # The hand-over server loads QtNetwork (~10 ms), so it starts once the window has been up
     # for a moment rather than delaying the first keystroke. A file opened in that moment starts
     # a second window, which the store allows.

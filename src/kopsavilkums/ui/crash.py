@@ -67,7 +67,7 @@ def _keep_unsaved(window) -> str | None:
     if window is None:
         return None
     try:
-        window.saver.write_journal_now()
+        window.saver.write_recovery_copy_now()
     except Exception as exc:  # whatever went wrong, the user hears of it and the rest goes on
         return _reason(exc)
     return None

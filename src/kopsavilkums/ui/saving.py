@@ -5,59 +5,26 @@ overlap and never freeze typing), counts edits so that a save which finished whi
 kept typing does not mark the newer text as saved, and keeps the edits in the window when a save
 fails (the next edit, ``Ctrl+S`` or a retry a little later tries again).
 
-While changes are unsaved a recovery copy is kept in ``<data folder>/unsaved/``, one file per
-draft and window (``<draft id>.<session>.json``), so a crash loses nothing and two windows never
-remove or overwrite each other's. Each window holds an OS lock on ``<session>.lock`` for as long
-as it runs; the system lets go of it when the process ends in any way, so the next start can
-tell the copies of a window still running (left alone) from those of one that died (offered:
-:func:`pending_recoveries`). A copy goes once its edits are saved or given up.
+While changes are unsaved it keeps a recovery copy of them through the store's
+:class:`~kopsavilkums.store.RecoveryCopies` (one per draft and window), written and removed on
+the same pool, after the saves queued before, so a late write can never bring back a copy that
+was already removed.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
-import re
-import stat
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from kopsavilkums import exchange
-from kopsavilkums.fileio import atomic_write_bytes
-from kopsavilkums.store.locking import let_go, try_hold
+from kopsavilkums.store import RecoveryCopies
 from kopsavilkums.ui import workers
 from kopsavilkums.ui.document import EditableDocument
 
 AUTOSAVE_DELAY_MS = 2000
 RETRY_DELAY_MS = 15000
-RECOVERY_FOLDER = "unsaved"
-OLD_RECOVERY_FILE = "unsaved.json"  # what version 0.1.0 kept (one for all); still offered
-
-
-def recovery_path(data_dir: Path, draft_id: str, session: str) -> Path:
-    """A window's recovery copy of a draft. Ids the program makes are hex; any other (a
-    hand-edited store) is hashed, so that it can never name a path outside the folder."""
-    if not re.fullmatch(r"[0-9A-Za-z_-]{1,64}", draft_id):
-        import hashlib
-
-        draft_id = hashlib.sha256(draft_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return Path(data_dir) / RECOVERY_FOLDER / f"{draft_id}.{session}.json"
-
-
-def new_session() -> str:
-    """A window's name among the recovery copies: 12 hex digits (see :data:`_SESSION`)."""
-    return os.urandom(6).hex()
-
-
-_SESSION = re.compile(r"[0-9a-f]{12}")
-
-
-def _session_lock(data_dir: Path, session: str) -> Path:
-    return Path(data_dir) / RECOVERY_FOLDER / f"{session}.lock"
+RECOVERY_COPY_DELAY_MS = 300
 
 
 class AutoSaver(QObject):
@@ -83,14 +50,13 @@ class AutoSaver(QObject):
         self._force_next = False
         # Advanced by flush() and attach(): the answer of a save started before is old news.
         self._ticket = 0
-        self.session = new_session()
-        self._session_fd: int | None = None
+        self.recovery = RecoveryCopies(self.data_dir)  # this window's recovery copies
         self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self.timer.timeout.connect(self.save_now)
         self.retry = QTimer(self, singleShot=True, interval=RETRY_DELAY_MS)
         self.retry.timeout.connect(self.save_now)
-        self.journal_timer = QTimer(self, singleShot=True, interval=300)
-        self.journal_timer.timeout.connect(self._write_journal)
+        self.recovery_timer = QTimer(self, singleShot=True, interval=RECOVERY_COPY_DELAY_MS)
+        self.recovery_timer.timeout.connect(self._write_recovery_copy)
         doc.edited.connect(self._on_edited)
 
     @property
@@ -116,7 +82,7 @@ class AutoSaver(QObject):
         if not was_dirty:
             self.dirty_changed.emit(True)
         self.timer.start()
-        self.journal_timer.start()
+        self.recovery_timer.start()
 
     # ------------------------------------------------------------------ saving
     def save_now(self, *, force: bool = False) -> None:
@@ -172,8 +138,8 @@ class AutoSaver(QObject):
             self.timer.start()  # typed on while saving
         else:
             self.dirty_changed.emit(False)
-            self.journal_timer.stop()
-            self.discard_journal(draft_id)
+            self.recovery_timer.stop()
+            self.discard_recovery_copy(draft_id)
 
     def _failed(self, exc: BaseException) -> None:
         self._in_flight = False
@@ -185,135 +151,34 @@ class AutoSaver(QObject):
         self.failed.emit(workers.message_of(exc, self.language()))
         self.retry.start()
 
-    # ------------------------------------------------------------------ crash recovery
-    def _hold_session(self) -> None:
-        """Take this window's lock before its first copy: it says "still running"."""
-        if self._session_fd is None:
-            folder = self.data_dir / RECOVERY_FOLDER
-            folder.mkdir(mode=0o700, exist_ok=True)
-            self._session_fd = try_hold(_session_lock(self.data_dir, self.session))
-
+    # ------------------------------------------------------------------ recovery copies
     def end_session(self) -> None:
         """The window closes: its copies (if any are left) become offers for the next start."""
         self.pool.waitForDone()
-        if self._session_fd is not None:
-            let_go(self._session_fd)
-            self._session_fd = None
-            with contextlib.suppress(OSError):
-                _session_lock(self.data_dir, self.session).unlink()
+        self.recovery.release()
 
-    def _copy_job(self):
+    def _copy_job(self, draft_id: str):
         """Work for the pool that writes the copy of what is unsaved now. The store's revision
         is read there, after any save queued before it has finished."""
-        draft_id, store = self.draft_id, self.store
-        document = exchange.to_document(self.doc.report, ids=True)
-        path = recovery_path(self.data_dir, draft_id, self.session)
+        store = self.store
+        write = self.recovery.writer(draft_id, self.doc.report)
+        # the revision these edits build on: a draft saved again since is not overwritten
+        return lambda: write(store.revision_seen(draft_id))
 
-        def write() -> None:
-            payload = json.dumps(
-                {
-                    "draft_id": draft_id,
-                    # the revision these edits build on: a draft saved again since is not overwritten
-                    "base_revision": store.revision_seen(draft_id),
-                    "document": document,
-                },
-                ensure_ascii=False,
-            ).encode()
-            atomic_write_bytes(path, payload)
+    def _write_recovery_copy(self) -> None:
+        if self.dirty and self.draft_id is not None:
+            self.pool.start(workers.Job(self._copy_job(self.draft_id)))
 
-        return write
-
-    def _write_journal(self) -> None:
-        if not self.dirty or self.draft_id is None:
-            return
-        with contextlib.suppress(OSError):
-            self._hold_session()
-        self.pool.start(workers.Job(self._copy_job()))
-
-    def write_journal_now(self) -> None:
+    def write_recovery_copy_now(self) -> None:
         """From a crash handler: keep what is unsaved, after anything already queued."""
         if self.dirty and self.draft_id is not None:
-            with contextlib.suppress(OSError):
-                self._hold_session()
-            write = self._copy_job()
+            write = self._copy_job(self.draft_id)
             self.pool.waitForDone(2000)
             write()
 
-    def discard_journal(self, draft_id: str | None) -> None:
+    def discard_recovery_copy(self, draft_id: str | None) -> None:
         """The draft's edits are saved, or the user chose to lose them. Queued behind any copy
         still being written, so a late write cannot bring the copy back."""
         if draft_id is not None:
-            path = recovery_path(self.data_dir, draft_id, self.session)
-            self.pool.start(workers.Job(lambda: discard_recovery(path)))
-
-
-@dataclass(frozen=True)
-class Recovered:
-    """Edits a session left unsaved, as found in its recovery copy."""
-
-    path: Path
-    draft_id: str | None
-    report: object
-    base_revision: int | None  # None: a copy from 0.1.0, which did not record it
-
-
-def pending_recoveries(data_dir: Path) -> list[Recovered]:
-    """The recovery copies left by windows that are no longer running, oldest first."""
-    folder = Path(data_dir) / RECOVERY_FOLDER
-    files = sorted(folder.glob("*.json")) if folder.is_dir() else []
-    files.append(Path(data_dir) / OLD_RECOVERY_FILE)
-    found = []
-    for path in files:
-        try:
-            recovered = _read_recovery(path)
-        except Exception:
-            continue
-        if recovered is not None:
-            found.append((path.stat().st_mtime, recovered))
-    return [recovered for _, recovered in sorted(found, key=lambda item: item[0])]
-
-
-def _read_recovery(path: Path) -> Recovered | None:
-    if not stat.S_ISREG(path.lstat().st_mode):  # missing raises; a pipe or link is not ours
-        return None
-    if path.parent.name == RECOVERY_FOLDER and _still_running(path):
-        return None
-    saved = json.loads(path.read_text(encoding="utf-8"))
-    if not isinstance(saved, dict) or not isinstance(saved.get("document"), dict):
-        return None
-    draft_id, base = saved.get("draft_id"), saved.get("base_revision")
-    if not isinstance(draft_id, (str, type(None))) or not isinstance(base, (int, type(None))) or isinstance(base, bool):
-        return None
-    return Recovered(path, draft_id, exchange.from_document(saved["document"], ids=True), base)
-
-
-def _still_running(copy: Path) -> bool:
-    """Whether the window that keeps ``<draft>.<session>.json`` still holds its session lock."""
-    parts = copy.name.split(".")
-    if len(parts) != 3 or not _SESSION.fullmatch(parts[1]):
-        return False
-    fd = try_hold(_session_lock(copy.parent.parent, parts[1]))
-    if fd is None:
-        return True
-    let_go(fd)
-    return False
-
-
-def tidy_recovery_folder(data_dir: Path) -> None:
-    """Remove the lock files of windows that are gone and left no copies."""
-    folder = Path(data_dir) / RECOVERY_FOLDER
-    if not folder.is_dir():
-        return
-    for lock in folder.glob("*.lock"):
-        if any(folder.glob(f"*.{lock.stem}.json")):
-            continue
-        with contextlib.suppress(OSError):
-            fd = try_hold(lock)
-            if fd is not None:
-                let_go(fd)
-                lock.unlink()
-
-
-def discard_recovery(path: Path) -> None:
-    with contextlib.suppress(OSError):  # e.g. a virus scanner holding it on Windows: next time
-        path.unlink(missing_ok=True)
+            recovery = self.recovery
+            self.pool.start(workers.Job(lambda: recovery.discard(draft_id)))

@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store, data_dir: Path, parent=None) -> None:
         super().__init__(parent)
         self.store = store
-        self._repair_told = store.recovered  # one found on opening is told by the application
+        self._repair_told = store.repaired  # one found on opening is told by the application
         self.data_dir = Path(data_dir)
         self.settings = settings_for(self.data_dir)
         self.pool = QThreadPool(self)
@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
     def tell_about_repairs(self) -> None:
         """The store re-reads its file when another process changed it; if it found the file
         damaged and restored a backup meanwhile, say so once (as at start-up)."""
-        notice = self.store.recovered
+        notice = self.store.repaired
         if notice is not None and notice is not self._repair_told:
             self._repair_told = notice
             self.show_error(notice.localized(i18n.current()))
@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Discard:
             return False
-        self.saver.discard_journal(self.draft_id)  # lost on purpose: not offered after a restart
+        self.saver.discard_recovery_copy(self.draft_id)  # lost on purpose: not offered after a restart
         return True
 
     def _save_new_and_open(self, report: Report) -> str | None:
@@ -710,7 +710,7 @@ class MainWindow(QMainWindow):
             self.draft_id = None
             self.saver.attach(None)
             self.open_draft(draft_id)
-        self.saver.discard_journal(draft_id)
+        self.saver.discard_recovery_copy(draft_id)
 
     # ------------------------------------------------------------------ questions (tests answer them)
     def ask_drop_years(self, years: list[int]) -> bool:

@@ -1,14 +1,12 @@
-"""A damaged, missing or half-written file: nothing saved is lost, the bad file is kept."""
+"""Repairs: a damaged, missing or half-written file loses nothing saved, and the bad file is kept."""
 
 from __future__ import annotations
 
-import errno
 import json
 
 import pytest
 
-from kopsavilkums.store import DraftStore, StoreError
-from kopsavilkums.store import storage as storage_module
+from kopsavilkums.store import DraftStore
 
 
 @pytest.fixture
@@ -50,7 +48,7 @@ def test_a_damaged_file_is_kept_aside_and_the_last_saved_state_restored(saved, s
     store_path.write_bytes(bad_bytes)
 
     with DraftStore(store_path) as store:
-        notice = store.recovered
+        notice = store.repaired
         assert notice is not None
         assert notice.bad_file.read_bytes() == bad_bytes  # kept, byte for byte
         assert notice.bad_file != store_path and notice.bad_file.parent == store_path.parent
@@ -61,7 +59,7 @@ def test_a_damaged_file_is_kept_aside_and_the_last_saved_state_restored(saved, s
 
     assert store_path.read_bytes() == last_good
     with DraftStore(store_path) as store:
-        assert store.recovered is None
+        assert store.repaired is None
 
 
 def test_damage_noticed_while_open_is_recovered_too(saved, store_path):
@@ -69,7 +67,7 @@ def test_damage_noticed_while_open_is_recovered_too(saved, store_path):
     with DraftStore(store_path) as store:
         store_path.write_bytes(b"")  # e.g. a sync tool replaced it while the window was open
         assert {info.id for info in store.list()} == set(drafts)
-        assert store.recovered is not None
+        assert store.repaired is not None
     assert store_path.read_bytes() == last_good
 
 
@@ -80,7 +78,7 @@ def test_a_bad_newest_backup_is_skipped_for_the_next_good_one(saved, store_path)
     backups[-1].write_bytes(b"{broken")
     store_path.write_bytes(b"")
     with DraftStore(store_path) as store:
-        assert store.recovered.restored_from == backups[-2]
+        assert store.repaired.restored_from == backups[-2]
         assert {info.id for info in store.list()} == set(drafts)
 
 
@@ -89,16 +87,16 @@ def test_without_any_good_backup_the_bad_file_is_kept_and_the_store_starts_empty
     store_path.write_bytes(b"\0\0\0")
     with DraftStore(store_path) as store:
         assert store.list() == []
-        assert store.recovered.restored_from is None
-        assert store.recovered.bad_file.read_bytes() == b"\0\0\0"
-        assert "No usable backup" in store.recovered.message.en
+        assert store.repaired.restored_from is None
+        assert store.repaired.bad_file.read_bytes() == b"\0\0\0"
+        assert "No usable backup" in store.repaired.message.en
 
 
 def test_a_missing_file_with_backups_is_restored(saved, store_path):
     drafts, last_good = saved
     store_path.unlink()
     with DraftStore(store_path) as store:
-        assert store.recovered is not None
+        assert store.repaired is not None
         assert {info.id for info in store.list()} == set(drafts)
     assert store_path.read_bytes() == last_good
 
@@ -120,51 +118,6 @@ def test_a_leftover_temporary_file_is_removed_and_never_read(saved, store_path):
     leftover.write_bytes(b'{"drafts": {}, "meta": {"1": {"schema": 1}}}')
     with DraftStore(store_path) as store:
         assert {info.id for info in store.list()} == set(drafts)
-        assert store.recovered is None
+        assert store.repaired is None
     assert not leftover.exists()
     assert store_path.read_bytes() == last_good
-
-
-@pytest.mark.parametrize("failing", ["write", "fsync"])
-def test_a_full_disk_leaves_the_file_unchanged_and_the_store_usable(saved, store_path, monkeypatch, failing):
-    drafts, last_good = saved
-    draft_id = next(iter(drafts))
-
-    def disk_full(*args, **kwargs):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    with DraftStore(store_path) as store:
-        report = store.load(draft_id)
-        report.title = "not saved yet"
-        if failing == "write":
-            monkeypatch.setattr(storage_module, "_write_fully", disk_full)
-        else:
-            monkeypatch.setattr(storage_module.os, "fsync", disk_full)
-        with pytest.raises(StoreError, match="disk .* is full") as raised:
-            store.save(report, draft_id)
-        assert "pilns" in raised.value.message.lv
-        with pytest.raises(StoreError):
-            store.save(report)  # a new draft fails the same way
-        assert store_path.read_bytes() == last_good
-        assert report.title == "not saved yet"  # the caller still holds what was typed
-        assert store.load(draft_id).title == drafts[draft_id].title  # not the half-done change
-        assert [p.name for p in store_path.parent.iterdir() if ".tmp" in p.name] == []
-
-        monkeypatch.undo()  # space freed: the same save now works
-        store.save(report, draft_id)
-    with DraftStore(store_path) as reopened:
-        assert reopened.load(draft_id).title == "not saved yet"
-
-
-def test_a_failed_backup_does_not_fail_the_save(store_path, seed_report, monkeypatch):
-    with DraftStore(store_path) as store:
-        draft_id = store.save(seed_report)
-
-        def cannot_copy(*args, **kwargs):
-            raise OSError(errno.EACCES, "Permission denied")
-
-        monkeypatch.setattr(store._storage, "_write_copy", cannot_copy)
-        seed_report.title = "saved without a backup"
-        store.save(seed_report, draft_id)
-    with DraftStore(store_path) as reopened:
-        assert reopened.load(draft_id).title == "saved without a backup"
