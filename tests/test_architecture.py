@@ -87,3 +87,21 @@ def test_only_printing_and_the_pdf_commands_import_printing_or_reportlab():
             if (printing or name.split(".")[0] == "reportlab") and (relative, function) not in PRINTING_CLIENTS:
                 offenders.append(f"{relative}:{line} imports {name}")
     assert offenders == []
+
+
+def test_the_window_and_the_command_line_use_the_store_through_its_front_door():
+    offenders = [
+        f"{path.relative_to(SRC)}:{line} {name}"
+        for path in SRC.rglob("*.py")
+        if path.relative_to(SRC).parts[0].removesuffix(".py") != "store"
+        for line, name in _imports(path)
+        if name.startswith("kopsavilkums.store.") and name.split(".")[2] not in _store_api()
+    ]
+    assert offenders == []
+
+
+def _store_api() -> set[str]:
+    """What ``kopsavilkums/store/__init__.py`` exports (``from kopsavilkums.store import X``)."""
+    import kopsavilkums.store
+
+    return set(kopsavilkums.store.__all__)
