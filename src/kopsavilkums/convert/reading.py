@@ -14,12 +14,11 @@ clear line — never another exception, a hang, or memory without bound.
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kopsavilkums import exchange
+from kopsavilkums import exchange, userfile
 from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported, ImportRefused
 from kopsavilkums.convert.detect import Kind, detect, web_archive_page
 from kopsavilkums.convert.notes import ACCEPTED
@@ -139,46 +138,10 @@ def _misnamed(name: str, kind: Kind) -> Message:
 
 
 def read_path(path: str | os.PathLike[str]) -> Imported:
-    """Read a regular file (not a folder, a pipe or a device: opened without blocking and checked
-    before a byte is read), at most :data:`MAX_INPUT_BYTES` of it."""
-    path = Path(path)
-    name = path.name or str(path)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    """Read a regular file (never a folder, a pipe or a device: :func:`kopsavilkums.userfile.read_bytes`
+    checks before a byte is read), at most :data:`MAX_INPUT_BYTES` of it."""
     try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise ImportRefused(Message(f"{name}: tāda faila nav.", f"{name}: no such file.")) from None
-    except IsADirectoryError:
-        raise ImportRefused(Message(f"{name} ir mape, nevis fails.", f"{name} is a folder, not a file.")) from None
-    except OSError as exc:
-        raise ImportRefused(
-            Message(
-                f"{name}: failu nevar atvērt ({exc.strerror}).", f"{name}: the file cannot be opened ({exc.strerror})."
-            )
-        ) from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise ImportRefused(Message(f"{name} ir mape, nevis fails.", f"{name} is a folder, not a file."))
-        if not stat.S_ISREG(info.st_mode):
-            raise ImportRefused(
-                Message(
-                    f"{name} nav parasts fails (tā ir ierīce vai kanāls).",
-                    f"{name} is not a regular file (it is a device or a pipe).",
-                )
-            )
-        if info.st_size > MAX_INPUT_BYTES:
-            raise ImportRefused(TOO_LARGE.prefixed(name))
-        with os.fdopen(fd, "rb") as handle:
-            fd = -1
-            data = handle.read(MAX_INPUT_BYTES + 1)
-    except OSError as exc:
-        raise ImportRefused(
-            Message(
-                f"{name}: failu nevar nolasīt ({exc.strerror}).", f"{name}: the file cannot be read ({exc.strerror})."
-            )
-        ) from None
-    finally:
-        if fd >= 0:
-            os.close(fd)
-    return read_any(data, name)
+        data = userfile.read_bytes(path, MAX_INPUT_BYTES)
+    except userfile.FileProblem as exc:
+        raise ImportRefused(exc.message) from None
+    return read_any(data, Path(path).name or str(path))
