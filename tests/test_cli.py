@@ -50,7 +50,7 @@ def test_problems_are_told_in_latvian_for_a_latvian_locale():
     "content, says",
     [
         (b"{not json", "not a valid JSON file"),
-        (b"", "the file is empty"),
+        (b"", "The file is empty"),
         (
             json.dumps(
                 {
@@ -61,7 +61,7 @@ def test_problems_are_told_in_latvian_for_a_latvian_locale():
             ).encode(),
             'report.budget[1].planned: "12,3,4" is not an amount',
         ),
-        (b"\x00\x01\x02", "not a valid JSON file"),
+        (b"\x00\x01\x02", "it holds binary data"),
     ],
 )
 def test_an_unreadable_file_gets_one_clear_line_and_exit_2(tmp_path, content, says):
@@ -98,3 +98,31 @@ def test_a_mistyped_command_or_missing_file_is_told_without_opening_a_window(tmp
         result = run(word)
         assert result.returncode == 2
         assert "no such file or command" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_pdf_with_e_signature_prints_the_e_document_note_instead_of_a_signature_line(tmp_path):
+    from pypdf import PdfReader
+
+    from kopsavilkums.official import E_SIGNATURE_NOTE
+
+    out = tmp_path / "e.pdf"
+    assert run("pdf", COMPLETE, "-o", out, "--e-signature").returncode == 0
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+    assert E_SIGNATURE_NOTE in text and "Paraksts:" not in text
+    assert "Paraksts:" in " ".join(page.extract_text() for page in PdfReader(_pdf_of(COMPLETE, tmp_path)).pages)
+
+
+def _pdf_of(source, tmp_path):
+    out = tmp_path / "by-hand.pdf"
+    assert run("pdf", source, "-o", out).returncode == 0
+    return out
+
+
+def test_import_validate_and_pdf_take_the_published_text_of_a_summary(tmp_path):
+    published = SEED.parents[2] / "tests" / "convert" / "samples" / "kurzemes-nvo-centrs-published.txt"
+    env = {"KOPSAVILKUMS_DATA_DIR": str(tmp_path / "data")}
+    assert run("validate", published, "--as-draft").returncode == 0
+    assert run("pdf", published, "-o", tmp_path / "seed.pdf").returncode == 0
+    imported = run("import", published, env=env)
+    assert imported.returncode == 0, imported.stderr
+    assert "Kopsavilkums par atsevišķu valsts pārvaldes uzdevumu" in run("list", env=env).stdout

@@ -133,7 +133,7 @@ def test_what_each_hostile_file_is_told(run, hostile):
         "a duplicate key": 'the key "version" appears twice',
         "a NUL byte": "a text holds a control character (such as a NUL byte",
         "a number where text belongs": "report.title: 5 should be text",
-        "an empty file": "the file is empty",
+        "an empty file": "The file is empty",
         "Arabic-Indic digits in an amount": 'report.budget[0].planned: "١٢٣" is not an amount',
         "full-width digits in a date": 'report.period.start: "２０１９-08-12" is not a date',
         "an amount with a newline": 'report.budget[0].planned: "12.00\\n" is not an amount',

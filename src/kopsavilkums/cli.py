@@ -46,12 +46,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     pdf = sub.add_parser("pdf", help="print a draft file (or a stored draft, --draft ID) to PDF")
-    pdf.add_argument("file", metavar="FILE.json", nargs="?", help="draft file to print")
+    pdf.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="?",
+        help="the summary to print: a draft file, a Word file, a web page, a text or a PDF",
+    )
     pdf.add_argument("--draft", metavar="ID", help="print the stored draft ID instead of a file")
     pdf.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="where to write the PDF")
+    pdf.add_argument(
+        "--e-signature",
+        action="store_true",
+        help="to be signed with a secure e-signature (eParaksts): print the e-document note in place of the "
+        "signature line and the date",
+    )
 
     validate = sub.add_parser("validate", help="check a draft file; exit 0 valid, 1 errors, 2 unreadable")
-    validate.add_argument("file", metavar="FILE.json")
+    validate.add_argument("file", metavar="FILE", help="a draft file, a Word file, a web page, a text or a PDF")
     validate.add_argument(
         "--as-draft", action="store_true", help="check as a draft: a missing signatory is only a warning"
     )
@@ -74,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         return code
     args.open_file = file_to_open
     if args.command == "pdf" and (args.file is None) == (args.draft is None):
-        parser.error("pdf: give either FILE.json or --draft ID")
+        parser.error("pdf: give either FILE or --draft ID")
     try:
         if _uses_store(args) and (code := _check_data_folder(args)) is not None:
             return code
@@ -199,14 +210,22 @@ def _take_file_to_open(parser: argparse.ArgumentParser, argv: list[str]) -> tupl
     return argv, None
 
 
-def _read(path: str, lang: str):
-    from kopsavilkums import exchange
+def read_input(path: str, lang: str):
+    """The report in ``path`` — a draft file, a PDF made by Kopsavilkums, a Word file, a web page
+    or the text of a published summary — with what the reading noticed told on stderr; None
+    (after one line saying why) when it cannot be read."""
+    from kopsavilkums.convert.common import ImportRefused
+    from kopsavilkums.convert.reading import read_path
 
     try:
-        return exchange.read(path)
-    except exchange.ExchangeError as exc:
+        imported = read_path(path)
+    except ImportRefused as exc:
         print(f"kopsavilkums: {_shown(path)}: {exc.localized(lang)}", file=sys.stderr)
         return None
+    note = "piezīme" if lang == "lv" else "note"
+    for message in imported.notes:
+        print(f"{note}: {_shown(path)}: {message.text(lang)}", file=sys.stderr)
+    return imported.report
 
 
 def _print_problems(problems, lang: str) -> None:
@@ -219,7 +238,7 @@ def _cmd_validate(args) -> int:
     from kopsavilkums.validation import has_errors, validate
 
     lang = _language()
-    report = _read(args.file, lang)
+    report = read_input(args.file, lang)
     if report is None:
         return EXIT_UNREADABLE
     problems = validate(report, final=not args.as_draft)
@@ -229,6 +248,7 @@ def _cmd_validate(args) -> int:
 
 def _cmd_pdf(args) -> int:
     from kopsavilkums.printing import render_pdf
+    from kopsavilkums.report import E_SIGNATURE
     from kopsavilkums.userfile import FileProblem, check_output
     from kopsavilkums.validation import validate
 
@@ -242,9 +262,11 @@ def _cmd_pdf(args) -> int:
 
         report = load_draft(args, lang)
     else:
-        report = _read(args.file, lang)
+        report = read_input(args.file, lang)
     if report is None:
         return EXIT_UNREADABLE
+    if args.e_signature:
+        report.signatory.signing = E_SIGNATURE
     problems = validate(report, final=True)
     _print_problems(problems, lang)
     return _write_pdf(render_pdf(report, problems), Path(args.output), lang)

@@ -26,8 +26,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     listing = sub.add_parser("list", help="list the drafts in the store: id, status, last change, period, title")
     listing.add_argument("--trash", action="store_true", help="list the drafts in the trash instead")
 
-    importing = sub.add_parser("import", help="add a draft file to the store as a new draft; prints its id")
-    importing.add_argument("file", metavar="FILE.json")
+    importing = sub.add_parser(
+        "import", help="add a summary (draft file, Word file, web page, text or PDF) as a new draft; prints its id"
+    )
+    importing.add_argument("file", metavar="FILE")
 
     export = sub.add_parser("export", help="write a stored draft to a draft file")
     export.add_argument("draft", metavar="ID")
@@ -92,12 +94,11 @@ def _list(args, lang: str) -> int:
 
 
 def _import(args, lang: str) -> int:
-    from kopsavilkums import exchange
+    from kopsavilkums.cli import read_input
 
-    try:
-        report = exchange.read(args.file)
-    except exchange.ExchangeError as exc:
-        return _fail(f"{args.file}: {exc.localized(lang)}", EXIT_UNREADABLE)
+    report = read_input(args.file, lang)
+    if report is None:
+        return EXIT_UNREADABLE
     with _open(args, lang=lang) as store:
         draft_id = store.save(report)
     print(draft_id)

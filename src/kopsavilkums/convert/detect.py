@@ -73,7 +73,7 @@ def detect(data: bytes) -> Kind:
             "Tas ir RTF fails; saglabājiet to Word programmā kā .docx un mēģiniet vēlreiz.",
             "This is an RTF file; save it in Word as .docx and try again.",
         )
-    if start.startswith(b"{"):
+    if start.startswith((b"{", b"[")):  # JSON: the draft file's reader says what is wrong with it
         return Kind.DRAFT
     if _MHTML.search(start[:4096]) and b"multipart/related" in start[:4096].lower():
         return Kind.WEB_ARCHIVE
