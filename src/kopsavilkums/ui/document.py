@@ -9,7 +9,7 @@ redo work the same across the whole form. Values are addressed by *paths*:
 - ``indicators/<row id>/planned``, ``objectives/<row id>/text``, ``budget/<year>/actual``: one cell.
 
 Row cells are addressed by stable row id, never by position, so an undo finds its row after
-any reordering. Widgets hold no data: they show :meth:`get` and listen to :attr:`changed`.
+any reordering. Paths are read by :class:`kopsavilkums.fieldpath.FieldPath`, as everywhere. Widgets hold no data: they show :meth:`get` and listen to :attr:`changed`.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ import time
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from kopsavilkums.fieldpath import FieldPath
 from kopsavilkums.report import Report
 
 # Consecutive edits of one field within this many seconds undo as one step (a typed word).
 MERGE_WINDOW_S = 1.5
-LIST_KEYS = ("objectives", "indicators", "budget")
 
 
 class EditableDocument(QObject):
@@ -60,14 +60,8 @@ class EditableDocument(QObject):
 
     # ----------------------------------------------------------------- values by path
     def get(self, path: str):
-        head, _, rest = path.partition("/")
-        if rest:
-            row_key, _, attr = rest.partition("/")
-            return getattr(self._row(head, row_key), attr)
-        obj = self.report
-        for part in path.split("."):
-            obj = getattr(obj, part)
-        return obj
+        owner, attr = self._place(FieldPath.parse(path))
+        return getattr(owner, attr)
 
     def set(self, path: str, value, text: str = "", *, merge: bool = True) -> bool:
         """Change a value as one undoable step. Returns False (and changes nothing) when the
@@ -106,25 +100,28 @@ class EditableDocument(QObject):
                 return n
         raise KeyError(f"{key}/{row_key}")
 
-    def _row(self, key: str, row_key: str):
-        rows = self.rows(key)
-        for row in rows:
-            if str(_row_key(key, row)) == row_key:
+    def _row(self, key: str, row_key: str | int):
+        for row in self.rows(key):
+            if str(_row_key(key, row)) == str(row_key):
                 return row
         raise KeyError(f"{key}/{row_key}")
 
+    def _place(self, path: FieldPath) -> tuple[object, str]:
+        """The object holding the value ``path`` names, and the attribute it is under."""
+        if path.by_id:
+            if path.attr is None:
+                raise KeyError(f"{path}: a row, not a value")
+            return self._row(path.head, path.item), path.attr
+        if path.item is not None:
+            raise KeyError(f"{path}: the document addresses rows by id ({path.head}/<id>/…)")
+        if path.attr is None:
+            return self.report, path.head
+        return getattr(self.report, path.head), path.attr
+
     def _put(self, path: str, value) -> None:
         """Store ``value`` without history (used by the commands themselves)."""
-        head, _, rest = path.partition("/")
-        if rest:
-            row_key, _, attr = rest.partition("/")
-            setattr(self._row(head, row_key), attr, copy.deepcopy(value))
-        else:
-            *parents, last = path.split(".")
-            obj = self.report
-            for part in parents:
-                obj = getattr(obj, part)
-            setattr(obj, last, copy.deepcopy(value))
+        owner, attr = self._place(FieldPath.parse(path))
+        setattr(owner, attr, copy.deepcopy(value))
         self.changed.emit(path)
         self.edited.emit()
 

@@ -1,7 +1,7 @@
 """The form, in the order of the official document and under its labels.
 
 Only layout lives here: every editor is bound to a path of the :class:`EditableDocument`
-(see :mod:`kopsavilkums.ui.fields`), tables are views over models. Problems from validation
+(see :mod:`kopsavilkums.ui.editors`), tables are views over models. Problems from validation
 show under the field they concern (:meth:`ReportForm.show_problems`), and
 :meth:`ReportForm.focus_path` takes the cursor to a problem's field.
 """
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from kopsavilkums.report import AmountWithExplanation
 from kopsavilkums.ui.document import EditableDocument
-from kopsavilkums.ui.fields import AmountField, DateField, GrowingTextEdit, LineField
+from kopsavilkums.ui.editors import AmountField, DateField, GrowingTextEdit, LineField
 from kopsavilkums.ui.i18n import current, translate
 from kopsavilkums.ui.models import BudgetModel, IndicatorsModel, ObjectivesModel
 from kopsavilkums.ui.rows_editor import RowsEditor
