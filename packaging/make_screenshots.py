@@ -53,7 +53,7 @@ def main() -> int:
                 i18n.install(language)
                 window = Application(store, folder).show_window()
                 window.resize(*SIZE)
-                window.revalidate()
+                window.checker.check_now()
                 settle(app)
                 window.grab().save(str(OUT / f"window-{language}.png"))
                 window.form.focus_path("budget[2020].planned")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from kopsavilkums import APP_NAME
 from kopsavilkums.ui import crash, i18n
+from kopsavilkums.ui.dialogs import Dialogs
 from kopsavilkums.ui.saving import discard_recovery, pending_recoveries, tidy_recovery_folder
 from kopsavilkums.ui.window import MainWindow, settings_for
 
@@ -59,12 +60,13 @@ class QtApplication(QApplication):
 class Application:
     """Holds the store and the one main window; rebuilds the window when the language changes."""
 
-    def __init__(self, store, data_dir: Path) -> None:
-        self.store, self.data_dir = store, Path(data_dir)
+    def __init__(self, store, data_dir: Path, dialogs=Dialogs) -> None:
+        """``dialogs(window)`` makes what asks the user questions (tests pass a scripted one)."""
+        self.store, self.data_dir, self.dialogs = store, Path(data_dir), dialogs
         self.window: MainWindow | None = None
 
     def show_window(self, draft_id: str | None = None) -> MainWindow:
-        window = MainWindow(self.store, self.data_dir)
+        window = MainWindow(self.store, self.data_dir, dialogs=self.dialogs)
         window.language_requested.connect(self.switch_language)
         self.window = window
         settings = window.settings
@@ -93,6 +95,7 @@ class Application:
         i18n.install(language)
         new = self.show_window(draft_id)
         if old is not None:
+            new.carry_over(old)
             new.restoreGeometry(old.saveGeometry())
             old.hide()
             old.deleteLater()

@@ -49,6 +49,16 @@ class EditableDocument(QObject):
         self.undo_stack.clear()
         self.reset.emit()
 
+    def adopt_history(self, other: EditableDocument) -> None:
+        """Take over ``other``'s undo history, step for step (the window was rebuilt for another
+        interface language over the same report). Every step sets whole values, so replaying
+        them all and undoing back to ``other``'s place leaves the report as it is."""
+        stack = other.undo_stack
+        self.undo_stack.clear()
+        for n in range(stack.count()):
+            self.undo_stack.push(_replica(self, stack.command(n)))
+        self.undo_stack.setIndex(stack.index())
+
     @property
     def read_only(self) -> bool:
         return self._read_only
@@ -72,6 +82,16 @@ class EditableDocument(QObject):
         if old == value:
             return False
         self.undo_stack.push(SetValue(self, path, copy.deepcopy(old), copy.deepcopy(value), text or path, merge))
+        return True
+
+    def set_many(self, changes: list[tuple[str, object]], text: str) -> bool:
+        """Several values as one undoable step (e.g. a row's new text and its checked mark)."""
+        if self._read_only or all(self.get(path) == value for path, value in changes):
+            return False
+        self.undo_stack.beginMacro(text)
+        for path, value in changes:
+            self.set(path, value, merge=False)
+        self.undo_stack.endMacro()
         return True
 
     def set_period_date(self, path: str, value, ask_drop_years=lambda years: False) -> bool:
@@ -130,11 +150,22 @@ def _row_key(key: str, row):
     return row.year if key == "budget" else row.id
 
 
+def _replica(doc: EditableDocument, command: QUndoCommand, parent: QUndoCommand | None = None) -> QUndoCommand:
+    if isinstance(command, SetValue):
+        return SetValue(doc, command.path, command.old, command.new, command.text(), False, parent)
+    replica = QUndoCommand(command.text(), parent)  # a macro: its steps are its children
+    for n in range(command.childCount()):
+        _replica(doc, command.child(n), replica)
+    return replica
+
+
 class SetValue(QUndoCommand):
     _ID = 4711
 
-    def __init__(self, doc: EditableDocument, path: str, old, new, text: str, merge: bool) -> None:
-        super().__init__(text)
+    def __init__(
+        self, doc: EditableDocument, path: str, old, new, text: str, merge: bool, parent: QUndoCommand | None = None
+    ) -> None:
+        super().__init__(text, parent)
         self.doc, self.path, self.old, self.new, self.merge = doc, path, old, new, merge
         self.stamp = time.monotonic()
 
