@@ -20,6 +20,7 @@ from kopsavilkums.report import E_SIGNATURE
 from kopsavilkums.ui import display
 from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.editors import ChoiceField, DateField, GrowingTextEdit, LineField, TypedField
+from kopsavilkums.ui.form_plan import build_plan, section_of
 from kopsavilkums.ui.i18n import current, translate
 from kopsavilkums.ui.models import BudgetModel, IndicatorsModel, ObjectivesModel
 from kopsavilkums.ui.placement import ERROR_STYLE, Placement, area_of
@@ -27,32 +28,6 @@ from kopsavilkums.validation import Problem
 
 if TYPE_CHECKING:
     from kopsavilkums.ui.tables import CellTable
-
-#: The first screen is built at once, down to this field; the rest a step per event-loop turn.
-FIRST_SCREEN_ENDS_WITH = "introduction"
-#: Fields that come earlier in the form than in the table: how it is signed decides about the date.
-SHOWN_BEFORE = {"signatory.signing": "signatory.date"}
-
-
-def section_of(f: Field) -> object:
-    return f.row if f.part is Part.ROW else f.part
-
-
-def build_plan() -> list[list[Field]]:
-    """The form's fields in build steps: the first screen, then a section or a table each."""
-    order = [f for f in fields.FIELDS if not f.is_row_field and f.kind is not Kind.FLAG]
-    for key, before in SHOWN_BEFORE.items():
-        moving = next(f for f in order if f.key == key)
-        order.remove(moving)
-        order.insert(next(n for n, f in enumerate(order) if f.key == before), moving)
-    steps: list[list[Field]] = []
-    for f in order:
-        last = steps[-1][-1] if steps else None
-        if last is None or section_of(last) != section_of(f) or Kind.ROWS in (f.kind, last.kind):
-            steps.append([])
-        steps[-1].append(f)
-    cut = next(n for n, step in enumerate(steps) if any(f.key == FIRST_SCREEN_ENDS_WITH for f in step))
-    return [[f for step in steps[: cut + 1] for f in step]] + steps[cut + 1 :]
 
 
 class ReportForm(QWidget):
@@ -336,34 +311,14 @@ class ReportForm(QWidget):
         self._focus_order.append(editor.table)
 
     def _budget(self, name: str) -> None:
-        from kopsavilkums.ui.tables import BudgetTable
+        from kopsavilkums.ui.tables import BudgetSection
 
-        table = BudgetTable(self.budget_model, name)
-        hint = translate(
-            "Form",
-            "The years follow the delegation period. One amount a year is enough: what was actually used; "
-            "the planned amount is optional. Type amounts like 31 830,96.",
-        )
-        self.body.addWidget(table)
-        self.body.addWidget(_wrapped(hint, italic=True))
-        self.budget_input = self._message_label("budget:input")
-        self.body.addWidget(self.budget_input)
+        section = BudgetSection(self.budget_model, name, self._message_label("budget:input"))
+        self.body.addWidget(section)
         self.body.addWidget(self._message_label("budget"))
-        self.budget_model.input_rejected.connect(self._budget_rejected)
-        # A typo's message goes once an amount is taken (or another draft shows).
-        self.doc.changed.connect(self._budget_changed)
-        self.doc.reset.connect(self.budget_input.hide)
-        self._editors["budget"] = table
-        self._tables.append(table)
-        self._focus_order.append(table)
-
-    def _budget_rejected(self, message: str) -> None:
-        self.budget_input.setText(message)
-        self.budget_input.show()
-
-    def _budget_changed(self, path: str) -> None:
-        if path.startswith("budget"):
-            self.budget_input.hide()
+        self._editors["budget"] = section.table
+        self._tables.append(section.table)
+        self._focus_order.append(section.table)
 
     def _amount_or_nav(self, key: str) -> None:
         from kopsavilkums.ui.amount_or_nav import AmountOrNav  # below the first screen

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
-from kopsavilkums import exchange
 from kopsavilkums.messages import UserError
 from kopsavilkums.report import Report, next_report_from
 from kopsavilkums.store import StoreError
@@ -25,6 +24,7 @@ from kopsavilkums.ui import i18n, workers
 from kopsavilkums.ui.dialogs import CONFLICT_COPY, Dialogs
 from kopsavilkums.ui.display import show_period
 from kopsavilkums.ui.document import EditableDocument
+from kopsavilkums.ui.file_types import DRAFT_FILE, IMPORT_TYPES, FileType
 from kopsavilkums.ui.i18n import translate
 from kopsavilkums.ui.saving import AutoSaver
 
@@ -32,34 +32,6 @@ from kopsavilkums.ui.saving import AutoSaver
 WATCH_INTERVAL_MS = 2000
 #: Appended to the title of a copy. The title prints on the (always Latvian) PDF, so Latvian.
 COPY_MARK = " (kopija)"
-
-
-class FileType:
-    """A kind of file the drafts come from or go to. (A plain class: a dataclass costs a
-    millisecond of start-up to make.)"""
-
-    def __init__(
-        self,
-        name: Callable[[], str],
-        patterns: str,
-        suffix: str,
-        read: Callable[[str], Report] | None = None,
-        write: Callable[[Report, str], None] | None = None,
-    ) -> None:
-        self.name = name  # for the file dialog, in the interface language
-        self.patterns = patterns  # "*.json"
-        self.suffix = suffix  # proposed for a new file
-        self.read, self.write = read, write
-
-    def filter(self) -> str:
-        return f"{self.name()} ({self.patterns})"
-
-
-DRAFT_FILE = FileType(
-    lambda: translate("Window", "Draft files"), "*.json", exchange.SUFFIX, exchange.read, exchange.write
-)
-IMPORT_TYPES: list[FileType] = [DRAFT_FILE]
-EXPORT_TYPES: list[FileType] = [DRAFT_FILE]
 
 
 class DraftOperations(QObject):
@@ -298,6 +270,25 @@ class DraftOperations(QObject):
         return True
 
     # ------------------------------------------------------------------ submitted
+    def submit(self, check: Callable[[], list], go_to: Callable[[object], None]) -> bool:
+        """Mark the draft as submitted if the copy to sign has no errors (``check()`` finds
+        them); otherwise take the user to the first (``go_to(problem)``) and say why not."""
+        if not self.draft_id:
+            return False
+        self.commit_edits()
+        problems = check()
+        first_error = next((p for p in problems if p.is_error), None)
+        if first_error is not None:
+            go_to(first_error)
+            self.show_error(
+                translate(
+                    "Window",
+                    "The summary still has errors (see Problems); it can be marked as submitted once they are fixed.",
+                )
+            )
+            return False
+        return self.set_status("submitted")
+
     def set_status(self, status: str) -> bool:
         draft_id = self.draft_id
         if not draft_id or not self.flush():

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QAbstractScrollArea,
+    QLabel,
     QPlainTextEdit,
     QStyledItemDelegate,
     QTableView,
@@ -179,3 +180,45 @@ class BudgetTable(CellTable):
         rows = max(self.model().rowCount(), 1)
         height = self.horizontalHeader().sizeHint().height() + rows * self.verticalHeader().defaultSectionSize()
         self.setFixedHeight(height + 2 * self.frameWidth() + 2)
+
+
+class BudgetSection(QWidget):
+    """Row 5: the budget table, how to fill it in, and why typed text was not taken."""
+
+    def __init__(self, model, name: str, input_message: QLabel, parent=None) -> None:
+        from PySide6.QtWidgets import QVBoxLayout
+
+        from kopsavilkums.ui.i18n import translate
+
+        super().__init__(parent)
+        self.table = BudgetTable(model, name, self)
+        hint = QLabel(
+            translate(
+                "Form",
+                "The years follow the delegation period. One amount a year is enough: what was actually used; "
+                "the planned amount is optional. Type amounts like 31 830,96.",
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        font = hint.font()
+        font.setItalic(True)
+        hint.setFont(font)
+        self.input_message = input_message
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.table)
+        column.addWidget(hint)
+        column.addWidget(input_message)
+        model.input_rejected.connect(self._rejected)
+        # A typo's message goes once an amount is taken (or another draft shows).
+        model.doc.changed.connect(self._changed)
+        model.doc.reset.connect(input_message.hide)
+
+    def _rejected(self, message: str) -> None:
+        self.input_message.setText(message)
+        self.input_message.show()
+
+    def _changed(self, path: str) -> None:
+        if path.startswith("budget"):
+            self.input_message.hide()

@@ -12,23 +12,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QMainWindow,
-    QPushButton,
-    QSplitter,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from kopsavilkums import APP_NAME
 from kopsavilkums.report import Report
 from kopsavilkums.ui import i18n
 from kopsavilkums.ui.actions import make_actions
+from kopsavilkums.ui.bars import Banner, Notice
 from kopsavilkums.ui.checking import Checker
 from kopsavilkums.ui.dialogs import Dialogs
 from kopsavilkums.ui.document import EditableDocument
@@ -37,17 +27,16 @@ from kopsavilkums.ui.form import ReportForm
 from kopsavilkums.ui.i18n import translate
 from kopsavilkums.ui.icons import app_icon
 from kopsavilkums.ui.models import DraftsModel
-from kopsavilkums.ui.models.problems import ProblemRole
 from kopsavilkums.ui.operations import DraftOperations
 from kopsavilkums.ui.placement import area_of
+from kopsavilkums.ui.problems_dock import ProblemsDock
 from kopsavilkums.ui.saving import AutoSaver
-from kopsavilkums.validation import has_errors
+from kopsavilkums.ui.screen import fit_to_screen
 
 if TYPE_CHECKING:
     from kopsavilkums.ui.pdf_actions import PdfActions
 
 DEFAULT_SIZE = QSize(1360, 900)
-BANNER_STYLE = "background: rgba(38, 139, 210, 45);"
 
 
 def settings_for(data_dir: Path) -> QSettings:
@@ -101,19 +90,11 @@ class MainWindow(QMainWindow):
             [a["restore"], a["purge"]],
             self,
         )
-        self.banner, self.banner_text, row = _bar("submittedBanner", self)
-        self.reopen_button = QPushButton(translate("Window", "Reopen for editing"))
+        self.banner = Banner(self)
+        self.banner_text, self.reopen_button = self.banner.text, self.banner.reopen_button
         self.reopen_button.clicked.connect(self.reopen)
-        row.addWidget(self.reopen_button)
-        self.banner.hide()
-        self.notice, self.notice_text, row = _bar("notice", self)
-        close = QToolButton(self.notice)
-        close.setText("✕")
-        close.setAccessibleName(translate("Window", "Close this note"))
-        close.setToolTip(close.accessibleName())
-        close.clicked.connect(self.notice.hide)
-        row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
-        self.notice.hide()
+        self.notice = Notice(self)
+        self.notice_text = self.notice.text
 
         center = QWidget(self)
         column = QVBoxLayout(center)
@@ -131,19 +112,8 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(1, False)
         self.setCentralWidget(self.splitter)
 
-        self.problems_view = QListView(self)
-        self.problems_view.setObjectName("problemsList")
-        self.problems_view.setAccessibleName(translate("Window", "Problems"))
-        self.problems_view.setModel(self.checker.model)
-        self.problems_view.setWordWrap(True)
-        self.problems_view.activated.connect(self.go_to_problem)
-        self.problems_view.clicked.connect(self.go_to_problem)
-        self.problems_dock = QDockWidget(translate("Window", "Problems"), self)
-        self.problems_dock.setObjectName("problemsDock")
-        self.problems_dock.setWidget(self.problems_view)
-        self.problems_dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
-        )
+        self.problems_dock = ProblemsDock(self.checker.model, self)
+        self.problems_dock.chosen.connect(self.go_to_problem)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.resizeDocks([self.problems_dock], [120], Qt.Orientation.Vertical)
 
@@ -212,7 +182,7 @@ class MainWindow(QMainWindow):
         self.doc.read_only_changed.connect(self._update_actions)
         self.doc.edited.connect(self._update_title_soon)
         self.drafts_panel.draft_chosen.connect(self.open_draft)
-        self.drafts_panel.trash_toggled.connect(self._trash_toggled)
+        self.drafts_panel.trash_toggled.connect(self.refresh_drafts)
         self.drafts_panel.selection_changed.connect(self._update_actions)
         ops.shown.connect(self._draft_shown)
         ops.status_changed.connect(self._status_changed)
@@ -277,35 +247,24 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _show_banner(self) -> None:
-        """Say why the form cannot be edited: nothing open yet, in the trash, or submitted."""
         ops = self.operations
-        if ops.draft_id is None:
-            text = translate("Window", "No draft is open. Start one with New draft (Ctrl+N) or import a draft file.")
-        elif ops.in_trash:
-            text = translate("Window", "This draft is in the trash and can only be read; Restore brings it back.")
-        else:
-            text = translate("Window", "This summary is marked as submitted and can only be read.")
-        self.banner_text.setText(text)
-        self.reopen_button.setVisible(ops.draft_id is not None and ops.status == "submitted" and not ops.in_trash)
-        self.banner.setVisible(ops.draft_id is None or ops.in_trash or ops.status == "submitted")
+        self.banner.show_for(ops.draft_id, ops.status, ops.in_trash)
 
     def _problems_shown(self, problems: list) -> None:
         self.form.show_problems(problems)
-        title = translate("Window", "Problems (%1)").replace("%1", str(len(problems)))
-        self.problems_dock.setWindowTitle(title if problems else translate("Window", "Problems"))
+        self.problems_dock.show_count(len(problems))
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 15000)
 
     def show_notice(self, text: str) -> None:
-        self.notice_text.setText(text)
-        self.notice.show()
+        self.notice.show_text(text)
 
     def show_error(self, message: str) -> None:
         self.operations.show_error(message)
 
     # ------------------------------------------------------------------ commands
-    def refresh_drafts(self) -> None:
+    def refresh_drafts(self, *_unused) -> None:
         drafts = self.operations.list_drafts(self.drafts_panel.show_trash.isChecked())
         if drafts is not None:
             self.drafts_model.set_drafts(drafts)
@@ -341,41 +300,22 @@ class MainWindow(QMainWindow):
         return self.operations.purge(draft_id, title)
 
     def mark_submitted(self) -> bool:
-        if not self.draft_id:
-            return False
-        self.form.commit_pending()
-        problems = self.checker.check_now()
-        if has_errors(problems):
+        def go_to_first_error(problem) -> None:
             self.problems_dock.show()
-            first = next(p for p in problems if p.is_error)
-            self.form.focus_path(first.path, first.row_id)
-            self.show_error(
-                translate(
-                    "Window",
-                    "The summary still has errors (see Problems); it can be marked as submitted once they are fixed.",
-                )
-            )
-            return False
-        return self.operations.set_status("submitted")
+            self.go_to_problem(problem)
+
+        return self.operations.submit(self.checker.check_now, go_to_first_error)
 
     def reopen(self) -> bool:
         return self.operations.set_status("draft")
 
-    def go_to_problem(self, index) -> None:
-        problem = index.data(ProblemRole)
-        if problem is not None:
-            self.form.focus_path(problem.path, problem.row_id)
+    def go_to_problem(self, problem) -> None:
+        self.form.focus_path(problem.path, problem.row_id)
 
     def go_to_next_problem(self) -> None:
         """F8: every problem shows (also of a new draft), and the cursor goes to the next one."""
         self.checker.reveal()
-        rows = self.checker.model.rowCount()
-        if not rows:
-            return
-        current = self.problems_view.currentIndex().row()
-        index = self.checker.model.index((current + 1) % rows)
-        self.problems_view.setCurrentIndex(index)
-        self.go_to_problem(index)
+        self.problems_dock.next()
 
     # ------------------------------------------------------------------ for the application (recovery)
     def ask_yes_no(self, question: str) -> bool:
@@ -390,11 +330,14 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ saving
     def _on_saved(self, when) -> None:
         self.operations.tell_about_repairs()
+        self.show_saved(when)
+        self.refresh_drafts()
+        self._update_title()
+
+    def show_saved(self, when) -> None:
         self.saved_at = when
         self.saved_label.setText(translate("Window", "Saved %1").replace("%1", when.strftime("%H:%M")))
         self.saved_label.setStyleSheet("")
-        self.refresh_drafts()
-        self._update_title()
 
     def _on_save_failed(self, message: str) -> None:
         self.operations.tell_about_repairs()
@@ -408,48 +351,15 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ another language
     def carry_over(self, old: MainWindow) -> None:
-        """The window was rebuilt for another language: keep what the store does not — the undo
-        history, where the form was scrolled to and the cursor was, and when it was saved."""
-        if old.draft_id is None or old.draft_id != self.draft_id:
-            return
-        self.doc.adopt_history(old.doc)
-        self.saver.attach(self.draft_id)  # the replayed history is what the store has
-        self.checker.take_over(old.checker)
-        if old.saved_at is not None:
-            self._on_saved(old.saved_at)
-        self.form.finish_building()
-        scrolled = old.form.scroll_area.verticalScrollBar().value()
-        focused = old.form.path_of(old.focusWidget()) if old.focusWidget() is not None else None
-        if focused is not None:
-            self.form.focus_path(focused)
-        self._scroll_to(scrolled)
+        """The window was rebuilt for another language: keep what the store does not."""
+        from kopsavilkums.ui.language_switch import carry_over
 
-    def _scroll_to(self, value: int) -> None:
-        """Scroll the form to ``value`` once it is laid out that far (a rebuilt form's layout and
-        its tables' row heights settle over the next turns of the event loop)."""
-        from PySide6.QtCore import QTimer
-
-        bar = self.form.scroll_area.verticalScrollBar()
-
-        def settle(*_unused) -> None:
-            bar.setValue(value)
-            if bar.value() == value:
-                bar.rangeChanged.disconnect(settle)
-                give_up.stop()
-
-        give_up = QTimer(self, singleShot=True, interval=2000)
-        give_up.timeout.connect(lambda: bar.rangeChanged.disconnect(settle))
-        bar.rangeChanged.connect(settle)
-        give_up.start()
-        settle()
+        carry_over(self, old)
 
     # ------------------------------------------------------------------ state
     def _update_title_soon(self) -> None:
         if not self.isWindowModified():
             self._update_title()
-
-    def _trash_toggled(self, _on: bool) -> None:
-        self.refresh_drafts()
 
     def _update_title(self, *_unused) -> None:
         title = self.doc.report.title.strip() or translate("Window", "(untitled)")
@@ -477,22 +387,7 @@ class MainWindow(QMainWindow):
         a["redo"].setEnabled(self.doc.undo_stack.canRedo() and not self.doc.read_only)
 
     def fit_to_screen(self) -> None:
-        """Never larger than the screen shows (150 % scaling, a geometry saved on a bigger one)."""
-        screen = self.screen()
-        if screen is None:
-            return
-        available = screen.availableGeometry()
-        # Room for the window's frame and title bar, which the system adds outside.
-        limit = available.size() - QSize(16, 48)
-        size = self.size().boundedTo(limit)
-        if size != self.size():
-            self.resize(size)
-        frame = self.frameGeometry()
-        if not available.contains(frame):
-            self.move(
-                max(available.left(), min(frame.left(), available.right() - frame.width())),
-                max(available.top(), min(frame.top(), available.bottom() - frame.height())),
-            )
+        fit_to_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.operations.flush() and not self.operations.leave_current():
@@ -507,17 +402,3 @@ class MainWindow(QMainWindow):
             self._pdf.wait()
         self.saver.end_session()  # waits for the saver's last copy or removal, then lets go
         event.accept()
-
-
-def _bar(name: str, parent: QWidget) -> tuple[QWidget, QLabel, QHBoxLayout]:
-    """A tinted strip above the form with a wrapped text."""
-    bar = QWidget(parent)
-    bar.setObjectName(name)
-    bar.setStyleSheet(f"#{name} {{ {BANNER_STYLE} }}")
-    layout = QHBoxLayout(bar)
-    text = QLabel(bar)
-    text.setObjectName(f"{name}Text")
-    text.setWordWrap(True)
-    text.setTextFormat(Qt.TextFormat.PlainText)
-    layout.addWidget(text, 1)
-    return bar, text, layout
