@@ -86,7 +86,6 @@ Sīkāka informācija: %1</translation>
     </message>
     <message>
         <source>Leave empty to print “Nav” (none).</source>
-        <extracomment>The first screen is built at once, down to this field; the rest a step per event-loop turn. Fields that come earlier in the form than in the table: how it is signed decides about the date.</extracomment>
         <translation>Ja atstāj tukšu, drukās „Nav”.</translation>
     </message>
     <message>
@@ -142,6 +141,17 @@ Sīkāka informācija: %1</translation>
     <message>
         <source>Warning</source>
         <translation>Brīdinājums</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Meklēt:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Datnes ar &amp;tipu:</translation>
     </message>
 </context>
 <context>
@@ -351,11 +361,11 @@ Sīkāka informācija: %1</translation>
     </message>
     <message>
         <source>Draft files</source>
-        <extracomment>How often the open draft is compared with the store, for changes made in another window. Appended to the title of a copy. The title prints on the (always Latvian) PDF, so Latvian.</extracomment>
         <translation>Melnrakstu faili</translation>
     </message>
     <message>
         <source>All files (*)</source>
+        <extracomment>How often the open draft is compared with the store, for changes made in another window. Appended to the title of a copy. The title prints on the (always Latvian) PDF, so Latvian.</extracomment>
         <translation>Visi faili (*)</translation>
     </message>
     <message>
@@ -427,8 +437,8 @@ Sīkāka informācija: %1</translation>
         <translation>Kļūdas: %1 · Brīdinājumi: %2</translation>
     </message>
     <message>
-        <source>%1 not shown yet (F8 shows all)</source>
-        <translation>%1 vēl nav parādītas (F8 parāda visas)</translation>
+        <source>Not shown yet: %1 (F8 shows all)</source>
+        <translation>Vēl nav parādītas: %1 (F8 parāda visas)</translation>
     </message>
     <message>
         <source>Problems (%1)</source>

@@ -93,3 +93,14 @@ def test_the_latvian_interface_shows_years_as_the_official_table_does(qtbot, lat
     assert window.form.budget_model.index(0, 0).data() == "2019.gads"
     assert editor(window, "period.start").text() == "12.08.2019."
     window.saver.flush()
+
+
+def test_qt_s_file_dialog_has_no_english_left_in_the_latvian_interface(qapp, latvian):
+    """Qt's Latvian lacks the file dialog's labels with their shortcut letters; ours adds them."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = QFileDialog(None, "Importēt")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"&Meklēt:", "Datnes &nosaukums:", "Datnes ar &tipu:"} <= labels
+    dialog.deleteLater()

@@ -153,12 +153,14 @@ class Checker(QObject):
             self._set_summary("")
             return
         errors, warnings = self.model.counts()
-        summary = (
-            translate("Window", "Errors: %1 · Warnings: %2").replace("%1", str(errors)).replace("%2", str(warnings))
-        )
-        if self.hidden:
-            summary += " · " + translate("Window", "%1 not shown yet (F8 shows all)").replace("%1", str(self.hidden))
-        self._set_summary(summary)
+        parts = []
+        if self.problems or not self.hidden:
+            parts.append(
+                translate("Window", "Errors: %1 · Warnings: %2").replace("%1", str(errors)).replace("%2", str(warnings))
+            )
+        if self.hidden:  # a new draft: not "Errors: 0" while its empty fields are not shown yet
+            parts.append(translate("Window", "Not shown yet: %1 (F8 shows all)").replace("%1", str(self.hidden)))
+        self._set_summary(" · ".join(parts))
 
     def _set_summary(self, text: str) -> None:
         if text != self.summary:

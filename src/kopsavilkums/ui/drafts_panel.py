@@ -58,11 +58,10 @@ class DraftDelegate(QStyledItemDelegate):
         state = index.data(StateRole) or ""
         if index.data(SubmittedRole):
             state = "✓ " + state
-        lines = (
-            (index.data() or "", bold, main),
-            (index.data(DetailsRole) or "", option.font, main),
-            (state, option.font, quiet),
-        )
+        lines = [(index.data() or "", bold, main)]
+        if index.data(DetailsRole):  # no empty line for a draft without performer or period yet
+            lines.append((index.data(DetailsRole), option.font, main))
+        lines.append((state, option.font, quiet))
         painter.save()
         for n, (words, font, colour) in enumerate(lines):
             painter.setFont(font)

@@ -52,6 +52,14 @@ def qt_translations() -> str:
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
+def _gaps_in_qts_latvian() -> None:  # pragma: no cover - never called
+    """Shows ``pyside6-lupdate`` the words of Qt's own dialogs that Qt's Latvian translation
+    lacks (the file dialog's labels with their shortcut letters): ours has them, and Qt asks
+    every installed translation."""
+    translate("QFileDialog", "&Look in:")
+    translate("QFileDialog", "Files of &type:")
+
+
 def current() -> str:
     """The interface language; also picks the engine's messages (``Problem.message``)."""
     return _current["language"]

@@ -197,7 +197,7 @@ class BudgetSection(QWidget):
                 "Form",
                 "The years follow the delegation period. One amount a year is enough: what was actually used; "
                 "the planned amount is optional. Type amounts like 31 830,96.",
-            ),
+            ).replace("31 830,96", "31\u00a0830,96"),  # the example amount on one line
             self,
         )
         hint.setWordWrap(True)

@@ -50,11 +50,10 @@ class RowsModel(QAbstractTableModel):
         raise NotImplementedError
 
     def header_text(self, column: int) -> str:
-        """The number column's ``#``, then each column's label from the field table."""
+        """The number column's ``#``, then each column's (short) label from the field table."""
         if column == 0:
             return "#"
-        key = self.COLUMNS[column - 1][1]
-        return field(key).shown_label().text(current())
+        return field(self.COLUMNS[column - 1][1]).label.text(current())
 
     def number_sample(self) -> str:
         """The widest number the number column makes room for."""
@@ -124,8 +123,12 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.header_text(section)
+        if role == Qt.ItemDataRole.ToolTipRole and section >= 1:  # the longer form, where there is one
+            return field(self.COLUMNS[section - 1][1]).shown_label().text(current())
         return None
 
     def flags(self, index: QModelIndex):
