@@ -178,3 +178,14 @@ def test_carried_over_rows_are_marked_until_checked_or_rewritten(qtbot, make_win
     assert not any(i.carried_over for i in window.doc.report.indicators)
     assert not rows.carried.isVisible()
     QApplication.processEvents()
+
+
+def test_mark_as_checked_is_offered_only_while_rows_are_carried_over(qtbot, make_window, seeded_store):
+    window = make_window(seeded_store)
+    rows = editor(window, "indicators")
+    assert not rows.buttons["mark_checked"].isVisible() and not rows.carried.isVisible()
+    window.commands["next_report"].trigger()
+    rows = editor(window, "indicators")
+    assert rows.buttons["mark_checked"].isVisible() and rows.carried.isVisible()
+    click(qtbot, window, rows.check_all_button)
+    assert not rows.buttons["mark_checked"].isVisible()

@@ -158,7 +158,7 @@ def test_a_narrow_window_never_scrolls_the_form_sideways(qtbot, make_window, see
     assert window.form.scroll_area.horizontalScrollBar().maximum() == 0
     rows = editor(window, "indicators")
     buttons = [b for b in rows.findChildren(QWidget) if b.isVisible() and b.parent() is rows and b is not rows.table]
-    assert len(buttons) >= 8 and len({b.y() for b in buttons}) > 1  # all there, on more than one line
+    assert len(buttons) == 7 and len({b.y() for b in buttons}) > 1  # all there, on more than one line
 
 
 def test_the_window_fits_the_screen_it_opens_on(qtbot, make_window, seeded_store, open_store):

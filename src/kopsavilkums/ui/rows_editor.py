@@ -137,6 +137,7 @@ class RowsEditor(QWidget):
         model.rows_placed.connect(self.table.select_ids)
 
         self.actions_by_name: dict[str, QAction] = {}
+        self.buttons: dict[str, QToolButton] = {}
         bar = FlowLayout()
         commands = [
             ("add", translate("Rows", "Add"), "Ctrl+Return", self.add),
@@ -162,6 +163,7 @@ class RowsEditor(QWidget):
             button.setDefaultAction(action)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             bar.addWidget(button)
+            self.buttons[name_] = button
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -207,6 +209,9 @@ class RowsEditor(QWidget):
         )
         if self.carried is not None:
             self.carried.setVisible(count > 0)
+        if "mark_checked" in self.buttons:  # offered only while there is something to check
+            self.actions_by_name["mark_checked"].setVisible(count > 0)
+            self.buttons["mark_checked"].setVisible(count > 0)
         self.check_all_button.setEnabled(not self.model.doc.read_only)
 
     def _menu(self, pos) -> None:
