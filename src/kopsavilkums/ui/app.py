@@ -71,9 +71,9 @@ class Application:
         self.window = window
         settings = window.settings
         last = draft_id or str(settings.value("last_draft", "") or "")
-        known = {d.id for d in self.store.list()}
-        if last not in known:
-            last = next(iter(d.id for d in self.store.list()), None)
+        listed = self.store.list()  # once: each call reads every draft's record
+        if last not in {d.id for d in listed}:
+            last = listed[0].id if listed else None
         if last:
             window.open_draft(last)
         window.show()
