@@ -12,6 +12,7 @@ from decimal import Decimal
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
+from kopsavilkums.fieldpath import by_id
 from kopsavilkums.fields import field
 from kopsavilkums.formats import FormatError, format_amount, parse_amount
 from kopsavilkums.ui.display import show_year
@@ -103,7 +104,7 @@ class BudgetModel(QAbstractTableModel):
             self.input_rejected.emit(f"{show_year(row.year)}, {column}: {message}")
             return False
         what = translate("Budget", "Edit budget %1").replace("%1", str(row.year))
-        return self.doc.set(f"budget/{row.year}/{_ATTR[index.column()]}", amount, what)
+        return self.doc.set(by_id("budget", row.year, _ATTR[index.column()]), amount, what)
 
     def column_of(self, attribute: str) -> int:
         return next(column for column, attr in _ATTR.items() if attr == attribute)

@@ -13,6 +13,7 @@ import copy
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from kopsavilkums.fieldpath import FieldPath, by_id
 from kopsavilkums.fields import field
 from kopsavilkums.report import Indicator, Objective, new_id
 from kopsavilkums.ui.document import EditableDocument
@@ -152,10 +153,10 @@ class RowsModel(QAbstractTableModel):
             value = " ".join(value.split("\n"))  # planned/achieved are short, single-line
         row = self.rows[index.row()]
         what = translate("Rows", "Edit %1").replace("%1", self.header_text(index.column()))
-        path = f"{self.KEY}/{row.id}/{attr}"
+        path = by_id(self.KEY, row.id, attr)
         if attr == "text" and self._carried(row) and value != row.text:
             # Rewritten for this period: checked, in the same undo step as the new text.
-            return self.doc.set_many([(path, value), (f"{self.KEY}/{row.id}/carried_over", False)], what)
+            return self.doc.set_many([(path, value), (by_id(self.KEY, row.id, "carried_over"), False)], what)
         return self.doc.set(path, value, what)
 
     def mark_checked(self, positions: list[int]) -> None:
@@ -171,9 +172,10 @@ class RowsModel(QAbstractTableModel):
         if path == self.KEY:
             self._reset()
         elif path.startswith(self.KEY + "/"):
-            _, row_id, attr = path.split("/")
+            cell = FieldPath.parse(path)
+            attr = cell.attr or "text"
             try:
-                row = self.row_of(row_id)
+                row = self.row_of(str(cell.item))
             except KeyError:
                 return
             # The mark shows in the number column and the text's font: the whole row.
