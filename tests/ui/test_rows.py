@@ -189,3 +189,14 @@ def test_mark_as_checked_is_offered_only_while_rows_are_carried_over(qtbot, make
     assert rows.buttons["mark_checked"].isVisible() and rows.carried.isVisible()
     click(qtbot, window, rows.check_all_button)
     assert not rows.buttons["mark_checked"].isVisible()
+
+
+def test_tab_goes_straight_through_the_tables_of_a_submitted_draft(qtbot, make_window, open_store, seed_report):
+    store = open_store()
+    store.set_status(store.save(seed_report), "submitted")
+    window = make_window(store)
+    window.form.focus_path("introduction")
+    tab(qtbot)
+    assert focused() is editor(window, "objectives").table
+    tab(qtbot)  # nothing to edit in it: on to the next table
+    assert focused() is editor(window, "indicators").table

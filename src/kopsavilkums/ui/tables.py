@@ -95,29 +95,32 @@ class CellTable(QTableView):
     def _editable(self, index: QModelIndex) -> bool:
         return index.isValid() and bool(index.flags() & Qt.ItemFlag.ItemIsEditable)
 
-    def _cells(self) -> list[QModelIndex]:
+    def _step(self, forward: bool, start: QModelIndex | None = None) -> QModelIndex:
+        """The next (or previous) editable cell after ``start`` (the current cell; before the
+        first or after the last when invalid); invalid past the end. Walks from there, so a Tab
+        in a 2,000-row table looks at a cell or two, not at all of them."""
         model = self.model()
-        if model is None:
-            return []
-        return [
-            index
-            for row in range(model.rowCount())
-            for column in range(model.columnCount())
-            if not self.isColumnHidden(column) and self._editable(index := model.index(row, column))
-        ]
-
-    def _step(self, forward: bool) -> QModelIndex:
-        """The next (or previous) editable cell after the current one; invalid at the end."""
-        cells = self._cells()
-        current = self.currentIndex()
-        if not cells:
+        rows, columns = (model.rowCount(), model.columnCount()) if model is not None else (0, 0)
+        # Our tables are editable in every row or in none (read-only): the first row tells.
+        if not rows or not any(self._editable(model.index(0, c)) for c in range(columns)):
             return QModelIndex()
-        if not current.isValid():
-            return cells[0] if forward else cells[-1]
-        position = (current.row(), current.column())
-        if forward:
-            return next((c for c in cells if (c.row(), c.column()) > position), QModelIndex())
-        return next((c for c in reversed(cells) if (c.row(), c.column()) < position), QModelIndex())
+        start = self.currentIndex() if start is None else start
+        if start.isValid():
+            row, column = start.row(), start.column()
+        else:
+            row, column = (0, -1) if forward else (rows - 1, columns)
+        step = 1 if forward else -1
+        while True:
+            column += step
+            if column >= columns:
+                row, column = row + 1, 0
+            elif column < 0:
+                row, column = row - 1, columns - 1
+            if not 0 <= row < rows:
+                return QModelIndex()
+            index = model.index(row, column)
+            if not self.isColumnHidden(column) and self._editable(index):
+                return index
 
     def moveCursor(self, action, modifiers):  # noqa: N802
         if action in (QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious):
@@ -127,10 +130,10 @@ class CellTable(QTableView):
     def focusInEvent(self, event) -> None:
         reason = event.reason()
         if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
-            cells = self._cells()
-            if cells:
-                first = cells[0] if reason == Qt.FocusReason.TabFocusReason else cells[-1]
-                self.setCurrentIndex(first)
+            # Tab comes in at the first editable cell, Shift+Tab at the last.
+            cell = self._step(reason == Qt.FocusReason.TabFocusReason, QModelIndex())
+            if cell.isValid():
+                self.setCurrentIndex(cell)
         super().focusInEvent(event)
 
     def closeEditor(self, editor, hint) -> None:  # noqa: N802
