@@ -2,9 +2,10 @@
 
     python packaging/make_screenshots.py
 
-Renders offscreen, in Latvian and English, into packaging/screenshots/: the top of the form,
-and the form scrolled to the budget with the problems list (the Kurzemes example leaves 2020
-empty, as the published summary does, so a warning shows).
+Renders offscreen, in Latvian and English, into packaging/screenshots/: the top of the form;
+the form scrolled to the budget with the problems list (the Kurzemes example leaves 2020
+empty, as the published summary does, so a warning shows); and the next report started from
+it, with what it carried over marked for checking.
 """
 
 from __future__ import annotations
@@ -53,12 +54,17 @@ def main() -> int:
                 i18n.install(language)
                 window = Application(store, folder).show_window()
                 window.resize(*SIZE)
-                window.revalidate()
+                window.checker.check_now()
                 settle(app)
                 window.grab().save(str(OUT / f"window-{language}.png"))
                 window.form.focus_path("budget[2020].planned")
                 settle(app)
                 window.grab().save(str(OUT / f"window-{language}-budget.png"))
+                window.next_report()
+                window.checker.check_now()
+                window.form.focus_path("indicators[0].text")
+                settle(app)
+                window.grab().save(str(OUT / f"window-{language}-next.png"))
                 window.saver.flush()
                 window.close()
                 app.processEvents()

@@ -8,14 +8,6 @@
         <translation>Gads</translation>
     </message>
     <message>
-        <source>Planned, euro</source>
-        <translation>Plānotais, euro</translation>
-    </message>
-    <message>
-        <source>Actually used, euro</source>
-        <translation>Faktiski izlietotais, euro</translation>
-    </message>
-    <message>
         <source>Difference, euro</source>
         <translation>Starpība, euro</translation>
     </message>
@@ -54,28 +46,12 @@ Sīkāka informācija: %1</translation>
         <translation>Melnraksti</translation>
     </message>
     <message>
+        <source>The trash is empty.</source>
+        <translation>Atkritne ir tukša.</translation>
+    </message>
+    <message>
         <source>Show the trash</source>
         <translation>Rādīt atkritni</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Virsraksts</translation>
-    </message>
-    <message>
-        <source>Performer</source>
-        <translation>Veicējs</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Periods</translation>
-    </message>
-    <message>
-        <source>Last change</source>
-        <translation>Pēdējās izmaiņas</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statuss</translation>
     </message>
     <message>
         <source>(untitled)</source>
@@ -89,128 +65,28 @@ Sīkāka informācija: %1</translation>
         <source>Draft</source>
         <translation>Melnraksts</translation>
     </message>
+    <message>
+        <source>%1 · changed %2</source>
+        <translation>%1 · mainīts %2</translation>
+    </message>
 </context>
 <context>
     <name>Form</name>
-    <message>
-        <source>Title of the summary</source>
-        <translation>Kopsavilkuma virsraksts</translation>
-    </message>
-    <message>
-        <source>Public administration task</source>
-        <translation>Valsts pārvaldes uzdevums</translation>
-    </message>
-    <message>
-        <source>Performer of the public administration task</source>
-        <translation>Valsts pārvaldes uzdevuma veicējs</translation>
-    </message>
-    <message>
-        <source>Delegation period of the public administration task</source>
-        <translation>Valsts pārvaldes uzdevuma deleģēšanas periods</translation>
-    </message>
-    <message>
-        <source>Description and assessment of the result indicators achieved in carrying out the public administration task and of whether the state budget funding used matches the objectives set out in the contract</source>
-        <translation>Apraksts un vērtējums par valsts pārvaldes uzdevuma izpildes ietvaros sasniegtajiem rezultatīvajiem rādītājiem un izlietotā valsts budžeta finansējuma atbilstību līgumā paredzētajiem mērķiem</translation>
-    </message>
-    <message>
-        <source>Planned and actually used state budget funding by year</source>
-        <translation>Plānotais un faktiski izlietotais valsts budžeta finansējums sadalījumā pa gadiem</translation>
-    </message>
-    <message>
-        <source>Irregular expenditure</source>
-        <translation>Neatbilstoši veiktie izdevumi</translation>
-    </message>
-    <message>
-        <source>Amount of funds not recovered from irregular expenditure</source>
-        <translation>Neatgūto līdzekļu apmērs no neatbilstoši veiktajiem izdevumiem</translation>
-    </message>
-    <message>
-        <source>Other information</source>
-        <translation>Cita informācija</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Virsraksts</translation>
-    </message>
-    <message>
-        <source>Header facts (optional)</source>
-        <translation>Papildu ziņas galvenē (nav obligātas)</translation>
-    </message>
-    <message>
-        <source>Delegating institution</source>
-        <translation>Deleģējošā iestāde</translation>
-    </message>
-    <message>
-        <source>Contract (number and date)</source>
-        <translation>Līgums (numurs un datums)</translation>
-    </message>
-    <message>
-        <source>Introduction</source>
-        <translation>Ievads</translation>
-    </message>
-    <message>
-        <source>Objectives (numbered 1., 2., …)</source>
-        <translation>Uzdevumi (numurēti 1., 2., …)</translation>
-    </message>
     <message>
         <source>The following result indicators were achieved within the public administration task:</source>
         <translation>Valsts pārvaldes uzdevumu ietvaros tika sasniegti šādi rezultatīvie rādītāji:</translation>
     </message>
     <message>
-        <source>Achieved result indicators (numbered 1), 2), …)</source>
-        <translation>Sasniegtie rezultatīvie rādītāji (numurēti 1), 2), …)</translation>
+        <source>The years follow the delegation period. One amount a year is enough: what was actually used; the planned amount is optional. Type amounts like 31 830,96.</source>
+        <translation>Gadi seko deleģēšanas periodam. Pietiek ar vienu summu gadā – faktiski izlietoto; plānotā summa nav obligāta. Summas raksta, piemēram, 31 830,96.</translation>
     </message>
     <message>
-        <source>Closing assessment</source>
-        <translation>Noslēguma vērtējums</translation>
+        <source>Signed with a secure e-signature, the document&apos;s time stamp is its date: none is written here.</source>
+        <translation>Ar drošu elektronisko parakstu parakstīta dokumenta datums ir tā laika zīmogs, tāpēc šeit datumu neraksta.</translation>
     </message>
     <message>
         <source>Leave empty to print “Nav” (none).</source>
         <translation>Ja atstāj tukšu, drukās „Nav”.</translation>
-    </message>
-    <message>
-        <source>Signature</source>
-        <translation>Paraksts</translation>
-    </message>
-    <message>
-        <source>Representative&apos;s name</source>
-        <translation>Pārstāvja vārds, uzvārds</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>Amats</translation>
-    </message>
-    <message>
-        <source>Date of signing</source>
-        <translation>Parakstīšanas datums</translation>
-    </message>
-    <message>
-        <source>Prepared by</source>
-        <translation>Sagatavoja</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Vārds, uzvārds</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Tālrunis</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-pasts</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>Līdz</translation>
-    </message>
-    <message>
-        <source>The years follow the delegation period. Type amounts like 31 830,96.</source>
-        <translation>Gadi seko deleģēšanas periodam. Summas raksta, piemēram, 31 830,96.</translation>
     </message>
     <message>
         <source>None (prints “Nav”)</source>
@@ -219,14 +95,6 @@ Sīkāka informācija: %1</translation>
     <message>
         <source>Amount with explanation</source>
         <translation>Summa ar paskaidrojumu</translation>
-    </message>
-    <message>
-        <source>Amount, euro</source>
-        <translation>Summa, euro</translation>
-    </message>
-    <message>
-        <source>Explanation</source>
-        <translation>Paskaidrojums</translation>
     </message>
     <message>
         <source>Choose “Nav”</source>
@@ -239,6 +107,14 @@ Sīkāka informācija: %1</translation>
     <message>
         <source>Choose from a calendar (Alt+Down)</source>
         <translation>Izvēlēties kalendārā (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>By hand, on paper</source>
+        <translation>Ar roku, uz papīra</translation>
+    </message>
+    <message>
+        <source>With a secure e-signature</source>
+        <translation>Ar drošu elektronisko parakstu</translation>
     </message>
 </context>
 <context>
@@ -265,6 +141,17 @@ Sīkāka informācija: %1</translation>
     <message>
         <source>Warning</source>
         <translation>Brīdinājums</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Meklēt:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Datnes ar &amp;tipu:</translation>
     </message>
 </context>
 <context>
@@ -298,6 +185,18 @@ Sīkāka informācija: %1</translation>
         <translation>Pārvietot lejup</translation>
     </message>
     <message>
+        <source>Mark as checked</source>
+        <translation>Atzīmēt kā pārbaudītu</translation>
+    </message>
+    <message>
+        <source>Mark all as checked</source>
+        <translation>Atzīmēt visus kā pārbaudītus</translation>
+    </message>
+    <message>
+        <source>↻ Carried over from the previous report and still describing its results: %1. Check each row, rewrite what changed, and mark it as checked (Ctrl+K).</source>
+        <translation>↻ Pārņemti no iepriekšējā kopsavilkuma un vēl apraksta tā rezultātus: %1. Pārbaudiet katru rindu, pārrakstiet, kas mainījies, un atzīmējiet to kā pārbaudītu (Ctrl+K).</translation>
+    </message>
+    <message>
         <source>Edit %1</source>
         <translation>Labot: %1</translation>
     </message>
@@ -318,24 +217,8 @@ Sīkāka informācija: %1</translation>
         <translation>Pārvietot rindu</translation>
     </message>
     <message>
-        <source>Objective</source>
-        <translation>Uzdevums</translation>
-    </message>
-    <message>
-        <source>Result indicator</source>
-        <translation>Rezultatīvais rādītājs</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>Plānots</translation>
-    </message>
-    <message>
-        <source>Achieved</source>
-        <translation>Sasniegts</translation>
-    </message>
-    <message>
-        <source>Note (e.g. why not achieved)</source>
-        <translation>Piezīme (piem., kāpēc nav sasniegts)</translation>
+        <source>Carried over from the previous report: check it, then mark it as checked (Ctrl+K).</source>
+        <translation>Pārņemts no iepriekšējā kopsavilkuma: pārbaudiet un tad atzīmējiet kā pārbaudītu (Ctrl+K).</translation>
     </message>
 </context>
 <context>
@@ -433,6 +316,10 @@ Sīkāka informācija: %1</translation>
         <translation>Atvērt labošanai</translation>
     </message>
     <message>
+        <source>Close this note</source>
+        <translation>Aizvērt šo piezīmi</translation>
+    </message>
+    <message>
         <source>Problems</source>
         <translation>Problēmas</translation>
     </message>
@@ -465,32 +352,49 @@ Sīkāka informācija: %1</translation>
         <translation>Neviens melnraksts nav atvērts. Sāciet ar „Jauns melnraksts” (Ctrl+N) vai importējiet melnraksta failu.</translation>
     </message>
     <message>
+        <source>This draft is in the trash and can only be read; Restore brings it back.</source>
+        <translation>Šis melnraksts ir atkritnē, un to var tikai lasīt; ar „Atjaunot” to var atgūt.</translation>
+    </message>
+    <message>
         <source>The changes could not be saved. Leave this draft anyway and lose them?</source>
         <translation>Izmaiņas neizdevās saglabāt. Tomēr pamest šo melnrakstu un tās zaudēt?</translation>
+    </message>
+    <message>
+        <source>Draft files</source>
+        <translation>Melnrakstu faili</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <extracomment>How often the open draft is compared with the store, for changes made in another window. Appended to the title of a copy. The title prints on the (always Latvian) PDF, so Latvian.</extracomment>
+        <translation>Visi faili (*)</translation>
     </message>
     <message>
         <source>Moved to the trash; “Show the trash” and Restore bring it back.</source>
         <translation>Pārvietots uz atkritni; ar „Rādīt atkritni” un „Atjaunot” to var atgūt.</translation>
     </message>
     <message>
-        <source>Delete this draft for good? This cannot be undone.</source>
-        <translation>Dzēst šo melnrakstu neatgriezeniski? To nevarēs atsaukt.</translation>
+        <source>Delete “%1” for good? This cannot be undone.</source>
+        <translation>Dzēst „%1” neatgriezeniski? To nevarēs atsaukt.</translation>
+    </message>
+    <message>
+        <source>This draft was changed in another window; it is shown as saved there.</source>
+        <translation>Šo melnrakstu mainīja citā logā; tas ir parādīts tā, kā tur saglabāts.</translation>
+    </message>
+    <message>
+        <source>The report for %1 was started from the last one. Carried over: the task, the performer, the objectives, the indicators&apos; texts (%2, marked ↻: check each and mark it as checked) with their planned values, the signatory and who prepared it. Still to fill in: what was achieved, the budget amounts, the closing assessment and the date of signing.</source>
+        <translation>Kopsavilkums par periodu %1 sākts no iepriekšējā. Pārņemts: uzdevums, veicējs, uzdevumi (mērķi), rādītāju teksti (%2, atzīmēti ar ↻: pārbaudiet katru un atzīmējiet kā pārbaudītu) ar plānotajām vērtībām, parakstītājs un sagatavotājs. Vēl jāaizpilda: kas sasniegts, budžeta summas, noslēguma vērtējums un parakstīšanas datums.</translation>
+    </message>
+    <message>
+        <source>the next period</source>
+        <translation>nākamo periodu</translation>
     </message>
     <message>
         <source>Import a draft file</source>
         <translation>Importēt melnraksta failu</translation>
     </message>
     <message>
-        <source>Draft files (*.json);;All files (*)</source>
-        <translation>Melnrakstu faili (*.json);;Visi faili (*)</translation>
-    </message>
-    <message>
         <source>Export the draft file</source>
         <translation>Eksportēt melnraksta failu</translation>
-    </message>
-    <message>
-        <source>Draft files (*.json)</source>
-        <translation>Melnrakstu faili (*.json)</translation>
     </message>
     <message>
         <source>Exported to %1</source>
@@ -531,6 +435,10 @@ Sīkāka informācija: %1</translation>
     <message>
         <source>Errors: %1 · Warnings: %2</source>
         <translation>Kļūdas: %1 · Brīdinājumi: %2</translation>
+    </message>
+    <message>
+        <source>Not shown yet: %1 (F8 shows all)</source>
+        <translation>Vēl nav parādītas: %1 (F8 parāda visas)</translation>
     </message>
     <message>
         <source>Problems (%1)</source>
@@ -577,8 +485,28 @@ Sīkāka informācija: %1</translation>
         <translation>Kopsavilkums par deleģēta valsts pārvaldes uzdevuma izpildi.</translation>
     </message>
     <message>
+        <source>Both versions have the same content.</source>
+        <translation>Abām versijām ir vienāds saturs.</translation>
+    </message>
+    <message>
+        <source>%1 — here: %2; there: %3</source>
+        <translation>%1 — šeit: %2; tur: %3</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… un vēl %1</translation>
+    </message>
+    <message>
+        <source>What differs:</source>
+        <translation>Kas atšķiras:</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>(bez virsraksta)</translation>
+    </message>
+    <message>
+        <source>rows: %1</source>
+        <translation>rindu skaits: %1</translation>
     </message>
 </context>
 </TS>

@@ -1,38 +1,10 @@
-"""Starting the application: languages, remembered settings, single instance, crash log, preview."""
+"""Starting the application: the default language, single instance, files handed over, the crash log."""
 
 from __future__ import annotations
 
 import sys
 
-import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
-
-
-def test_switching_language_rebuilds_the_window_in_latvian_and_is_remembered(
-    qtbot, make_window, seeded_store, data_dir
-):
-    from kopsavilkums.ui import i18n
-    from kopsavilkums.ui.app import initial_language
-
-    window = make_window(seeded_store)
-    draft = window.draft_id
-    window.form.editors["title"].setText("x")  # nothing typed is lost by the switch
-    window.form.editors["title"].textEdited.emit("Jauns virsraksts")
-    window.actions["lang_lv"].trigger()
-    latvian = window.application.window
-    try:
-        assert latvian is not window and latvian.draft_id == draft
-        assert latvian.doc.report.title == "Jauns virsraksts"
-        assert latvian.menuBar().actions()[0].text() == "&Fails"
-        assert initial_language(data_dir) == "lv"
-        qtbot.waitUntil(lambda: latvian.problems_model.rowCount() > 0)  # validated on a worker
-        assert any(
-            p.message.lv == latvian.problems_model.index(r, 0).data()
-            for r in range(latvian.problems_model.rowCount())
-            for p in [latvian.problems_model.problems[r]]
-        )
-    finally:
-        i18n.install("en")
 
 
 def test_the_interface_is_latvian_by_default(data_dir):
@@ -41,20 +13,7 @@ def test_the_interface_is_latvian_by_default(data_dir):
     assert initial_language(data_dir) == "lv"
 
 
-def test_geometry_and_last_draft_are_remembered(qtbot, make_window, seeded_store, open_store, seed_report):
-    window = make_window(seeded_store)
-    second = window.new_draft()
-    window.resize(740, 520)  # inside the offscreen screen (restoreGeometry keeps windows on screen)
-    size = window.size()
-    window.close()
-    again = make_window(open_store())
-    assert again.draft_id == second
-    assert again.size() == size
-
-
-def test_a_second_start_hands_the_file_to_the_running_window(qtbot, make_window, data_dir):
-    from tests.conftest import COMPLETE
-
+def test_a_second_start_hands_the_file_to_the_running_window(qtbot, make_window, data_dir, complete_path):
     from kopsavilkums.ui import single_instance
 
     window = make_window()
@@ -66,26 +25,25 @@ def test_a_second_start_hands_the_file_to_the_running_window(qtbot, make_window,
     socket = QLocalSocket()
     socket.connectToServer(single_instance.server_name(data_dir))
     assert socket.waitForConnected(1000)
-    socket.write(str(COMPLETE).encode() + b"\n")
+    socket.write(str(complete_path).encode() + b"\n")
     socket.flush()
     qtbot.waitUntil(lambda: window.draft_id is not None)
     assert window.doc.report.performer == 'Biedrība "Latgales jauniešu forums"'
     server.close()
 
 
-def test_a_draft_opened_from_the_macos_finder_is_imported_and_shown(qtbot, qapp, make_window):
+def test_a_draft_opened_from_the_macos_finder_is_imported_and_shown(qtbot, qapp, make_window, seed_path, complete_path):
     """macOS hands a double-clicked file over as a QFileOpenEvent (also at launch, before there
     is a window: that one waits for it)."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QFileOpenEvent
-    from tests.conftest import COMPLETE, SEED
 
     qapp.handle_files_with(None)  # as at launch: no window to take files yet
-    QCoreApplication.sendEvent(qapp, QFileOpenEvent(str(COMPLETE)))
+    QCoreApplication.sendEvent(qapp, QFileOpenEvent(str(complete_path)))
     window = make_window()
     qtbot.waitUntil(lambda: window.draft_id is not None)
     assert window.doc.report.performer == 'Biedrība "Latgales jauniešu forums"'
-    QCoreApplication.sendEvent(qapp, QFileOpenEvent(str(SEED)))  # and while it runs
+    QCoreApplication.sendEvent(qapp, QFileOpenEvent(str(seed_path)))  # and while it runs
     qtbot.waitUntil(lambda: window.doc.report.performer == 'Biedrība "Kurzemes NVO centrs"')
     assert len(window.store.list()) == 2
 
@@ -121,49 +79,11 @@ def test_the_crash_handler_logs_keeps_unsaved_work_and_tells_the_user(qtbot, mak
     assert found.draft_id == window.draft_id and found.report.title == "Tikko ierakstīts"
 
 
-def test_preview_shows_the_pdf_pages(qtbot, make_window, seeded_store):
-    from kopsavilkums.ui import pdf
-
-    if pdf.QPdfView is None:
-        pytest.skip("Qt PDF is not installed")
-    window = make_window(seeded_store)
-    with qtbot.waitSignal(window.pdf_ready, timeout=20_000):
-        window.actions["preview"].trigger()
-    qtbot.addWidget(window.preview)
-    qtbot.waitUntil(lambda: window.preview.page_count() > 0)
-    assert window.preview.isVisible()
-
-
-def test_printing_paints_every_pdf_page(qtbot, tmp_path, seed_report, qapp):
-    from pypdf import PdfReader
-    from PySide6.QtPrintSupport import QPrinter
-
-    from kopsavilkums.ui import pdf
-
-    if pdf.QPdfDocument is None:
-        pytest.skip("Qt PDF is not installed")
-    data = pdf.build_pdf(seed_report)
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    pages = pdf.print_pdf(data, printer, QApplication.instance())
-    from io import BytesIO
-
-    assert pages == len(PdfReader(BytesIO(data)).pages) == len(PdfReader(tmp_path / "printed.pdf").pages)
-
-
-def test_proposed_pdf_name_says_who_and_when(seed_report):
-    from kopsavilkums.ui.pdf import proposed_file_name
-
-    assert proposed_file_name(seed_report) == "Kopsavilkums_Kurzemes-NVO-centrs_2019-2020.pdf"
-
-
-def test_run_opens_a_draft_file_given_on_the_command_line(qtbot, data_dir, monkeypatch, english):
+def test_run_opens_a_draft_file_given_on_the_command_line(qtbot, data_dir, monkeypatch, english, complete_path):
     """``kopsavilkums FILE`` (a double-click): the file is imported into the store and shown."""
     from argparse import Namespace
 
     from PySide6.QtCore import QTimer
-    from tests.conftest import COMPLETE
 
     from kopsavilkums.paths import store_path
     from kopsavilkums.store import DraftStore
@@ -182,7 +102,7 @@ def test_run_opens_a_draft_file_given_on_the_command_line(qtbot, data_dir, monke
             QTimer.singleShot(20, look_and_close)
 
     QTimer.singleShot(0, look_and_close)
-    assert app_module.run(Namespace(data_dir=str(data_dir), open_file=COMPLETE)) == 0
+    assert app_module.run(Namespace(data_dir=str(data_dir), open_file=complete_path)) == 0
     assert seen == ['Biedrība "Latgales jauniešu forums"']
     with DraftStore(store_path(data_dir)) as store:
         assert [d.performer for d in store.list()] == ['Biedrība "Latgales jauniešu forums"']

@@ -32,14 +32,12 @@ def _files(folder: Path) -> dict[str, tuple[Path, str]]:
 
 
 @pytest.mark.timeout(60)
-def test_import_of_a_hostile_file_says_what_is_wrong_and_adds_nothing(qtbot, make_window, tmp_path, monkeypatch):
+def test_import_of_a_hostile_file_says_what_is_wrong_and_adds_nothing(qtbot, make_window, tmp_path, dialogs):
     window = make_window()
     before = {d.id for d in window.store.list()}
-    shown: list[str] = []
-    monkeypatch.setattr(window, "show_error", shown.append)
     for name, (path, says) in _files(tmp_path).items():
-        shown.clear()
+        dialogs.errors.clear()
         assert window.import_file(str(path)) is None, name
-        (message,) = shown
+        (message,) = dialogs.errors
         assert says in message and "\n" not in message, (name, message)
     assert {d.id for d in window.store.list()} == before

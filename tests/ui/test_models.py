@@ -136,7 +136,7 @@ def budget_doc():
 def test_budget_shows_latvian_amounts_a_total_and_the_difference(qapp):
     model = BudgetModel(budget_doc())
     assert model.rowCount() == 3  # two years and the total
-    assert [model.index(r, 0).data() for r in range(3)] == ["2019.gads", "2020.gads", "Total"]
+    assert [model.index(r, 0).data() for r in range(3)] == ["2019", "2020", "Total"]  # English
     assert model.index(0, 1).data() == "31\u00a0830,96"
     assert model.index(1, 1).data() == ""
     assert model.setData(model.index(1, 1), "1 000,5")
@@ -153,7 +153,7 @@ def test_budget_refuses_a_typo_and_names_the_cell(qapp):
     model.input_rejected.connect(messages.append)
     assert not model.setData(model.index(1, 1), "12,3,4")
     assert doc.report.budget[1].planned is None
-    assert messages and "2020.gads" in messages[0] and "12,3,4" in messages[0]
+    assert messages and "2020, Planned, euro" in messages[0] and "12,3,4" in messages[0]
     assert model.setData(model.index(0, 2), "")  # clearing is allowed
     assert doc.report.budget[0].actual is None
 

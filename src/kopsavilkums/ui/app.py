@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from kopsavilkums import APP_NAME
 from kopsavilkums.store import RecoveryCopies
 from kopsavilkums.ui import crash, i18n
+from kopsavilkums.ui.dialogs import Dialogs
 from kopsavilkums.ui.window import MainWindow, settings_for
 
 LISTEN_AFTER_MS = 250
@@ -59,19 +60,20 @@ class QtApplication(QApplication):
 class Application:
     """Holds the store and the one main window; rebuilds the window when the language changes."""
 
-    def __init__(self, store, data_dir: Path) -> None:
-        self.store, self.data_dir = store, Path(data_dir)
+    def __init__(self, store, data_dir: Path, dialogs=Dialogs) -> None:
+        """``dialogs(window)`` makes what asks the user questions (tests pass a scripted one)."""
+        self.store, self.data_dir, self.dialogs = store, Path(data_dir), dialogs
         self.window: MainWindow | None = None
 
     def show_window(self, draft_id: str | None = None) -> MainWindow:
-        window = MainWindow(self.store, self.data_dir)
+        window = MainWindow(self.store, self.data_dir, dialogs=self.dialogs)
         window.language_requested.connect(self.switch_language)
         self.window = window
         settings = window.settings
         last = draft_id or str(settings.value("last_draft", "") or "")
-        known = {d.id for d in self.store.list()}
-        if last not in known:
-            last = next(iter(d.id for d in self.store.list()), None)
+        listed = self.store.list()  # once: each call reads every draft's record
+        if last not in {d.id for d in listed}:
+            last = listed[0].id if listed else None
         if last:
             window.open_draft(last)
         window.show()
@@ -93,6 +95,7 @@ class Application:
         i18n.install(language)
         new = self.show_window(draft_id)
         if old is not None:
+            new.carry_over(old)
             new.restoreGeometry(old.saveGeometry())
             old.hide()
             old.deleteLater()

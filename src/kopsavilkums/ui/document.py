@@ -9,7 +9,7 @@ redo work the same across the whole form. Values are addressed by *paths*:
 - ``indicators/<row id>/planned``, ``objectives/<row id>/text``, ``budget/<year>/actual``: one cell.
 
 Row cells are addressed by stable row id, never by position, so an undo finds its row after
-any reordering. Widgets hold no data: they show :meth:`get` and listen to :attr:`changed`.
+any reordering. Paths are read by :class:`kopsavilkums.fieldpath.FieldPath`, as everywhere. Widgets hold no data: they show :meth:`get` and listen to :attr:`changed`.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ import time
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from kopsavilkums.fieldpath import FieldPath
 from kopsavilkums.report import Report
 
 # Consecutive edits of one field within this many seconds undo as one step (a typed word).
 MERGE_WINDOW_S = 1.5
-LIST_KEYS = ("objectives", "indicators", "budget")
 
 
 class EditableDocument(QObject):
@@ -49,6 +49,16 @@ class EditableDocument(QObject):
         self.undo_stack.clear()
         self.reset.emit()
 
+    def adopt_history(self, other: EditableDocument) -> None:
+        """Take over ``other``'s undo history, step for step (the window was rebuilt for another
+        interface language over the same report). Every step sets whole values, so replaying
+        them all and undoing back to ``other``'s place leaves the report as it is."""
+        stack = other.undo_stack
+        self.undo_stack.clear()
+        for n in range(stack.count()):
+            self.undo_stack.push(_replica(self, stack.command(n)))
+        self.undo_stack.setIndex(stack.index())
+
     @property
     def read_only(self) -> bool:
         return self._read_only
@@ -60,14 +70,8 @@ class EditableDocument(QObject):
 
     # ----------------------------------------------------------------- values by path
     def get(self, path: str):
-        head, _, rest = path.partition("/")
-        if rest:
-            row_key, _, attr = rest.partition("/")
-            return getattr(self._row(head, row_key), attr)
-        obj = self.report
-        for part in path.split("."):
-            obj = getattr(obj, part)
-        return obj
+        owner, attr = self._place(FieldPath.parse(path))
+        return getattr(owner, attr)
 
     def set(self, path: str, value, text: str = "", *, merge: bool = True) -> bool:
         """Change a value as one undoable step. Returns False (and changes nothing) when the
@@ -78,6 +82,16 @@ class EditableDocument(QObject):
         if old == value:
             return False
         self.undo_stack.push(SetValue(self, path, copy.deepcopy(old), copy.deepcopy(value), text or path, merge))
+        return True
+
+    def set_many(self, changes: list[tuple[str, object]], text: str) -> bool:
+        """Several values as one undoable step (e.g. a row's new text and its checked mark)."""
+        if self._read_only or all(self.get(path) == value for path, value in changes):
+            return False
+        self.undo_stack.beginMacro(text)
+        for path, value in changes:
+            self.set(path, value, merge=False)
+        self.undo_stack.endMacro()
         return True
 
     def set_period_date(self, path: str, value, ask_drop_years=lambda years: False) -> bool:
@@ -106,25 +120,28 @@ class EditableDocument(QObject):
                 return n
         raise KeyError(f"{key}/{row_key}")
 
-    def _row(self, key: str, row_key: str):
-        rows = self.rows(key)
-        for row in rows:
-            if str(_row_key(key, row)) == row_key:
+    def _row(self, key: str, row_key: str | int):
+        for row in self.rows(key):
+            if str(_row_key(key, row)) == str(row_key):
                 return row
         raise KeyError(f"{key}/{row_key}")
 
+    def _place(self, path: FieldPath) -> tuple[object, str]:
+        """The object holding the value ``path`` names, and the attribute it is under."""
+        if path.by_id:
+            if path.attr is None:
+                raise KeyError(f"{path}: a row, not a value")
+            return self._row(path.head, path.item), path.attr
+        if path.item is not None:
+            raise KeyError(f"{path}: the document addresses rows by id ({path.head}/<id>/…)")
+        if path.attr is None:
+            return self.report, path.head
+        return getattr(self.report, path.head), path.attr
+
     def _put(self, path: str, value) -> None:
         """Store ``value`` without history (used by the commands themselves)."""
-        head, _, rest = path.partition("/")
-        if rest:
-            row_key, _, attr = rest.partition("/")
-            setattr(self._row(head, row_key), attr, copy.deepcopy(value))
-        else:
-            *parents, last = path.split(".")
-            obj = self.report
-            for part in parents:
-                obj = getattr(obj, part)
-            setattr(obj, last, copy.deepcopy(value))
+        owner, attr = self._place(FieldPath.parse(path))
+        setattr(owner, attr, copy.deepcopy(value))
         self.changed.emit(path)
         self.edited.emit()
 
@@ -133,11 +150,22 @@ def _row_key(key: str, row):
     return row.year if key == "budget" else row.id
 
 
+def _replica(doc: EditableDocument, command: QUndoCommand, parent: QUndoCommand | None = None) -> QUndoCommand:
+    if isinstance(command, SetValue):
+        return SetValue(doc, command.path, command.old, command.new, command.text(), False, parent)
+    replica = QUndoCommand(command.text(), parent)  # a macro: its steps are its children
+    for n in range(command.childCount()):
+        _replica(doc, command.child(n), replica)
+    return replica
+
+
 class SetValue(QUndoCommand):
     _ID = 4711
 
-    def __init__(self, doc: EditableDocument, path: str, old, new, text: str, merge: bool) -> None:
-        super().__init__(text)
+    def __init__(
+        self, doc: EditableDocument, path: str, old, new, text: str, merge: bool, parent: QUndoCommand | None = None
+    ) -> None:
+        super().__init__(text, parent)
         self.doc, self.path, self.old, self.new, self.merge = doc, path, old, new, merge
         self.stamp = time.monotonic()
 

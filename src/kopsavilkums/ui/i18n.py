@@ -1,9 +1,12 @@
 """Interface languages through Qt's translation system.
 
 Source strings are written in **English**; ``resources/translations/kopsavilkums_lv.ts`` holds
-the Latvian for every one of them (including the official Latvian row labels, which a test
-checks word for word). English therefore needs no ``.qm``. Mark strings with
-``translate("Context", "text")`` so ``pyside6-lupdate`` finds them.
+the Latvian for every one of them. The report's own labels are not there: they come in both
+languages from the field table (:mod:`kopsavilkums.fields`). English therefore needs no ``.qm``.
+Mark strings with ``translate("Context", "text")`` so ``pyside6-lupdate`` finds them.
+
+Qt's own texts — the file dialogs, Yes/No, the calendar's buttons — come from Qt's translations
+(``qtbase_lv.qm``, shipped with PySide6 and in the packaged program).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from kopsavilkums.resources import resource_path
 
 LANGUAGES = ("lv", "en")
 DEFAULT_LANGUAGE = "lv"
-_current = {"language": DEFAULT_LANGUAGE, "translator": None}
+_current: dict = {"language": DEFAULT_LANGUAGE, "translators": []}
 
 
 def translate(context: str, text: str) -> str:
@@ -29,17 +32,32 @@ def install(language: str) -> str:
     """Make ``language`` the interface language of the running application; returns it."""
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
     app = QCoreApplication.instance()
-    old = _current["translator"]
-    if old is not None:
+    for old in _current["translators"]:
         app.removeTranslator(old)
-        _current["translator"] = None
+    _current["translators"] = []
     if language != "en":
-        translator = QTranslator(app)
-        if translator.load(str(qm_path(language))):
-            app.installTranslator(translator)
-            _current["translator"] = translator
+        for name, folder in ((f"kopsavilkums_{language}", str(qm_path(language).parent)), (f"qtbase_{language}", None)):
+            translator = QTranslator(app)
+            if translator.load(name, folder or qt_translations()):
+                app.installTranslator(translator)
+                _current["translators"].append(translator)
     _current["language"] = language
     return language
+
+
+def qt_translations() -> str:
+    """The folder of Qt's own translations (PySide6's, or the packaged program's)."""
+    from PySide6.QtCore import QLibraryInfo
+
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def _gaps_in_qts_latvian() -> None:  # pragma: no cover - never called
+    """Shows ``pyside6-lupdate`` the words of Qt's own dialogs that Qt's Latvian translation
+    lacks (the file dialog's labels with their shortcut letters): ours has them, and Qt asks
+    every installed translation."""
+    translate("QFileDialog", "&Look in:")
+    translate("QFileDialog", "Files of &type:")
 
 
 def current() -> str:

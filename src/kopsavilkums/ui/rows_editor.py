@@ -1,7 +1,10 @@
 """A table of repeatable rows (objectives or indicators) with its row actions.
 
-Actions are reachable by buttons, a context menu and keyboard shortcuts (active while the table
-has focus); rows can be dragged to reorder. The view only lays out; the model does the work.
+Actions are reachable by buttons, a context menu (also the Menu key) and keyboard shortcuts
+(active while the table has focus); rows can be dragged to reorder. The buttons take no focus:
+Tab walks the cells (:mod:`.tables`), not seven buttons. Every action first takes in a cell
+still being edited. Rows carried over from the previous report (indicators) are marked ``↻``
+until someone marks them as checked or rewrites their text.
 """
 
 from __future__ import annotations
@@ -10,11 +13,11 @@ from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
     QMenu,
-    QPlainTextEdit,
-    QStyledItemDelegate,
-    QTableView,
+    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -23,49 +26,16 @@ from PySide6.QtWidgets import (
 from kopsavilkums.ui.flow_layout import FlowLayout
 from kopsavilkums.ui.i18n import translate
 from kopsavilkums.ui.models.rows import RowsModel
+from kopsavilkums.ui.tables import CellDelegate, CellTable
 
 # Up to this many rows the table grows to show them all; beyond, it scrolls on its own.
 VISIBLE_ROWS = 10
 # Above this many rows heights are not fitted to content (too slow to measure them all).
 FIT_ROWS_LIMIT = 80
+CARRIED_STYLE = "background: rgba(38, 139, 210, 45); padding: 4px 6px;"
 
 
-class MultiLineDelegate(QStyledItemDelegate):
-    """Long cells (an indicator's text and note) edit in a multi-line editor: Enter makes a new
-    line; Tab or clicking elsewhere finishes."""
-
-    def __init__(self, multiline_columns: set[int], parent=None) -> None:
-        super().__init__(parent)
-        self.multiline_columns = multiline_columns
-
-    def createEditor(self, parent, option, index):
-        if index.column() in self.multiline_columns:
-            editor = QPlainTextEdit(parent)
-            editor.setTabChangesFocus(True)
-            editor.setAccessibleName(str(index.model().headerData(index.column(), Qt.Orientation.Horizontal)))
-            return editor
-        return super().createEditor(parent, option, index)
-
-    def setEditorData(self, editor, index) -> None:
-        if isinstance(editor, QPlainTextEdit):
-            editor.setPlainText(index.data(Qt.ItemDataRole.EditRole) or "")
-        else:
-            super().setEditorData(editor, index)
-
-    def setModelData(self, editor, model, index) -> None:
-        if isinstance(editor, QPlainTextEdit):
-            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
-        else:
-            super().setModelData(editor, model, index)
-
-    def updateEditorGeometry(self, editor, option, index) -> None:
-        rect = option.rect
-        if isinstance(editor, QPlainTextEdit):
-            rect.setHeight(max(rect.height(), 5 * option.fontMetrics.lineSpacing()))
-        editor.setGeometry(rect)
-
-
-class RowsTable(QTableView):
+class RowsTable(CellTable):
     def __init__(self, model: RowsModel, parent=None) -> None:
         super().__init__(parent)
         self.setModel(model)
@@ -75,12 +45,6 @@ class RowsTable(QTableView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDragDropOverwriteMode(False)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         # The number column is as wide as "999)" would be, not fitted to its contents: fitting
@@ -92,7 +56,7 @@ class RowsTable(QTableView):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col in range(2, model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(col, 260 if model.attribute(col) == "note" else 90)
+            header.resizeSection(col, 220 if model.attribute(col) == "note" else 90)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         # Row heights depend on column widths: measure again (once) after any resize.
         self._refit = QTimer(self, singleShot=True, interval=30)
@@ -101,10 +65,13 @@ class RowsTable(QTableView):
         model.dataChanged.connect(self._refit.start)
         header.sectionResized.connect(self._refit.start)
 
+    def rows_model(self) -> RowsModel:
+        return self.model()  # type: ignore[return-value]
+
     def _number_width(self) -> int:
         # Text and the cell's margins, which a digit's width on each side covers at any scaling.
         metrics = self.fontMetrics()
-        return metrics.horizontalAdvance(self.model().NUMBER_FORMAT.format(999)) + 2 * metrics.horizontalAdvance("0")
+        return metrics.horizontalAdvance(self.rows_model().number_sample()) + 2 * metrics.horizontalAdvance("0")
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -112,8 +79,7 @@ class RowsTable(QTableView):
             self.horizontalHeader().resizeSection(0, self._number_width())
 
     def fit(self) -> None:
-        model = self.model()
-        if model.rowCount() <= FIT_ROWS_LIMIT:
+        if self.model().rowCount() <= FIT_ROWS_LIMIT:
             self.resizeRowsToContents()
         self.updateGeometry()
 
@@ -137,7 +103,7 @@ class RowsTable(QTableView):
         return sorted(rows)
 
     def select_ids(self, ids: list[str]) -> None:
-        model: RowsModel = self.model()
+        model = self.rows_model()
         selection = self.selectionModel()
         selection.clearSelection()
         first = None
@@ -157,7 +123,8 @@ class RowsTable(QTableView):
 
 
 class RowsEditor(QWidget):
-    """The table plus its actions: add, insert above/below, duplicate, delete, move up/down."""
+    """The table plus its actions: add, insert above/below, duplicate, delete, move up/down
+    (and, for indicators, mark carried-over rows as checked)."""
 
     def __init__(self, model: RowsModel, name: str, parent=None) -> None:
         super().__init__(parent)
@@ -165,13 +132,14 @@ class RowsEditor(QWidget):
         self.table = RowsTable(model, self)
         self.table.setAccessibleName(name)
         self.table.setObjectName(model.KEY)
-        multiline = {model.column_of("text")} | ({model.column_of("note")} if model.KEY == "indicators" else set())
-        self.table.setItemDelegate(MultiLineDelegate(multiline, self.table))
+        multiline = {model.column_of(a) for a in model.MULTILINE}
+        self.table.setItemDelegate(CellDelegate(multiline, self.table))
         model.rows_placed.connect(self.table.select_ids)
 
         self.actions_by_name: dict[str, QAction] = {}
+        self.buttons: dict[str, QToolButton] = {}
         bar = FlowLayout()
-        for name_, text, keys, slot in (
+        commands = [
             ("add", translate("Rows", "Add"), "Ctrl+Return", self.add),
             ("insert_above", translate("Rows", "Insert above"), "Ctrl+Shift+Up", self.insert_above),
             ("insert_below", translate("Rows", "Insert below"), "Ctrl+Shift+Down", self.insert_below),
@@ -179,7 +147,10 @@ class RowsEditor(QWidget):
             ("delete", translate("Rows", "Delete"), "Ctrl+Delete", self.delete),
             ("move_up", translate("Rows", "Move up"), "Alt+Up", self.move_up),
             ("move_down", translate("Rows", "Move down"), "Alt+Down", self.move_down),
-        ):
+        ]
+        if model.CAN_CARRY_OVER:
+            commands.append(("mark_checked", translate("Rows", "Mark as checked"), "Ctrl+K", self.mark_checked))
+        for name_, text, keys, slot in commands:
             action = QAction(text, self)
             action.setObjectName(f"{model.KEY}_{name_}")
             action.setShortcut(QKeySequence(keys))
@@ -190,11 +161,15 @@ class RowsEditor(QWidget):
             self.actions_by_name[name_] = action
             button = QToolButton(self)
             button.setDefaultAction(action)
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             bar.addWidget(button)
+            self.buttons[name_] = button
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.carried: QWidget | None = None
+        if model.CAN_CARRY_OVER:
+            layout.addWidget(self._carried_strip())
         layout.addWidget(self.table)
         layout.addLayout(bar)
 
@@ -202,6 +177,42 @@ class RowsEditor(QWidget):
         self.table.customContextMenuRequested.connect(self._menu)
         model.doc.read_only_changed.connect(self._apply_read_only)
         self._apply_read_only(model.doc.read_only)
+
+    def _carried_strip(self) -> QWidget:
+        """Says how many rows still read as last period's, with a way to clear them all."""
+        strip = QWidget(self)
+        strip.setObjectName(f"{self.model.KEY}Carried")
+        strip.setStyleSheet(f"#{self.model.KEY}Carried {{ {CARRIED_STYLE} }}")
+        row = QHBoxLayout(strip)
+        row.setContentsMargins(6, 4, 6, 4)
+        self.carried_text = QLabel(strip)
+        self.carried_text.setWordWrap(True)
+        self.carried_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.check_all_button = QPushButton(translate("Rows", "Mark all as checked"), strip)
+        self.check_all_button.clicked.connect(self.mark_all_checked)
+        row.addWidget(self.carried_text, 1)
+        row.addWidget(self.check_all_button)
+        self.carried = strip
+        self.model.modelReset.connect(self._update_carried)
+        self.model.dataChanged.connect(self._update_carried)
+        self._update_carried()
+        return strip
+
+    def _update_carried(self, *_unused) -> None:
+        count = self.model.carried_count()
+        self.carried_text.setText(
+            translate(
+                "Rows",
+                "↻ Carried over from the previous report and still describing its results: %1. Check each "
+                "row, rewrite what changed, and mark it as checked (Ctrl+K).",
+            ).replace("%1", str(count))
+        )
+        if self.carried is not None:
+            self.carried.setVisible(count > 0)
+        if "mark_checked" in self.buttons:  # offered only while there is something to check
+            self.actions_by_name["mark_checked"].setVisible(count > 0)
+            self.buttons["mark_checked"].setVisible(count > 0)
+        self.check_all_button.setEnabled(not self.model.doc.read_only)
 
     def _menu(self, pos) -> None:
         menu = QMenu(self)
@@ -212,6 +223,8 @@ class RowsEditor(QWidget):
         for action in self.actions_by_name.values():
             action.setEnabled(not read_only)
         self.table.setDragEnabled(not read_only)
+        if self.carried is not None:
+            self._update_carried()
 
     def _edit(self, row_id: str | None) -> None:
         if row_id is None:
@@ -220,27 +233,45 @@ class RowsEditor(QWidget):
         self.table.setFocus()
         self.table.edit(self.model.index(self.model.row_of(row_id), 1))
 
+    # Every row action first takes in the text of a cell still being edited (Ctrl+Enter while
+    # typing in a row must add the next row, not lose this one).
     def add(self) -> None:
+        self.table.commit()
         self._edit(self.model.insert_row())
 
     def insert_above(self) -> None:
+        self.table.commit()
         rows = self.table.selected_rows()
         self._edit(self.model.insert_row(rows[0] if rows else 0))
 
     def insert_below(self) -> None:
+        self.table.commit()
         rows = self.table.selected_rows()
         self._edit(self.model.insert_row(rows[-1] + 1 if rows else None))
 
     def duplicate(self) -> None:
+        self.table.commit()
         if rows := self.table.selected_rows():
             self.model.duplicate_rows(rows)
 
     def delete(self) -> None:
+        self.table.commit()
         if rows := self.table.selected_rows():
             self.model.remove_rows(rows)
 
     def move_up(self) -> None:
+        self.table.commit()
         self.model.move_rows(self.table.selected_rows(), -1)
 
     def move_down(self) -> None:
+        self.table.commit()
         self.model.move_rows(self.table.selected_rows(), +1)
+
+    def mark_checked(self) -> None:
+        self.table.commit()
+        if rows := self.table.selected_rows():
+            self.model.mark_checked(rows)
+
+    def mark_all_checked(self) -> None:
+        self.table.commit()
+        self.model.mark_checked(list(range(self.model.rowCount())))

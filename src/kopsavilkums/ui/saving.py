@@ -63,6 +63,11 @@ class AutoSaver(QObject):
     def dirty(self) -> bool:
         return self._generation != self._saved_generation
 
+    @property
+    def saving(self) -> bool:
+        """A background save is on its way."""
+        return self._in_flight
+
     def attach(self, draft_id: str | None) -> None:
         """The document now shows ``draft_id`` as stored (nothing unsaved)."""
         self.timer.stop()

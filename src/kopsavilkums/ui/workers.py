@@ -39,6 +39,11 @@ class Job(QRunnable):
 _in_transit: set[_Signals] = set()
 
 
+def pending() -> int:
+    """Results still on their way to the UI thread (tests wait for none to be left)."""
+    return len(_in_transit)
+
+
 def start(
     pool: QThreadPool,
     work: Callable[[], object],

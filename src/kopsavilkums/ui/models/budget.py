@@ -12,7 +12,10 @@ from decimal import Decimal
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
-from kopsavilkums.formats import FormatError, format_amount, format_year, parse_amount
+from kopsavilkums.fieldpath import by_id
+from kopsavilkums.fields import field
+from kopsavilkums.formats import FormatError, format_amount, parse_amount
+from kopsavilkums.ui.display import show_year
 from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.i18n import current, translate
 
@@ -47,12 +50,9 @@ class BudgetModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [
-                translate("Budget", "Year"),
-                translate("Budget", "Planned, euro"),
-                translate("Budget", "Actually used, euro"),
-                translate("Budget", "Difference, euro"),
-            ][section]
+            if section in _ATTR:
+                return field(f"budget[].{_ATTR[section]}").shown_label().text(current())
+            return translate("Budget", "Year") if section == YEAR else translate("Budget", "Difference, euro")
         return None
 
     def _values(self, row: int) -> tuple[str, Decimal | None, Decimal | None]:
@@ -60,7 +60,7 @@ class BudgetModel(QAbstractTableModel):
             planned, actual = self.doc.report.budget_total()
             return translate("Budget", "Total"), planned, actual
         b = self.budget[row]
-        return format_year(b.year), b.planned, b.actual
+        return show_year(b.year), b.planned, b.actual
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -101,10 +101,13 @@ class BudgetModel(QAbstractTableModel):
         except FormatError as exc:
             column = self.headerData(index.column(), Qt.Orientation.Horizontal)
             message = exc.localized(current())
-            self.input_rejected.emit(f"{format_year(row.year)}, {column}: {message}")
+            self.input_rejected.emit(f"{show_year(row.year)}, {column}: {message}")
             return False
         what = translate("Budget", "Edit budget %1").replace("%1", str(row.year))
-        return self.doc.set(f"budget/{row.year}/{_ATTR[index.column()]}", amount, what)
+        return self.doc.set(by_id("budget", row.year, _ATTR[index.column()]), amount, what)
+
+    def column_of(self, attribute: str) -> int:
+        return next(column for column, attr in _ATTR.items() if attr == attribute)
 
     def row_of_year(self, year: int) -> int:
         return [b.year for b in self.budget].index(year)

@@ -1,17 +1,49 @@
-"""The store's drafts as a table: title, performer, period, last change, status."""
+"""The store's drafts as a list that tells them apart.
+
+Every official title opens alike (*Kopsavilkums par valsts pārvaldes uzdevuma …*), so the list
+shows a short title without that opening, and under it what differs between drafts: performer,
+period, status and the time of the last change. Search looks at all of it and the full title.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+import re
+from functools import cache
 
-from kopsavilkums.formats import format_date, format_period
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+
+from kopsavilkums.ui.display import show_period, show_time
 from kopsavilkums.ui.i18n import translate
 
-TITLE, PERFORMER, PERIOD, MODIFIED, STATUS = range(5)
 DraftIdRole = Qt.ItemDataRole.UserRole + 1
+DetailsRole = Qt.ItemDataRole.UserRole + 2  # performer · period
+StateRole = Qt.ItemDataRole.UserRole + 3  # status · last change
+SearchRole = Qt.ItemDataRole.UserRole + 4  # everything the search box looks at
+SubmittedRole = Qt.ItemDataRole.UserRole + 5
 
 
-class DraftsModel(QAbstractTableModel):
+@cache
+def _openings() -> tuple[re.Pattern, re.Pattern]:
+    """ "Kopsavilkums par [atsevišķa] valsts pārvaldes uzdevuma … izpildi": the words every title
+    has (compiled on first use, not at start-up)."""
+    opening = re.compile(
+        r"^\s*kopsavilkums\s+par\s+(?:(?:atsevišķ|deleģēt)\w*\s+)?(?:valsts\s+pārvaldes\s+uzdevum\w*\s+)?",
+        re.IGNORECASE,
+    )
+    return opening, re.compile(r"\s+izpildi(?=\s*(?:\(kopija\))*\s*$)", re.IGNORECASE)
+
+
+def short_title(title: str) -> str:
+    """``Kopsavilkums par valsts pārvaldes uzdevuma jaunatnes līdzdalības veicināšanā izpildi``
+    → ``Jaunatnes līdzdalības veicināšanā``; a title that is nothing but the opening stays."""
+    opening, closing = _openings()
+    short = closing.sub("", opening.sub("", title, count=1), count=1).strip()
+    if not short:
+        return title.strip()
+    return short[0].upper() + short[1:]
+
+
+class DraftsModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._drafts: list = []  # DraftInfo, newest first (the store's order)
@@ -30,37 +62,29 @@ class DraftsModel(QAbstractTableModel):
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._drafts)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [
-                translate("Drafts", "Title"),
-                translate("Drafts", "Performer"),
-                translate("Drafts", "Period"),
-                translate("Drafts", "Last change"),
-                translate("Drafts", "Status"),
-            ][section]
-        return None
-
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         d = self._drafts[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            col = index.column()
-            if col == TITLE:
-                return d.title or translate("Drafts", "(untitled)")
-            if col == PERFORMER:
-                return d.performer
-            if col == PERIOD:
-                return format_period(d.period.start, d.period.end) if (d.period.start or d.period.end) else ""
-            if col == MODIFIED:
-                local = d.modified.astimezone()
-                return f"{format_date(local.date())} {local:%H:%M}"
-            if col == STATUS:
-                return translate("Drafts", "Submitted") if d.status == "submitted" else translate("Drafts", "Draft")
+        if role == Qt.ItemDataRole.DisplayRole:
+            return short_title(d.title) if d.title.strip() else translate("Drafts", "(untitled)")
+        if role == DetailsRole:
+            return " · ".join(part for part in (d.performer.strip(), show_period(d.period.start, d.period.end)) if part)
+        if role == StateRole:
+            status = translate("Drafts", "Submitted") if d.status == "submitted" else translate("Drafts", "Draft")
+            return translate("Drafts", "%1 · changed %2").replace("%1", status).replace("%2", show_time(d.modified))
+        if role == SubmittedRole:
+            return d.status == "submitted"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(
+                part for part in (d.title, self.data(index, DetailsRole), self.data(index, StateRole)) if part
+            )
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return ", ".join(
+                part for part in (self.data(index), self.data(index, DetailsRole), self.data(index, StateRole)) if part
+            )
+        if role == SearchRole:
+            return " ".join((d.title, self.data(index, DetailsRole), self.data(index, StateRole)))
         if role == DraftIdRole:
             return d.id
         return None

@@ -11,8 +11,10 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
+from kopsavilkums.fieldpath import FieldPath, by_id
+from kopsavilkums.fields import field
 from kopsavilkums.report import Indicator, Objective, new_id
 from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.i18n import current, translate
@@ -23,11 +25,16 @@ ERROR_TINT = QColor(220, 50, 47, 60)
 WARNING_TINT = QColor(230, 160, 0, 60)
 
 
+CARRIED_MARK = "↻"
+
+
 class RowsModel(QAbstractTableModel):
     KEY = ""
-    # (attribute, header) of the editable columns after the number column
+    # (attribute, key in the field table) of the editable columns after the number column
     COLUMNS: tuple[tuple[str, str], ...] = ()
+    MULTILINE: tuple[str, ...] = ("text",)  # columns edited as paragraphs
     NUMBER_FORMAT = "{}."
+    CAN_CARRY_OVER = False  # rows may be marked as copied from the previous report
     # emitted after a row operation with the ids to select afterwards
     rows_placed = Signal(list)
 
@@ -44,7 +51,20 @@ class RowsModel(QAbstractTableModel):
         raise NotImplementedError
 
     def header_text(self, column: int) -> str:
-        raise NotImplementedError
+        """The number column's ``#``, then each column's (short) label from the field table."""
+        if column == 0:
+            return "#"
+        return field(self.COLUMNS[column - 1][1]).label.text(current())
+
+    def number_sample(self) -> str:
+        """The widest number the number column makes room for."""
+        return self.NUMBER_FORMAT.format(999) + (f" {CARRIED_MARK}" if self.CAN_CARRY_OVER else "")
+
+    def _carried(self, row) -> bool:
+        return self.CAN_CARRY_OVER and getattr(row, "carried_over", False)
+
+    def carried_count(self) -> int:
+        return sum(1 for row in self.rows if self._carried(row))
 
     @property
     def rows(self) -> list:
@@ -75,15 +95,26 @@ class RowsModel(QAbstractTableModel):
         attr = self.attribute(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if attr is None:
-                return self.NUMBER_FORMAT.format(index.row() + 1) if role == Qt.ItemDataRole.DisplayRole else None
+                if role != Qt.ItemDataRole.DisplayRole:
+                    return None
+                number = self.NUMBER_FORMAT.format(index.row() + 1)
+                return f"{number} {CARRIED_MARK}" if self._carried(row) else number
             value = getattr(row, attr)
             # Long texts show their first lines only; the editor shows all of it.
             return value if role == Qt.ItemDataRole.EditRole else _first_lines(value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            problems = self._problems.get(row.id)
-            if problems and attr is None:
-                return "\n".join(p.text(current()) for p in problems)
+            lines = [p.text(current()) for p in self._problems.get(row.id, [])] if attr is None else []
+            if attr is None and self._carried(row):
+                lines.insert(0, _carried_hint())
+            if lines:
+                return "\n".join(lines)
             return getattr(row, attr)[:2000] if attr else None
+        if role == Qt.ItemDataRole.AccessibleTextRole and attr is None and self._carried(row):
+            return f"{self.NUMBER_FORMAT.format(index.row() + 1)} {_carried_hint()}"
+        if role == Qt.ItemDataRole.FontRole and attr == "text" and self._carried(row):
+            font = QFont()
+            font.setItalic(True)  # still last period's words
+            return font
         if role == Qt.ItemDataRole.BackgroundRole and row.id in self._problems:
             return QBrush(ERROR_TINT if any(p.is_error for p in self._problems[row.id]) else WARNING_TINT)
         if role == Qt.ItemDataRole.TextAlignmentRole and attr is None:
@@ -93,8 +124,12 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.header_text(section)
+        if role == Qt.ItemDataRole.ToolTipRole and section >= 1:  # the longer form, where there is one
+            return field(self.COLUMNS[section - 1][1]).shown_label().text(current())
         return None
 
     def flags(self, index: QModelIndex):
@@ -114,22 +149,39 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or attr is None:
             return False
         value = "" if value is None else str(value)
-        if attr != "text" and attr != "note":
+        if attr not in self.MULTILINE:
             value = " ".join(value.split("\n"))  # planned/achieved are short, single-line
+        row = self.rows[index.row()]
         what = translate("Rows", "Edit %1").replace("%1", self.header_text(index.column()))
-        return self.doc.set(f"{self.KEY}/{self.row_id(index.row())}/{attr}", value, what)
+        path = by_id(self.KEY, row.id, attr)
+        if attr == "text" and self._carried(row) and value != row.text:
+            # Rewritten for this period: checked, in the same undo step as the new text.
+            return self.doc.set_many([(path, value), (by_id(self.KEY, row.id, "carried_over"), False)], what)
+        return self.doc.set(path, value, what)
+
+    def mark_checked(self, positions: list[int]) -> None:
+        """Rows carried over from the previous report are checked: one undo step."""
+        rows = copy.deepcopy(self.rows)
+        chosen = [rows[p] for p in sorted(set(positions)) if 0 <= p < len(rows) and self._carried(rows[p])]
+        for row in chosen:
+            row.carried_over = False
+        if chosen:
+            self._replace(rows, translate("Rows", "Mark as checked"), [row.id for row in chosen])
 
     def _on_changed(self, path: str) -> None:
         if path == self.KEY:
             self._reset()
         elif path.startswith(self.KEY + "/"):
-            _, row_id, attr = path.split("/")
+            cell = FieldPath.parse(path)
+            attr = cell.attr or "text"
             try:
-                row = self.row_of(row_id)
+                row = self.row_of(str(cell.item))
             except KeyError:
                 return
-            idx = self.index(row, self.column_of(attr))
-            self.dataChanged.emit(idx, idx)
+            # The mark shows in the number column and the text's font: the whole row.
+            first = self.index(row, 0 if attr == "carried_over" else self.column_of(attr))
+            last = self.index(row, self.columnCount() - 1 if attr == "carried_over" else self.column_of(attr))
+            self.dataChanged.emit(first, last)
 
     def _reset(self) -> None:
         self.beginResetModel()
@@ -224,32 +276,31 @@ class RowsModel(QAbstractTableModel):
 
 class ObjectivesModel(RowsModel):
     KEY = "objectives"
-    COLUMNS = (("text", "Objective"),)
+    COLUMNS = (("text", "objectives[]"),)
     NUMBER_FORMAT = "{}."
 
     def new_row(self) -> Objective:
         return Objective()
 
-    def header_text(self, column: int) -> str:
-        return ["#", translate("Rows", "Objective")][column]
-
 
 class IndicatorsModel(RowsModel):
     KEY = "indicators"
-    COLUMNS = (("text", "Indicator"), ("planned", "Planned"), ("achieved", "Achieved"), ("note", "Note"))
+    COLUMNS = (
+        ("text", "indicators[].text"),
+        ("planned", "indicators[].planned"),
+        ("achieved", "indicators[].achieved"),
+        ("note", "indicators[].note"),
+    )
+    MULTILINE = ("text", "note")
     NUMBER_FORMAT = "{})"
+    CAN_CARRY_OVER = True
 
     def new_row(self) -> Indicator:
         return Indicator()
 
-    def header_text(self, column: int) -> str:
-        return [
-            "#",
-            translate("Rows", "Result indicator"),
-            translate("Rows", "Planned"),
-            translate("Rows", "Achieved"),
-            translate("Rows", "Note (e.g. why not achieved)"),
-        ][column]
+
+def _carried_hint() -> str:
+    return translate("Rows", "Carried over from the previous report: check it, then mark it as checked (Ctrl+K).")
 
 
 def _first_lines(text: str, lines: int = 3, chars: int = 400) -> str:

@@ -11,9 +11,19 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QEvent, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QKeySequence
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QSizePolicy
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QSizePolicy,
+    QWidget,
+)
 
-from kopsavilkums.formats import FormatError, format_amount, format_date, parse_amount, parse_date
+from kopsavilkums.formats import FormatError, format_amount, parse_amount, parse_date
+from kopsavilkums.ui.display import show_date
 from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.i18n import current, translate
 from kopsavilkums.ui.icons import calendar_icon
@@ -132,7 +142,7 @@ class GrowingTextEdit(_Bound, QPlainTextEdit):
         self.updateGeometry()
 
 
-class _TypedField(_Bound):
+class TypedField(_Bound):
     """Mixin for a line edit whose text is read by a ``parse`` function of the core: the value
     is written when editing finishes; text that cannot be read stays in the field, with the
     reason in ``message``, and nothing is written."""
@@ -143,6 +153,11 @@ class _TypedField(_Bound):
         """The value shown, or None when empty; raises FormatError for text that cannot be read."""
         text = self.text().strip()
         return self.parse(text) if text else None
+
+    def commit(self) -> None:
+        """Take in what was typed but not finished yet (no Enter or Tab): before a save, a
+        switch, closing, printing."""
+        self._finished()
 
     def _finished(self) -> None:
         try:
@@ -156,10 +171,10 @@ class _TypedField(_Bound):
         self.refresh()  # show it formatted
 
 
-class DateField(_TypedField, QLineEdit):
+class DateField(TypedField, QLineEdit):
     """A date typed as people write it (``12.08.2019``, ``12.08.2019.``, ``2019-08-12``; read by
     :func:`kopsavilkums.formats.parse_date`) or picked from a calendar (the button at its end,
-    Alt+Down or F4); shown the Latvian way, ``12.08.2019.``; empty means no date.
+    Alt+Down or F4); shown day first, ``12.08.2019.`` (:mod:`.display`); empty means no date.
 
     A plain line edit rather than ``QDateEdit``: that edits day, month and year as separate
     parts and clamps the day to the month still on screen while one types over it (31.07 typed
@@ -183,7 +198,7 @@ class DateField(_TypedField, QLineEdit):
         self.bind(doc, path, label, writer)
 
     def show_value(self, value) -> None:
-        self.setText(format_date(value) if value else "")
+        self.setText(show_date(value) if value else "")
         self.message.hide()
 
     def keyPressEvent(self, event) -> None:
@@ -234,12 +249,12 @@ class DateField(_TypedField, QLineEdit):
 
     def _picked(self, day: QDate) -> None:
         self._popup.hide()
-        self.setText(format_date(day.toPython()))
+        self.setText(show_date(day.toPython()))
         self.setFocus()
         self._finished()
 
 
-class AmountField(_TypedField, QLineEdit):
+class AmountField(TypedField, QLineEdit):
     """An amount typed the Latvian way and shown formatted; empty means none."""
 
     parse = staticmethod(parse_amount)
@@ -255,6 +270,54 @@ class AmountField(_TypedField, QLineEdit):
     def show_value(self, value) -> None:
         self.setText(format_amount(value) if value is not None else "")
         self.message.hide()
+
+
+class ChoiceField(QWidget):
+    """One of a few values (``Field.choices``) as radio buttons in a row; ``labels`` names each."""
+
+    def __init__(self, doc: EditableDocument, path: str, label: str, labels: dict[str, str], parent=None) -> None:
+        super().__init__(parent)
+        self.doc, self.path = doc, path
+        self.setObjectName(path)
+        self.setAccessibleName(label)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for value, text in labels.items():
+            button = QRadioButton(text, self)
+            button.setObjectName(f"{path}:{value}")
+            button.setAccessibleName(f"{label}: {text}")
+            self.group.addButton(button)
+            self.buttons[value] = button
+            row.addWidget(button)
+            button.toggled.connect(lambda checked, v=value: self._chosen(v) if checked else None)
+        row.addStretch(1)
+        doc.changed.connect(self._on_doc_changed)
+        doc.reset.connect(self.refresh)
+        doc.read_only_changed.connect(self.apply_read_only)
+        self.apply_read_only(doc.read_only)
+        self.refresh()
+
+    def value(self) -> str:
+        return self.doc.get(self.path)
+
+    def refresh(self) -> None:
+        button = self.buttons.get(self.value())
+        if button is not None and not button.isChecked():
+            button.setChecked(True)
+
+    def _on_doc_changed(self, path: str) -> None:
+        if path == self.path or self.path.startswith(path + "."):
+            self.refresh()
+
+    def _chosen(self, value: str) -> None:
+        if value != self.value():
+            self.doc.set(self.path, value, self.accessibleName(), merge=False)
+
+    def apply_read_only(self, read_only: bool) -> None:
+        for button in self.buttons.values():
+            button.setEnabled(not read_only)
 
 
 def join_lines(text: str) -> str:

@@ -1,0 +1,149 @@
+"""Every question, message and file dialog the window shows, in one place.
+
+The window and its helpers never open a dialog themselves: they call a :class:`Dialogs`. Tests
+give the window a scripted stand-in with the same methods (``tests/ui/conftest.py``), which
+answers what the test says and fails it on a question nobody expected — no test ever waits on a
+real modal dialog. Qt's dialog classes are imported on first use: their enums cost start-up time.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kopsavilkums import APP_NAME
+from kopsavilkums.ui.i18n import translate
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from kopsavilkums.ui.differences import Difference
+
+CONFLICT_COPY, CONFLICT_RELOAD = "copy", "reload"
+
+
+class Dialogs:
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    # ---------------------------------------------------------------- questions
+    def ask_yes_no(self, question: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        return QMessageBox.question(self.parent, APP_NAME, question) == QMessageBox.StandardButton.Yes
+
+    def ask_leave_unsaved(self) -> bool:
+        """Saving failed: leave the draft anyway and lose the changes?"""
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.warning(
+            self.parent,
+            APP_NAME,
+            translate("Window", "The changes could not be saved. Leave this draft anyway and lose them?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def ask_drop_years(self, years: list[int]) -> bool:
+        """The period no longer covers these budget years, which hold amounts: remove them?"""
+        listed = ", ".join(str(y) for y in years)
+        return self.ask_yes_no(
+            translate(
+                "Window",
+                "The new period no longer includes %1, which holds amounts. Remove these budget years? (Edit → Undo brings them back.)",
+            ).replace("%1", listed)
+        )
+
+    def ask_conflict(self, differences: list[Difference]) -> str:
+        """Another window saved this draft first: :data:`CONFLICT_COPY` (keep mine as a new draft)
+        or :data:`CONFLICT_RELOAD` (take theirs)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            APP_NAME,
+            translate(
+                "Window",
+                "This draft was changed in another window. Keep your version as a copy, or load the other version?",
+            ),
+            parent=self.parent,
+        )
+        box.setInformativeText(describe_differences(differences))
+        copy_button = box.addButton(translate("Window", "Keep mine as a copy"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(translate("Window", "Load the other version"), QMessageBox.ButtonRole.DestructiveRole)
+        box.exec()
+        return CONFLICT_COPY if box.clickedButton() is copy_button else CONFLICT_RELOAD
+
+    # ---------------------------------------------------------------- telling
+    def show_error(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self.parent, APP_NAME, message)
+
+    def inform(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(self.parent, APP_NAME, message)
+
+    def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from kopsavilkums import __version__
+
+        QMessageBox.about(
+            self.parent,
+            APP_NAME,
+            f"{APP_NAME} {__version__}\n"
+            + translate("Window", "The summary of a delegated public administration task."),
+        )
+
+    # ---------------------------------------------------------------- files and printers
+    def open_file_name(self, title: str, folder: str, filters: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
+        return path or None
+
+    def save_file_name(self, title: str, proposed: str, filters: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, proposed, filters)
+        return path or None
+
+    def choose_printer(self, document_name: str):
+        """A printer set up by the user, or None when they cancelled."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(document_name)
+        dialog = QPrintDialog(printer, self.parent)
+        return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+    def progress(self, text: str, after_ms: int):
+        """A busy indicator shown only if the work takes longer than ``after_ms``; call
+        ``.reset()`` on the result when done."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QProgressDialog
+
+        progress = QProgressDialog(text, "", 0, 0, self.parent)
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(after_ms)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setAutoClose(True)
+        return progress
+
+
+def describe_differences(differences: list[Difference], limit: int = 8) -> str:
+    """What differs, field by field, in words a user knows (no ids or revision numbers)."""
+    if not differences:
+        return translate("Window", "Both versions have the same content.")
+    lines = [
+        translate("Window", "%1 — here: %2; there: %3")
+        .replace("%1", d.label)
+        .replace("%2", d.mine or "—")
+        .replace("%3", d.theirs or "—")
+        for d in differences[:limit]
+    ]
+    if len(differences) > limit:
+        lines.append(translate("Window", "… and %1 more").replace("%1", str(len(differences) - limit)))
+    return translate("Window", "What differs:") + "\n" + "\n".join(lines)

@@ -1,0 +1,50 @@
+"""The one place the window asks from, its scripted stand-in, and the guard against real ones."""
+
+from __future__ import annotations
+
+import inspect
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from kopsavilkums.report import BudgetRow, Indicator, Report
+from kopsavilkums.ui.dialogs import Dialogs, describe_differences
+from kopsavilkums.ui.differences import differences
+
+from .conftest import ModalGuard, ScriptedDialogs
+
+
+def public_methods(cls):
+    return {
+        name: inspect.signature(member)
+        for name, member in inspect.getmembers(cls, inspect.isfunction)
+        if not name.startswith("_")
+    }
+
+
+def test_the_scripted_dialogs_answer_every_question_the_real_ones_ask():
+    real, scripted = public_methods(Dialogs), public_methods(ScriptedDialogs)
+    for name, signature in real.items():
+        assert name in scripted, name
+        assert list(signature.parameters) == list(scripted[name].parameters), name
+
+
+def test_a_real_modal_dialog_in_a_test_is_closed_at_once_and_named(qapp, no_real_modal_dialogs):
+    guard: ModalGuard = no_real_modal_dialogs  # every test with a QApplication has one
+    box = QMessageBox(QMessageBox.Icon.Question, "Kopsavilkums", "Vai tiešām?")
+    QTimer.singleShot(2000, box.accept)  # only if the guard failed: the test must not hang
+    box.exec()
+    assert len(guard.seen) == 1 and "Vai tiešām?" in guard.seen[0]
+    guard.seen.clear()  # opened on purpose: the guard would fail this test at its end
+
+
+def test_differences_name_fields_and_rows_in_the_interface_language(english):
+    mine = Report(title="A", indicators=[Indicator("Semināri", "12", "12")], budget=[BudgetRow(2020)])
+    theirs = Report(title="B", indicators=[Indicator("Semināri", "12", "10")], budget=[BudgetRow(2020)])
+    found = differences(mine, theirs)
+    assert [(d.label, d.mine, d.theirs) for d in found] == [
+        ("Title of the summary", "A", "B"),
+        ("Achieved result indicators, 1", "Semināri · 12 · 12", "Semināri · 12 · 10"),
+    ]
+    assert describe_differences(found).startswith("What differs:")
+    assert differences(mine, mine.copy()) == []

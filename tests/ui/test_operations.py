@@ -1,0 +1,191 @@
+"""What the window does with drafts: the list, copies, the next report, trash, files, submitting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kopsavilkums import exchange
+from kopsavilkums.messages import Message
+from kopsavilkums.ui.models.drafts import DetailsRole, StateRole
+
+from .driving import click, editor, tab, type_into, type_text
+
+
+def listed(window, role=None):
+    model = window.drafts_panel.proxy
+    return [model.index(r, 0).data() if role is None else model.index(r, 0).data(role) for r in range(model.rowCount())]
+
+
+def test_the_drafts_list_tells_drafts_apart(qtbot, make_window, seeded_store, seed_report, complete_path):
+    """Short titles without the opening every title shares, and under them performer, period,
+    status and the time of the last change — all of it inside the panel at the default size."""
+    from PySide6.QtGui import QFontMetrics
+
+    seeded_store.save(exchange.read(complete_path))
+    window = make_window(seeded_store)
+    titles = listed(window)
+    assert sorted(titles) == [
+        "Jaunatnes līdzdalības veicināšanā Latgales reģionā",
+        "Pilsoniskās sabiedrības un starpkultūru sadarbības attīstības jomā Kurzemes reģionā",
+    ]
+    details = listed(window, DetailsRole)
+    assert 'Biedrība "Kurzemes NVO centrs" · 12.08.2019 – 31.10.2020' in details
+    assert all(state.startswith("Draft · changed ") for state in listed(window, StateRole))
+    view = window.drafts_panel.table
+    metrics = QFontMetrics(view.font())
+    assert all(metrics.horizontalAdvance(state) < view.viewport().width() for state in listed(window, StateRole))
+    window.drafts_panel.search.setText("latgales")
+    assert listed(window) == ["Jaunatnes līdzdalības veicināšanā Latgales reģionā"]
+
+
+def test_duplicate_is_named_a_copy_and_trash_restore_and_search_work(qtbot, make_window, seeded_store):
+    window = make_window(seeded_store)
+    original = window.draft_id
+    window.commands["duplicate"].trigger()
+    assert window.draft_id != original and window.doc.report.title.endswith(" (kopija)")
+    assert sum(title.endswith("(kopija)") for title in listed(window)) == 1
+    window.commands["delete"].trigger()
+    assert window.drafts_model.rowCount() == 1
+    click(qtbot, window, window.drafts_panel.show_trash)
+    assert window.drafts_model.rowCount() == 1
+    window.drafts_panel.table.setCurrentIndex(window.drafts_panel.proxy.index(0, 0))
+    assert window.doc.read_only and "trash" in window.banner_text.text()
+    window.commands["restore"].trigger()
+    assert window.drafts_model.rowCount() == 2 and not window.drafts_panel.show_trash.isChecked()
+    assert not window.doc.read_only
+    window.drafts_panel.search.setText("nav tāda")
+    assert window.drafts_panel.proxy.rowCount() == 0
+    window.drafts_panel.search.setText("kurzemes")
+    assert window.drafts_panel.proxy.rowCount() == 2
+
+
+def test_the_trash_offers_only_what_applies(qtbot, make_window, seeded_store, dialogs):
+    window = make_window(seeded_store)
+    panel, actions = window.drafts_panel, window.commands
+    assert actions["delete"].isEnabled() and not actions["restore"].isEnabled() and not actions["purge"].isEnabled()
+    assert not any(b.isVisible() for b in panel.trash_buttons)
+    click(qtbot, window, panel.show_trash)  # an empty trash: nothing to restore or delete
+    assert panel.empty.isVisible() and "empty" in panel.empty.text()
+    assert not actions["restore"].isEnabled() and not actions["purge"].isEnabled()
+    assert all(b.isVisible() for b in panel.trash_buttons) and not any(b.isVisible() for b in panel.buttons)
+    click(qtbot, window, panel.show_trash)
+    title = window.doc.report.title
+    window.commands["delete"].trigger()
+    click(qtbot, window, panel.show_trash)
+    assert not actions["purge"].isEnabled()  # nothing chosen yet
+    panel.table.setCurrentIndex(panel.proxy.index(0, 0))
+    assert actions["purge"].isEnabled()
+    dialogs.answer("ask_yes_no", True)
+    actions["purge"].trigger()
+    [(question,)] = dialogs.questions("ask_yes_no")
+    assert title in question and dialogs.errors == []  # about that draft, and no internal error after
+    assert seeded_store.list(trashed=True) == [] and panel.empty.isVisible()
+    assert window.draft_id is None
+
+
+def test_next_report_proposes_the_next_period_and_says_what_came_along(qtbot, make_window, seeded_store):
+    window = make_window(seeded_store)
+    before = window.doc.report.copy()
+    window.commands["next_report"].trigger()
+    r = window.doc.report
+    assert r.performer == before.performer and [o.text for o in r.objectives] == [o.text for o in before.objectives]
+    assert (r.period.start, r.period.end) == (date(2020, 11, 1), date(2022, 1, 31))  # 15 months, as the last one
+    assert all(i.achieved == "" and i.carried_over for i in r.indicators)
+    assert all(b.planned is None and b.actual is None for b in r.budget)
+    notice = window.notice_text.text()
+    assert window.notice.isVisible() and "01.11.2020 – 31.01.2022" in notice
+    assert f"indicators' texts ({len(r.indicators)}," in notice and "assessment" in notice
+    rows = editor(window, "indicators")
+    assert rows.carried.isVisible() and rows.model.index(0, 0).data().endswith("↻")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor(window, "title"))
+
+
+def test_import_and_export_of_draft_files(qtbot, make_window, tmp_path, complete_path, dialogs):
+    window = make_window()
+    dialogs.answer("open_file_name", str(complete_path))
+    window.commands["import"].trigger()
+    assert window.doc.report.performer == exchange.read(complete_path).performer
+    out = tmp_path / "copy.kopsavilkums.json"
+    dialogs.answer("save_file_name", str(out))
+    window.commands["export"].trigger()
+    [(_title, proposed, _filters)] = dialogs.questions("save_file_name")
+    assert proposed.endswith("Kopsavilkums_Latgales-jauniesu-forums_2021-2023.kopsavilkums.json")
+    assert exchange.to_document(exchange.read(out)) == exchange.to_document(exchange.read(complete_path))
+
+
+def test_a_broken_draft_file_is_refused_with_the_place_named(qtbot, make_window, tmp_path, dialogs):
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"format": "kopsavilkums", "version": 1, "report": {"budget": [{"year": 2019, "planned": "12,3,4"}]}}'
+    )
+    window = make_window()
+    assert window.import_file(str(bad)) is None
+    assert "report.budget[0].planned" in dialogs.errors[0]
+
+
+def test_submitted_only_without_errors_then_read_only_and_reopened(qtbot, make_window, seeded_store, dialogs):
+    window = make_window(seeded_store)  # the published example names no signatory
+    window.commands["submit"].trigger()
+    assert window.status == "draft" and not window.doc.read_only
+    assert "still has errors" in dialogs.errors[-1]
+    assert QApplication.focusWidget() is editor(window, "signatory.name")  # taken to the first error
+    type_text(qtbot, "Anna Bērziņa")
+    tab(qtbot)
+    type_text(qtbot, "valdes priekšsēdētāja")
+    window.commands["submit"].trigger()
+    assert window.status == "submitted" and window.doc.read_only
+    assert editor(window, "title").isReadOnly() and editor(window, "assessment").isReadOnly()
+    assert not editor(window, "indicators").actions_by_name["add"].isEnabled()
+    before = window.doc.report.title
+    type_into(qtbot, editor(window, "title"), "XYZ")
+    assert window.doc.report.title == before
+    assert listed(window, StateRole)[0].startswith("Submitted")
+    assert seeded_store.info(window.draft_id).status == "submitted"
+    click(qtbot, window, window.reopen_button)
+    assert not window.doc.read_only and not editor(window, "title").isReadOnly()
+
+
+def busy(*_args, **_kwargs):
+    from kopsavilkums.store import StoreBusy
+
+    raise StoreBusy(
+        Message(lv="melnrakstu failu izmanto cita programma", en="the drafts file is in use by another program")
+    )
+
+
+@pytest.mark.parametrize(
+    ("method", "action"), [("delete", "delete"), ("set_status", "submit"), ("save", "new"), ("load", "duplicate")]
+)
+def test_a_store_that_refuses_is_told_and_nothing_is_lost(
+    qtbot, make_window, open_store, complete_path, monkeypatch, dialogs, method, action
+):
+    """Every store call of a command goes through one guard: a message, never the crash dialog."""
+    store = open_store()
+    store.save(exchange.read(complete_path))
+    window = make_window(store)
+    draft_id, title = window.draft_id, window.doc.report.title
+    monkeypatch.setattr(window.store, method, busy)
+    window.commands[action].trigger()
+    assert dialogs.errors == ["the drafts file is in use by another program"]
+    assert window.doc.report.title == title or window.draft_id is None
+    assert draft_id in [d.id for d in store.list()]
+
+
+@pytest.mark.parametrize("replacement", [b"", b"{}"], ids=["damaged", "emptied"])
+def test_a_drafts_file_damaged_while_the_window_is_open_is_restored_and_told_once(
+    qtbot, make_window, seeded_store, data_dir, dialogs, replacement
+):
+    from kopsavilkums.paths import store_path
+
+    window = make_window(seeded_store)
+    draft_id = window.draft_id
+    store_path(data_dir).write_bytes(replacement)  # e.g. a sync tool replaced it meanwhile
+    window.refresh_drafts()
+    assert window.drafts_model.rowCount() == 1 and window.drafts_model.draft(0).title == window.doc.report.title
+    assert len(dialogs.errors) == 1 and "backup" in dialogs.errors[0]
+    window.refresh_drafts()
+    window.open_draft(draft_id)
+    assert len(dialogs.errors) == 1  # once, not at every later store call
