@@ -157,9 +157,9 @@ def layout(report: Report, problems: list[Problem] | None = None) -> Tagged:
 
 def _value(shown: str, path: str, raw: str, *, empty: str = "") -> Piece:
     """A value piece: ``shown`` as the print model words it, ``raw`` kept where it differs."""
-    shown, raw = clean(shown), clean(raw)
     if not shown and empty:  # the placeholder is shown; reading it back gives the empty value
-        return Piece(empty, path, value=raw or None, empty=empty)
+        return Piece(empty, path, value=clean(raw) or None, empty=empty)
+    shown, raw = clean(shown), clean(raw)
     return Piece(shown, path, value=raw if raw != shown else None)
 
 
@@ -308,6 +308,8 @@ def _signature(r: Report) -> list[SignatureLine]:
     for key, raw in (("name", s.name), ("position", s.position)):
         if raw and not raw.strip():
             people.append(_value("", f"signatory.{key}", raw))
+    if s.e_signed and s.date:  # the time stamp is the date: not shown, but kept for reading back
+        people.append(Piece("", "signatory.date", value=format_date(s.date)))
     lines = [SignatureLine(official.REPRESENTATIVE, tuple(people))]
     if not s.e_signed:
         lines.append(SignatureLine("Paraksts", ()))

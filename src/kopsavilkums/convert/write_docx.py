@@ -26,7 +26,7 @@ from docx.shared import Mm
 from kopsavilkums import official
 from kopsavilkums.convert import docx_package, docx_styles
 from kopsavilkums.convert.docx_styles import BOOKMARK_PREFIX, LABEL_WIDTH, TEXT_WIDTH, Styles
-from kopsavilkums.convert.tagged import BudgetGrid, Para, Piece, Tagged, layout
+from kopsavilkums.convert.tagged import BudgetGrid, Para, Piece, Tagged, clean, layout
 from kopsavilkums.fieldpath import FieldPath
 from kopsavilkums.formats import format_year
 from kopsavilkums.report import Report
@@ -221,7 +221,7 @@ class _Writer:
         paragraph = section.footer.paragraphs[0]
         self._style(paragraph, "footer")
         docx_styles.right_tab(paragraph, TEXT_WIDTH)
-        short = " ".join(title.split())
+        short = " ".join(clean(title).split())
         if len(short) > FOOTER_TITLE:
             short = short[: FOOTER_TITLE - 1].rstrip() + "…"
         self._run(paragraph, short + "\t", None)
