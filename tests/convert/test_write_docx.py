@@ -59,7 +59,9 @@ def _paragraphs(data: bytes) -> list[str]:
 def _model_paragraphs(report: Report) -> list[str]:
     """What the print model says, paragraph by paragraph, as a Word file should show it."""
     model = official.build(report)
-    out = [model.title, *(f"{label}: {value}" for label, value in model.header)]
+    out = clean(model.title).split("\n\n")
+    for label, value in model.header:
+        out += clean(f"{label}: {value}").split("\n\n")
     for row in model.rows:
         out.append(row.label)
         for block in row.blocks:

@@ -102,7 +102,7 @@ def _value(element) -> str:
         return raw  # not on the page, so not edited there
     if empty is not None and shown == empty:
         return raw or ""
-    if raw is not None and shown in (raw, raw.strip()):
+    if raw is not None and shown.strip() == raw.strip():  # shows what we wrote (trimmed): the exact value
         return raw
     return shown
 

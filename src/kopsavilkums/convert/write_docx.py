@@ -136,9 +136,6 @@ class _Writer:
             self._style(label_cell.paragraphs[0], "label")
             self._run(label_cell.paragraphs[0], row.label, None)
             first = value_cell.paragraphs[0]
-            if not row.blocks:
-                self._style(first, "text" if row.key != "budget" else "budget.year")
-                self._style(first, "fixed")
             for block in row.blocks:
                 if isinstance(block, BudgetGrid):
                     self._budget(value_cell, block, first)
@@ -149,6 +146,8 @@ class _Writer:
                 key = row.key if block.role == "amount" else ""
                 self.para(value_cell, block, style_key=key, first=first)
                 first = None
+            if first is not None:  # nothing to show (no budget yet): an empty cell of ours
+                self._style(first, "fixed")
 
     def _budget(self, cell, grid: BudgetGrid, first) -> None:
         if first is not None:  # the table comes first in its cell: no blank line above it
