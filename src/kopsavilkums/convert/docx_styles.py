@@ -12,6 +12,7 @@ style; our own wording by :data:`FORM`.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -183,7 +184,15 @@ def install(document) -> Styles:
     number = styles.add_style(NUMBER, WD_STYLE_TYPE.CHARACTER)
     for style in (*paragraph.values(), *run.values(), form, number):
         style.quick_style = False
+        style.style_id = _ascii_id(style.name)
     return Styles(paragraph, run, form, number)
+
+
+def _ascii_id(name: str) -> str:
+    """``Kopsavilkums: Rezultatīvais rādītājs`` → ``KopsavilkumsRezultativaisraditajs``: style ids
+    in plain letters, as Word itself makes them (the name keeps its Latvian letters)."""
+    letters = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return "".join(ch for ch in letters if ch.isalnum())
 
 
 def _apply(style: ParagraphStyle, look: _Look) -> None:

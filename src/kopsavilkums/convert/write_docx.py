@@ -19,6 +19,7 @@ import io
 
 from docx import Document
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
@@ -172,7 +173,7 @@ class _Writer:
         if grid.show_total:
             cells = trs[-1].cells
             self._cell(cells[0], "budget.total", "Kopā")
-            cells[0].paragraphs[0].alignment = None
+            cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
             for c, text in zip(cells[1:], grid.total, strict=True):
                 self._cell(c, "budget.total", text)
         # The paragraph Word needs after a table in a cell: keep it small.

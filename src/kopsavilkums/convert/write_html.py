@@ -32,9 +32,10 @@ body { margin: 0; color: #000; background: #fff;
 main { max-width: 48rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.25em; text-align: center; margin: 0 0 1em; }
 p { margin: 0 0 .35em; }
+main, td, th { overflow-wrap: anywhere; word-break: break-word; }  /* a 5,000-character URL wraps */
 .galvene { font-size: .95em; margin: 0 0 .2em; }
 table { border-collapse: collapse; }
-table.kopsavilkums { width: 100%; margin: 1em 0; }
+table.kopsavilkums { width: 100%; margin: 1em 0; table-layout: fixed; }
 table.kopsavilkums > tbody > tr > th, table.kopsavilkums > tbody > tr > td {
   border: 1px solid #000; padding: .35em .5em; vertical-align: top; text-align: left; }
 table.kopsavilkums > tbody > tr > th { width: 32%; font-weight: bold; font-size: .95em; }
