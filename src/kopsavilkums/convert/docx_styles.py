@@ -21,7 +21,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
-from docx.styles.style import CharacterStyle, ParagraphStyle
+from docx.styles.style import CharacterStyle, ParagraphStyle, StyleFactory
 
 from kopsavilkums.fields import field
 
@@ -172,20 +172,26 @@ def install(document) -> Styles:
     normal = styles["Normal"]
     paragraph = {}
     for key in (*TEXT_FIELDS, *ROLE_NAMES):
-        style = styles.add_style(paragraph_style_name(key), WD_STYLE_TYPE.PARAGRAPH)
+        style = _add(styles, paragraph_style_name(key), WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.next_paragraph_style = style  # Enter in a narrative continues the same field
         _apply(style, _LOOKS.get(key, _Look()))
         paragraph[key] = style
     run = {}
     for key in RUN_FIELDS:
-        run[key] = styles.add_style(run_style_name(key), WD_STYLE_TYPE.CHARACTER)
-    form = styles.add_style(FORM, WD_STYLE_TYPE.CHARACTER)
-    number = styles.add_style(NUMBER, WD_STYLE_TYPE.CHARACTER)
+        run[key] = _add(styles, run_style_name(key), WD_STYLE_TYPE.CHARACTER)
+    form = _add(styles, FORM, WD_STYLE_TYPE.CHARACTER)
+    number = _add(styles, NUMBER, WD_STYLE_TYPE.CHARACTER)
     for style in (*paragraph.values(), *run.values(), form, number):
         style.quick_style = False
         style.style_id = _ascii_id(style.name)
     return Styles(paragraph, run, form, number)
+
+
+def _add(styles, name: str, kind):
+    """A new style. ``Styles.add_style`` first looks the name up among the template's ~160 styles,
+    which is most of the time a short file takes; ours are prefixed and cannot clash."""
+    return StyleFactory(styles.element.add_style_of_type(name, kind, False))
 
 
 def _ascii_id(name: str) -> str:
