@@ -391,3 +391,15 @@ def test_an_edit_saved_by_libreoffice_is_what_is_read(complete_report):
     expected.assessment += " Papildināts."
     assert document(imported.report) == document(expected)
     assert imported.notes and "changed" in imported.notes[0].en
+
+
+def test_a_changed_file_that_lost_our_styles_is_left_to_the_reader_of_other_word_files(complete_report):
+    def change(d):
+        for p in d.element.body.iter(f"{W}p"):
+            p.style = None
+        for r in d.element.body.iter(f"{W}r"):
+            r.style = None
+        (run,) = _runs_with(d, "24")
+        run.text = "25"
+
+    assert read_own_docx(_edit(docx_bytes(complete_report), change)) is None

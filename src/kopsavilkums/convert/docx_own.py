@@ -19,36 +19,20 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import re
 import zipfile
-from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
 
-from kopsavilkums import official
 from kopsavilkums.convert import docx_package
 from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported, ImportRefused
 from kopsavilkums.convert.docx_styles import PARAGRAPH_KEYS
+from kopsavilkums.convert.docx_visible import Paragraph, read_visible
 from kopsavilkums.exchange import ExchangeError, from_document
 from kopsavilkums.messages import Message
 from kopsavilkums.report import Report
 
 #: A ``.docx`` whose parts unpack to more than this is refused before it is parsed (a ZIP bomb).
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
-
-
-@dataclass
-class Paragraph:
-    """What reading needs of one Word paragraph: its style, its runs' styles and texts."""
-
-    style: str  # the style's name ("" when none)
-    runs: list[tuple[str, str]]  # (character style name or "", text), neighbours of one style merged
-    bookmarks: list[str] = field(default_factory=list)
-    container: int = 0  # 0: the body; else one table cell
-
-    @property
-    def text(self) -> str:
-        return "".join(text for _, text in self.runs)
 
 
 def read_own_docx(data: bytes) -> Report | None:
@@ -64,16 +48,16 @@ def import_own_docx(data: bytes) -> Imported | None:
         return None
     paragraphs = extract(document)
     embedded = docx_package.draft_part(document)
-    if embedded is None and not any(p.style in PARAGRAPH_KEYS for p in paragraphs):
-        return None
     draft = embedded[0] if embedded else None
     if embedded and embedded[1] == _fingerprint(paragraphs):
         try:
             return Imported(from_document(draft), source="docx")
         except ExchangeError:
             pass  # a damaged copy: the shown values are still there
-    from kopsavilkums.convert.docx_visible import read_visible
-
+    if not any(p.style in PARAGRAPH_KEYS for p in paragraphs):
+        # Changed, and our styles are gone (another program rebuilt it): only its shown table
+        # is left, which the reader of other people's Word files reads.
+        return None
     report, notes = read_visible(paragraphs, draft)
     if embedded:
         notes.insert(
@@ -194,27 +178,3 @@ def fingerprint(document) -> str:
 def _fingerprint(paragraphs: list[Paragraph]) -> str:
     shown = [[p.style, p.runs] for p in paragraphs if p.text]
     return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode("utf-8")).hexdigest()
-
-
-#: Our own wording inside composed paragraphs: form runs made only of these are not values.
-FORM_WORDS = (
-    official.INDICATORS_SENTENCE,
-    official.E_SIGNATURE_NOTE,
-    f"{official.PREPARED_BY}: ",
-    "Deleģējošā iestāde: ",
-    "Līgums: ",
-    "; sasniegts: ",
-    "Sasniegts: ",
-    "Plānots: ",
-    "e-pasts ",
-    "tālr. ",
-    " – ",
-    " (",
-    ", ",
-    ")",
-    "…",
-    ".",
-    " ",
-)
-FORM_PATTERN = re.compile("(?:" + "|".join(re.escape(w) for w in FORM_WORDS) + ")*")
-NUMBER_PATTERN = re.compile(r"^\s*\d{1,4}[.)]\s+")

@@ -25,6 +25,7 @@ from docx.opc.part import Part
 from lxml import etree
 
 from kopsavilkums import __version__, exchange
+from kopsavilkums.convert.tagged import clean
 from kopsavilkums.official import PrintModel
 from kopsavilkums.report import Report
 
@@ -40,13 +41,11 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 META_LIMIT = 1000
 
 
-def finish(document, report: Report, model: PrintModel) -> None:
+def finish(document, report: Report, model: PrintModel, shown_fingerprint: str) -> None:
     """Properties, the draft part with the fingerprint of the shown values, no template leftovers."""
-    from kopsavilkums.convert.docx_own import fingerprint
-
     _properties(document, model)
     _drop_template_parts(document)
-    _add_draft(document, report, fingerprint(document))
+    _add_draft(document, report, shown_fingerprint)
 
 
 def _properties(document, model: PrintModel) -> None:
@@ -75,8 +74,6 @@ def _properties(document, model: PrintModel) -> None:
 
 
 def _one_line(text: str) -> str:
-    from kopsavilkums.convert.tagged import clean
-
     line = " ".join(clean(text).split())
     return line[:META_LIMIT]
 

@@ -5,13 +5,14 @@ See :mod:`.docx_own` for when this runs and :mod:`.docx_styles` for the style na
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from kopsavilkums import official
-from kopsavilkums.convert.docx_own import FORM_PATTERN, NUMBER_PATTERN, Paragraph
 from kopsavilkums.convert.docx_styles import BOOKMARK_PREFIX, FORM, NUMBER, PARAGRAPH_KEYS, RUN_KEYS, TEXT_FIELDS
 from kopsavilkums.fields import field
 from kopsavilkums.formats import FormatError, parse_amount, parse_date
@@ -50,6 +51,44 @@ _PLACEHOLDERS = {
 }
 _YEAR = re.compile(r"\b(1[9]\d\d|2[0-2]\d\d)\b")
 _LISTS = ("objectives", "indicators", "budget")
+
+
+@dataclass
+class Paragraph:
+    """What reading needs of one Word paragraph: its style, its runs' styles and texts."""
+
+    style: str  # the style's name ("" when none)
+    runs: list[tuple[str, str]]  # (character style name or "", text), neighbours of one style merged
+    bookmarks: list[str] = dataclasses.field(default_factory=list)
+    container: int = 0  # 0: the body; else one table cell
+
+    @property
+    def text(self) -> str:
+        return "".join(text for _, text in self.runs)
+
+
+#: Our own wording inside composed paragraphs: form runs made only of these are not values.
+FORM_WORDS = (
+    official.INDICATORS_SENTENCE,
+    official.E_SIGNATURE_NOTE,
+    f"{official.PREPARED_BY}: ",
+    "Deleģējošā iestāde: ",
+    "Līgums: ",
+    "; sasniegts: ",
+    "Sasniegts: ",
+    "Plānots: ",
+    "e-pasts ",
+    "tālr. ",
+    " – ",
+    " (",
+    ", ",
+    ")",
+    "…",
+    ".",
+    " ",
+)
+FORM_PATTERN = re.compile("(?:" + "|".join(re.escape(w) for w in FORM_WORDS) + ")*")
+NUMBER_PATTERN = re.compile(r"^\s*\d{1,4}[.)]\s+")
 
 Slot = tuple[str, int, str]  # (field key, row number or -1, attribute) — one place a value goes
 

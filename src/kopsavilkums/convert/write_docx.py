@@ -26,6 +26,7 @@ from docx.shared import Mm
 
 from kopsavilkums import official
 from kopsavilkums.convert import docx_package, docx_styles
+from kopsavilkums.convert.docx_own import fingerprint
 from kopsavilkums.convert.docx_styles import BOOKMARK_PREFIX, LABEL_WIDTH, TEXT_WIDTH, Styles
 from kopsavilkums.convert.tagged import BudgetGrid, Para, Piece, Tagged, clean, layout
 from kopsavilkums.fieldpath import FieldPath
@@ -45,7 +46,7 @@ def docx_bytes(report: Report, problems: list[Problem] | None = None) -> bytes:
     document = Document()
     styles = docx_styles.install(document)
     _Writer(document, styles).write(tagged)
-    docx_package.finish(document, report, tagged.model)
+    docx_package.finish(document, report, tagged.model, fingerprint(document))
     buffer = io.BytesIO()
     document.save(buffer)
     return docx_package.reproducible(buffer.getvalue())
