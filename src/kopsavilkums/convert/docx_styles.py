@@ -240,6 +240,8 @@ def _defaults(document) -> None:
     spacing.set(qn("w:line"), "240")
     spacing.set(qn("w:lineRule"), "auto")
     settings = document.settings.element
+    for proof_state in settings.findall(qn("w:proofState")):  # the template claims "spell-checked"
+        settings.remove(proof_state)
     theme_lang = settings.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:val"), LANGUAGE)

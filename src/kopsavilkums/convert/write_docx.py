@@ -102,6 +102,8 @@ class _Writer:
             for n, chunk in enumerate(chunks):
                 if n:
                     paragraph = self._style(container.add_paragraph(), style_key)
+                    if para.number:  # a numbered row's next paragraph aligns with its text
+                        paragraph.paragraph_format.first_line_indent = 0
                 if chunk:
                     self._run(paragraph, chunk, style)
 
