@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import lxml.html
 import pytest
+from lxml import etree
 
-from kopsavilkums import exchange
+from kopsavilkums import exchange, official
+from kopsavilkums.convert.cleaning import clean
+from kopsavilkums.official import BudgetTable, Numbered, Text
 from kopsavilkums.report import BudgetRow, Indicator, Objective, Report
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "resources" / "examples").glob("*.kopsavilkums.json"))
 
@@ -107,3 +115,96 @@ def pdf_text(pdf: bytes) -> str:
         return subprocess.run(
             ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True
         ).stdout.decode("utf-8")
+
+
+# ------------------------------------------------------------- what an output says, in text
+
+
+def document_xml(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read("word/document.xml")
+
+
+def docx_paragraphs(data: bytes) -> list[str]:
+    """Every non-empty paragraph of the body, in reading order (table cells included)."""
+    root = etree.fromstring(document_xml(data))
+    out = []
+    for p in root.iter(f"{W}p"):
+        text = "".join(
+            {f"{W}t": t.text or "", f"{W}tab": "\t", f"{W}br": "\n"}.get(t.tag, "")
+            for t in p.iter(f"{W}t", f"{W}tab", f"{W}br")
+        )
+        if text:
+            out.append(text)
+    return out
+
+
+def model_paragraphs(report: Report, model=None) -> list[str]:
+    """What the print model says, paragraph by paragraph, as a Word file should show it."""
+    model = model or official.build(report)
+    out = clean(model.title).split("\n\n")
+    for label, value in model.header:
+        out += clean(f"{label}: {value}").split("\n\n")
+    for row in model.rows:
+        out.append(row.label)
+        for block in row.blocks:
+            if isinstance(block, Text):
+                out += clean(block.text).split("\n\n")
+            elif isinstance(block, Numbered):
+                first, *rest = clean(block.text).split("\n\n")
+                out += [f"{block.number}\t{first}", *rest]
+                if block.details:
+                    out += clean(block.details).split("\n\n")
+            elif isinstance(block, BudgetTable):
+                out += list(block.header)
+                for cells in block.rows:
+                    out += list(cells)
+                if len(block.rows) > 1:
+                    out += ["Kopā", *block.total]
+    for label, value in model.signature:
+        out += [f"{label}:", value]
+    if model.e_signature_note:
+        out.append(model.e_signature_note)
+    if model.prepared_by:
+        out.append(f"{official.PREPARED_BY}: {model.prepared_by}")
+    return [clean(p) for p in out if clean(p)]
+
+
+_BLOCKS = {"p", "div", "li", "ol", "table", "tr", "th", "td", "br"}
+
+
+def _shown(element) -> str:
+    """An element's text as a browser lays it out: blocks (and the number and details, which the
+    stylesheet sets apart) separated, hidden elements left out."""
+    if element.get("hidden") is not None:
+        return ""
+    apart = element.tag in _BLOCKS or element.get("class") in ("nr", "detalas")
+    out = [" " if apart else "", element.text or ""]
+    for child in element:
+        out += [_shown(child), child.tail or ""]
+    out.append(" " if apart else "")
+    return "".join(out)
+
+
+def page_row_texts(page: str) -> list[str]:
+    """The text of each official row's value cell, white space collapsed."""
+    root = lxml.html.document_fromstring(page)
+    cells = root.xpath('//table[@class="kopsavilkums"]/tbody/tr/td')
+    return [" ".join(_shown(c).split()) for c in cells]
+
+
+def model_row_texts(report: Report, model=None) -> list[str]:
+    out = []
+    for row in (model or official.build(report)).rows:
+        parts = []
+        for block in row.blocks:
+            if isinstance(block, Text):
+                parts.append(block.text)
+            elif isinstance(block, Numbered):
+                parts += [block.number, block.text, block.details]
+            elif isinstance(block, BudgetTable):
+                parts += [*block.header, *(c for cells in block.rows for c in cells)]
+                if len(block.rows) > 1:
+                    parts += ["Kopā", *block.total]
+        out.append(" ".join(" ".join(clean(" ".join(parts)).split()).split()))
+    return out

@@ -14,77 +14,28 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from kopsavilkums import official
+from kopsavilkums.convert.cleaning import clean
 from kopsavilkums.convert.common import ImportRefused
 from kopsavilkums.convert.docx_own import import_own_docx, read_own_docx
-from kopsavilkums.convert.tagged import clean
 from kopsavilkums.convert.write_docx import docx_bytes
-from kopsavilkums.official import BudgetTable, Numbered, Text
 from kopsavilkums.report import E_SIGNATURE, Indicator, Objective, Report
 from kopsavilkums.validation import has_errors, validate
 
 from .exporttools import (
     EXAMPLES,
     HOSTILE,
+    W,
     document,
+    document_xml,
+    docx_paragraphs,
     example,
     hostile_report,
+    model_paragraphs,
     needs_pdftotext,
     needs_soffice,
     pdf_text,
     soffice_convert,
 )
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _document_xml(data: bytes) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return archive.read("word/document.xml")
-
-
-def _paragraphs(data: bytes) -> list[str]:
-    """Every non-empty paragraph of the body, in reading order (table cells included)."""
-    root = etree.fromstring(_document_xml(data))
-    out = []
-    for p in root.iter(f"{W}p"):
-        text = "".join(
-            {f"{W}t": t.text or "", f"{W}tab": "\t", f"{W}br": "\n"}.get(t.tag, "")
-            for t in p.iter(f"{W}t", f"{W}tab", f"{W}br")
-        )
-        if text:
-            out.append(text)
-    return out
-
-
-def _model_paragraphs(report: Report) -> list[str]:
-    """What the print model says, paragraph by paragraph, as a Word file should show it."""
-    model = official.build(report)
-    out = clean(model.title).split("\n\n")
-    for label, value in model.header:
-        out += clean(f"{label}: {value}").split("\n\n")
-    for row in model.rows:
-        out.append(row.label)
-        for block in row.blocks:
-            if isinstance(block, Text):
-                out += clean(block.text).split("\n\n")
-            elif isinstance(block, Numbered):
-                first, *rest = clean(block.text).split("\n\n")
-                out += [f"{block.number}\t{first}", *rest]
-                if block.details:
-                    out += clean(block.details).split("\n\n")
-            elif isinstance(block, BudgetTable):
-                out += list(block.header)
-                for cells in block.rows:
-                    out += list(cells)
-                if len(block.rows) > 1:
-                    out += ["Kopā", *block.total]
-    for label, value in model.signature:
-        out += [f"{label}:", value]
-    if model.e_signature_note:
-        out.append(model.e_signature_note)
-    if model.prepared_by:
-        out.append(f"{official.PREPARED_BY}: {model.prepared_by}")
-    return [clean(p) for p in out if clean(p)]
 
 
 def _edit(data: bytes, change) -> bytes:
@@ -134,7 +85,7 @@ def test_any_text_reads_back_exactly(texts, planned):
     report.budget[0].planned = planned
     data = docx_bytes(report)
     assert document(read_own_docx(data)) == document(report)
-    assert _paragraphs(data) == _model_paragraphs(report)
+    assert docx_paragraphs(data) == model_paragraphs(report)
 
 
 def test_the_same_report_gives_the_same_bytes(complete_report):
@@ -150,7 +101,7 @@ def test_the_same_report_gives_the_same_bytes(complete_report):
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_the_word_file_says_what_the_pdf_says(path):
     report = example(path)
-    assert _paragraphs(docx_bytes(report)) == _model_paragraphs(report)
+    assert docx_paragraphs(docx_bytes(report)) == model_paragraphs(report)
 
 
 def test_the_layout_is_a4_with_the_pdfs_margins_in_times_new_roman(complete_report):
@@ -205,7 +156,7 @@ def test_a_draft_with_errors_carries_the_draft_mark_and_a_complete_one_does_not(
 
 def test_an_e_signed_summary_has_the_note_instead_of_a_signature_line(complete_report):
     complete_report.signatory.signing = E_SIGNATURE
-    shown = _paragraphs(docx_bytes(complete_report))
+    shown = docx_paragraphs(docx_bytes(complete_report))
     assert official.E_SIGNATURE_NOTE in shown
     assert "Paraksts:" not in shown and "Datums:" not in shown
 
@@ -213,13 +164,13 @@ def test_an_e_signed_summary_has_the_note_instead_of_a_signature_line(complete_r
 def test_hostile_text_stays_text_in_the_word_file():
     report = hostile_report()
     data = docx_bytes(report)
-    xml = _document_xml(data)
+    xml = document_xml(data)
     root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
     assert root.getroottree().docinfo.doctype == ""
     names = {etree.QName(e).localname for e in root.iter() if isinstance(e.tag, str)}
     assert not names & {"script", "img", "ENTITY"}
     assert b"<script" not in xml and b"<img" not in xml
-    text = "".join(_paragraphs(data))
+    text = "".join(docx_paragraphs(data))
     for typed in HOSTILE:
         assert clean(typed) in text, typed
     assert "\x00" not in text and "\x1b" not in text  # dropped: XML cannot hold them, the PDF prints nothing
@@ -229,7 +180,7 @@ def test_a_very_long_narrative_is_kept_whole():
     sentence = "Biedrība nodrošināja konsultācijas, seminārus un diskusijas. "
     report = Report(title="Garš", task="Uzdevums", assessment=(sentence * 5_000)[:300_000])
     data = docx_bytes(report)
-    assert report.assessment.strip() in _paragraphs(data)
+    assert report.assessment.strip() in docx_paragraphs(data)
     assert read_own_docx(data).assessment == report.assessment
 
 
@@ -359,7 +310,7 @@ def test_libreoffice_opens_the_word_file_and_shows_every_value(path):
     report = example(path)
     report.other_information = "<script>alert(1)</script> &amp; <img src=x onerror=alert(1)>"
     shown = _squeeze(pdf_text(soffice_convert(docx_bytes(report), ".docx", "pdf")))
-    for paragraph in _model_paragraphs(report):
+    for paragraph in model_paragraphs(report):
         for part in paragraph.split("\t"):  # pdftotext reads a list's numbers as a column of their own
             assert _squeeze(part) in shown, part
 

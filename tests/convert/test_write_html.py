@@ -12,13 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kopsavilkums import official
+from kopsavilkums.convert.cleaning import clean
 from kopsavilkums.convert.html_own import import_own_html, read_own_html
-from kopsavilkums.convert.tagged import clean
 from kopsavilkums.convert.write_html import html_fragment, html_page
-from kopsavilkums.official import BudgetTable, Numbered, Text
 from kopsavilkums.report import E_SIGNATURE, Indicator, Objective, Report
 
-from .exporttools import EXAMPLES, HOSTILE, document, example, hostile_report
+from .exporttools import EXAMPLES, HOSTILE, document, example, hostile_report, model_row_texts, page_row_texts
 
 #: Every element our page is made of; anything else would have come from user text.
 OUR_TAGS = {
@@ -63,46 +62,6 @@ def _tags(page: str) -> _Tags:
     return parser
 
 
-_BLOCKS = {"p", "div", "li", "ol", "table", "tr", "th", "td", "br"}
-
-
-def _shown(element) -> str:
-    """An element's text as a browser lays it out: blocks (and the number and details, which the
-    stylesheet sets apart) separated, hidden elements left out."""
-    if element.get("hidden") is not None:
-        return ""
-    apart = element.tag in _BLOCKS or element.get("class") in ("nr", "detalas")
-    out = [" " if apart else "", element.text or ""]
-    for child in element:
-        out += [_shown(child), child.tail or ""]
-    out.append(" " if apart else "")
-    return "".join(out)
-
-
-def _row_texts(page: str) -> list[str]:
-    """The text of each official row's value cell, white space collapsed."""
-    root = lxml.html.document_fromstring(page)
-    cells = root.xpath('//table[@class="kopsavilkums"]/tbody/tr/td')
-    return [" ".join(_shown(c).split()) for c in cells]
-
-
-def _model_row_texts(report: Report) -> list[str]:
-    out = []
-    for row in official.build(report).rows:
-        parts = []
-        for block in row.blocks:
-            if isinstance(block, Text):
-                parts.append(block.text)
-            elif isinstance(block, Numbered):
-                parts += [block.number, block.text, block.details]
-            elif isinstance(block, BudgetTable):
-                parts += [*block.header, *(c for cells in block.rows for c in cells)]
-                if len(block.rows) > 1:
-                    parts += ["Kopā", *block.total]
-        out.append(" ".join(" ".join(clean(" ".join(parts)).split()).split()))
-    return out
-
-
 # ---------------------------------------------------------------------------------- the page
 
 
@@ -144,7 +103,7 @@ def test_lists_show_the_numbers_the_published_pages_show(complete_report):
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_the_page_says_what_the_pdf_says(path):
     report = example(path)
-    assert _row_texts(html_page(report)) == _model_row_texts(report)
+    assert page_row_texts(html_page(report)) == model_row_texts(report)
 
 
 def test_a_draft_with_errors_says_so(complete_report):

@@ -25,7 +25,7 @@ from docx.opc.part import Part
 from lxml import etree
 
 from kopsavilkums import __version__, exchange
-from kopsavilkums.convert.tagged import clean
+from kopsavilkums.convert.cleaning import clean
 from kopsavilkums.official import PrintModel
 from kopsavilkums.report import Report
 

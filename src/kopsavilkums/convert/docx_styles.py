@@ -69,6 +69,8 @@ ROLE_NAMES = {
     "signature.date": "paraksta datums",
     "e_signature": "e-paraksta atzīme",
     "prepared_by": "sagatavoja",
+    "print": "drukas teksts",  # the model's words where no value can be tagged (see tagged.py)
+    "print_note": "drukas piezīme",
     "footer": "kājene",
     "draft": "melnraksts",
 }
@@ -152,6 +154,8 @@ _LOOKS = {
     "signature.date": _Look(10.5),
     "e_signature": _Look(10.5, bold=True, before=17),
     "prepared_by": _Look(10, grey=True, before=23),
+    "print": _Look(after=4),
+    "print_note": _Look(10, grey=True),
     "footer": _Look(8.5, grey=True),
     "draft": _Look(10.5, bold=True),
 }

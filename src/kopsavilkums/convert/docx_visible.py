@@ -40,7 +40,7 @@ _HOME = {
     "prepared_by": "prepared_by.name",
 }
 #: Our own paragraphs that hold no value (labels, headings of the budget table, its total).
-_FORM_PARAGRAPHS = {"label", "budget.head", "budget.total", "signature.label", "footer", "draft"}
+_FORM_PARAGRAPHS = {"label", "budget.head", "budget.total", "signature.label", "footer", "draft", "print", "print_note"}
 #: What the document shows in place of an empty value.
 _PLACEHOLDERS = {
     "other_information": official.NONE,

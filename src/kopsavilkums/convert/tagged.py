@@ -4,8 +4,12 @@ The Word file and the web page are laid out like the PDF — the same print mode
 (:func:`kopsavilkums.official.build`), word for word — but unlike the PDF they are read back, so each
 piece of text they show carries where it came from: ``indicators[2].planned``, ``budget[2019].actual``,
 or nothing for our own wording (the labels, ``Plānots:``, the fixed sentence). This module lays a
-report out that way once, mirroring :func:`~kopsavilkums.official.build`; the writers only draw it,
-and a test holds the shown text to the print model's.
+report out that way once; the writers only draw it.
+
+**The print model has the last word.** Every text shown is the model's: a value is tagged only
+where the model shows it as it is (trimmed). Where the model words it otherwise — a text over its
+field's limit is cut with a note — the model's words are shown as ours and the exact value rides
+along unseen (``verbatim=False``, or a hidden piece), so a page still reads back to every character.
 
 Paths are the positional spelling of :mod:`kopsavilkums.fieldpath` with the row's index in the
 report (``objectives[3]`` even when an empty objective before it is not shown).
@@ -13,14 +17,13 @@ report (``objectives[3]`` even when an empty objective before it is not shown).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from kopsavilkums import official
+from kopsavilkums.convert.cleaning import clean
 from kopsavilkums.fields import Part, fields_of
 from kopsavilkums.formats import format_date, format_money
-from kopsavilkums.official import BudgetTable, PrintModel
+from kopsavilkums.official import BudgetTable, Numbered, PrintModel, Text
 from kopsavilkums.report import AmountWithExplanation, Report
 from kopsavilkums.validation import Problem
 
@@ -33,6 +36,7 @@ class Piece:
     path: str = ""
     value: str | None = None  # the exact value where it differs from what is shown (untrimmed, hidden)
     empty: str = ""  # shown in place of an empty value ("Nav", "…", the default title)
+    verbatim: bool = True  # False: ``text`` is the model's rewording of the value (cut), not the value
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,10 @@ class Para:
 
 #: title | fact (a header fact) | text (one text field) | period | objective | fixed (our sentence)
 #: | indicator | details (an indicator's planned/achieved/note) | amount (rows 6 and 7)
-ROLES = ("title", "fact", "text", "period", "objective", "fixed", "indicator", "details", "amount")
+#: | prepared_by | print, print_note (the model's words where no value can be tagged: a note that
+#: rows are not printed, a composed line whose values were cut)
+ROLES = ("title", "fact", "text", "period", "objective", "fixed", "indicator", "details", "amount", "prepared_by",
+         "print", "print_note")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -91,55 +98,43 @@ class Tagged:
     extra: list[Para] = field(default_factory=list)  # hidden values shown nowhere else
 
 
-# ------------------------------------------------------------------------------------ cleaning
-
-_LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x0b|\x0c|\x85")
-
-
-def clean(text: str) -> str:
-    """User text made safe for XML and HTML, the way the PDF treats it: line breaks normalised,
-    control characters dropped (XML 1.0 cannot hold most of them, and they print as nothing in
-    the PDF). Tabs and line breaks stay; invisible format characters (direction marks, joiners)
-    stay too, since Word and browsers, unlike our PDF fonts, lay them out."""
-    text = _LINE_BREAKS.sub("\n", text)
-    if text.isprintable():
-        return text
-    return "".join(ch for ch in text if ch in "\t\n" or _keep(ch))
-
-
-def _keep(ch: str) -> bool:
-    category = unicodedata.category(ch)
-    if category in ("Cc", "Cs"):
-        return False
-    return ch not in "\ufffe\uffff"
-
-
 # ------------------------------------------------------------------------------------- layout
 
 
 def layout(report: Report, problems: list[Problem] | None = None) -> Tagged:
     model = official.build(report, problems)
     r = report
-    title = Para("title", (_value(r.title.strip(), "title", r.title, empty=official.DEFAULT_TITLE),))
+    blocks = {official.ROWS[n].key: row.blocks for n, row in enumerate(model.rows)}
+    title = Para("title", (_value(model.title, "title", r.title, empty=official.DEFAULT_TITLE),))
     header, extra = [], []
-    for f in fields_of(Part.HEADER):  # as the print model: shown when not blank, untrimmed
+    shown_facts = iter(model.header)
+    for f in fields_of(Part.HEADER):  # shown when not blank, as the print model words them
         raw = getattr(r, f.key)
         if raw.strip():
-            header.append(Para("fact", (Piece(f"{(f.print_label or f.label).lv}: "), _value(raw, f.key, raw))))
+            label, value = next(shown_facts)
+            header.append(Para("fact", (Piece(f"{label}: "), _value(value, f.key, raw))))
         elif raw:
-            extra.append(Para("fact", (_value("", f.key, raw),), hidden=True))
+            extra.append(Para("fact", (_hidden(f.key, raw),), hidden=True))
     rows = [
-        Row("task", official.LABELS["task"], _text_paras("task", r.task)),
-        Row("performer", official.LABELS["performer"], _text_paras("performer", r.performer)),
+        Row("task", official.LABELS["task"], _single(blocks["task"], "task", r.task)),
+        Row("performer", official.LABELS["performer"], _single(blocks["performer"], "performer", r.performer)),
         Row("period", official.LABELS["period"], [_period(r)]),
-        Row("description", official.LABELS["description"], _description(r)),
-        Row("budget", official.LABELS["budget"], [_budget(r, model)] if r.budget else []),
-        Row("irregular_expenditure", official.LABELS["irregular_expenditure"], _amount(r, "irregular_expenditure")),
-        Row("unrecovered_amount", official.LABELS["unrecovered_amount"], _amount(r, "unrecovered_amount")),
+        Row("description", official.LABELS["description"], _description(r, blocks["description"])),
+        Row("budget", official.LABELS["budget"], [_budget(r, blocks["budget"])] if r.budget else []),
+        Row(
+            "irregular_expenditure",
+            official.LABELS["irregular_expenditure"],
+            _amount(r, "irregular_expenditure", blocks["irregular_expenditure"]),
+        ),
+        Row(
+            "unrecovered_amount",
+            official.LABELS["unrecovered_amount"],
+            _amount(r, "unrecovered_amount", blocks["unrecovered_amount"]),
+        ),
         Row(
             "other_information",
             official.LABELS["other_information"],
-            _text_paras("other_information", r.other_information, empty=official.NONE),
+            _single(blocks["other_information"], "other_information", r.other_information, empty=official.NONE),
         ),
     ]
     return Tagged(
@@ -147,9 +142,9 @@ def layout(report: Report, problems: list[Problem] | None = None) -> Tagged:
         title=title,
         header=header,
         rows=rows,
-        signature=_signature(r),
+        signature=_signature(r, model),
         signing=r.signatory.signing,
-        prepared_by=_prepared_by(r),
+        prepared_by=_prepared_by(r, model),
         draft=model.draft,
         extra=extra,
     )
@@ -157,14 +152,44 @@ def layout(report: Report, problems: list[Problem] | None = None) -> Tagged:
 
 def _value(shown: str, path: str, raw: str, *, empty: str = "") -> Piece:
     """A value piece: ``shown`` as the print model words it, ``raw`` kept where it differs."""
-    if not shown and empty:  # the placeholder is shown; reading it back gives the empty value
+    if empty and not raw.strip():  # the placeholder is shown; reading it back gives the empty value
         return Piece(empty, path, value=clean(raw) or None, empty=empty)
-    shown, raw = clean(shown), clean(raw)
-    return Piece(shown, path, value=raw if raw != shown else None)
+    shown, exact = clean(shown), clean(raw)
+    return Piece(shown, path, value=exact if exact != shown else None, verbatim=shown.strip() == exact.strip())
 
 
-def _text_paras(key: str, raw: str, *, empty: str = "") -> list[Para | BudgetGrid]:
-    return [Para("text", (_value(raw.strip(), key, raw, empty=empty),))]
+def _hidden(path: str, raw: str) -> Piece:
+    """A value the document does not show (blank, or beyond what is printed)."""
+    return Piece("", path, value=clean(raw))
+
+
+def _agree(shown: str, pieces: tuple[Piece, ...], role: str) -> tuple[str, tuple[Piece, ...]]:
+    """``pieces`` when they say exactly what the model says (``shown``); otherwise the model's
+    words, with the values hidden beside them."""
+    if shown_text(pieces) == clean(shown):
+        return role, pieces
+    hidden = tuple(_hidden(p.path, p.text if p.value is None else p.value) for p in pieces if p.path)
+    return ("print_note" if role == "details" else "print"), (Piece(clean(shown)), *hidden)
+
+
+def _single(blocks: list, key: str, raw: str, *, empty: str = "") -> list[Para | BudgetGrid]:
+    """A row that is one text field: the model's one Text block, tagged."""
+    if len(blocks) == 1 and isinstance(blocks[0], Text):
+        return [Para("text", (_value(blocks[0].text, key, raw, empty=empty),))]
+    return [*_print(blocks), Para("text", (_hidden(key, raw),), hidden=True)]
+
+
+def _print(blocks: list) -> list[Para | BudgetGrid]:
+    """Model blocks no value can be tagged in (a note of what is not printed): shown as ours."""
+    out: list[Para | BudgetGrid] = []
+    for block in blocks:
+        if isinstance(block, Text):
+            out.append(Para("print_note" if block.kind == "note" else "print", (Piece(clean(block.text)),)))
+        elif isinstance(block, Numbered):
+            out.append(Para("print", (Piece(clean(f"{block.number} {block.text}")),)))
+            if block.details:
+                out.append(Para("print_note", (Piece(clean(block.details)),)))
+    return out
 
 
 def _period(r: Report) -> Para:
@@ -181,60 +206,70 @@ def _period(r: Report) -> Para:
     )
 
 
-def _description(r: Report) -> list[Para | BudgetGrid]:
+class _Blocks:
+    """The model's blocks of row 4, taken in order as the report's parts are laid out."""
+
+    def __init__(self, blocks: list) -> None:
+        self.queue = list(blocks)
+
+    def take(self, kind: type, test=lambda block: True):
+        if self.queue and isinstance(self.queue[0], kind) and test(self.queue[0]):
+            return self.queue.pop(0)
+        return None
+
+    def notes(self) -> list[Para | BudgetGrid]:
+        taken = []
+        while self.queue and isinstance(self.queue[0], Text) and self.queue[0].kind == "note":
+            taken.append(self.queue.pop(0))
+        return _print(taken)
+
+
+def _description(r: Report, model_blocks: list) -> list[Para | BudgetGrid]:
+    blocks = _Blocks(model_blocks)
+    body = lambda block: block.kind == "body"  # noqa: E731
     out: list[Para | BudgetGrid] = []
-    if r.introduction.strip():
-        out.append(Para("text", (_value(r.introduction.strip(), "introduction", r.introduction),)))
-    elif r.introduction:
-        out.append(Para("text", (_value("", "introduction", r.introduction),), hidden=True))
-    number = 0
+    out += _text_part(blocks, body, "introduction", r.introduction)
     for i, o in enumerate(r.objectives):
         path = f"objectives[{i}]"
-        if o.text.strip():
-            number += 1
-            out.append(Para("objective", (_value(o.text.strip(), path, o.text),), number=f"{number}.", item=path))
+        shown = blocks.take(Numbered, lambda b: b.number.endswith(".")) if o.text.strip() else None
+        if shown is not None:
+            out.append(Para("objective", (_value(shown.text, path, o.text),), number=shown.number, item=path))
         else:
-            out.append(Para("objective", (_value("", path, o.text),), item=path, hidden=True))
-    if any(i.text.strip() for i in r.indicators):
-        out.append(Para("fixed", (Piece(official.INDICATORS_SENTENCE),)))
-    number = 0
+            out.append(Para("objective", (_hidden(path, o.text),), item=path, hidden=True))
+    out += blocks.notes()
+    fixed = blocks.take(Text, lambda b: b.kind == "fixed")
+    if fixed is not None:
+        out.append(Para("fixed", (Piece(fixed.text),)))
     for i, ind in enumerate(r.indicators):
         item = f"indicators[{i}]"
-        shown = bool(ind.text.strip())
-        if shown:
-            number += 1
-        text = _value(ind.text.strip() if shown else "", f"{item}.text", ind.text)
-        out.append(
-            Para(
-                "indicator",
-                (text,),
-                number=f"{number})" if shown else "",
-                item=item,
-                hidden=not shown,
-                carried_over=ind.carried_over,
+        shown = blocks.take(Numbered, lambda b: b.number.endswith(")")) if ind.text.strip() else None
+        if shown is None:
+            values = [("planned", ind.planned), ("achieved", ind.achieved), ("note", ind.note)]
+            hidden = (_hidden(f"{item}.text", ind.text),) + tuple(  # the row itself, even when empty
+                _hidden(f"{item}.{key}", raw) for key, raw in values if raw
             )
-        )
-        details = _details(item, ind.planned, ind.achieved, ind.note, shown)
-        if details is not None:
-            out.append(details)
-    if r.assessment.strip():
-        out.append(Para("text", (_value(r.assessment.strip(), "assessment", r.assessment),)))
-    elif r.assessment:
-        out.append(Para("text", (_value("", "assessment", r.assessment),), hidden=True))
-    return out
+            out.append(Para("indicator", hidden, item=item, hidden=True, carried_over=ind.carried_over))
+            continue
+        text = _value(shown.text, f"{item}.text", ind.text)
+        out.append(Para("indicator", (text,), number=shown.number, item=item, carried_over=ind.carried_over))
+        details = _details(item, ind.planned, ind.achieved, ind.note)
+        if details:
+            role, pieces = _agree(shown.details, details, "details")
+            out.append(Para(role, pieces, item=item, hidden=not any(p.text for p in pieces)))
+    out += blocks.notes()
+    out += _text_part(blocks, body, "assessment", r.assessment)
+    return out + _print(blocks.queue)
 
 
-def _details(item: str, planned: str, achieved: str, note: str, shown: bool) -> Para | None:
+def _text_part(blocks: _Blocks, body, key: str, raw: str) -> list[Para | BudgetGrid]:
+    shown = blocks.take(Text, body) if raw.strip() else None
+    if shown is not None:
+        return [Para("text", (_value(shown.text, key, raw),))]
+    return [Para("text", (_hidden(key, raw),), hidden=True)] if raw else []
+
+
+def _details(item: str, planned: str, achieved: str, note: str) -> tuple[Piece, ...]:
     """``Plānots: 24; sasniegts: 26. Note`` in pieces, worded as the print model's details."""
-    if not (planned or achieved or note):
-        return None
-    if not shown:
-        hidden = tuple(
-            _value("", f"{item}.{key}", raw)
-            for key, raw in (("planned", planned), ("achieved", achieved), ("note", note))
-            if raw
-        )
-        return Para("details", hidden, item=item, hidden=True)
     pieces: list[Piece] = []
     if planned.strip():
         pieces += [Piece("Plānots: "), _value(planned.strip(), f"{item}.planned", planned)]
@@ -250,14 +285,13 @@ def _details(item: str, planned: str, achieved: str, note: str, shown: bool) -> 
             pieces.append(Piece(" "))
         pieces.append(_value(note.strip(), f"{item}.note", note))
     # Whitespace-only values are not shown, but kept for an exact reading.
-    for key, raw in (("planned", planned), ("achieved", achieved), ("note", note)):
-        if raw and not raw.strip():
-            pieces.append(_value("", f"{item}.{key}", raw))
-    return Para("details", tuple(pieces), item=item, hidden=not any(p.text for p in pieces))
+    pieces += [_hidden(f"{item}.{key}", raw) for key, raw in (("planned", planned), ("achieved", achieved),
+               ("note", note)) if raw and not raw.strip()]  # fmt: skip
+    return tuple(pieces)
 
 
-def _budget(r: Report, model: PrintModel) -> BudgetGrid:
-    table = next(b for b in model.rows[4].blocks if isinstance(b, BudgetTable))
+def _budget(r: Report, blocks: list) -> BudgetGrid:
+    table = next(b for b in blocks if isinstance(b, BudgetTable))
     one_column = len(table.header) == 2
     rows = []
     for b in r.budget:
@@ -273,30 +307,34 @@ def _money_piece(value, path: str) -> Piece:
     return Piece(format_money(value) if value is not None else "", path)
 
 
-def _amount(r: Report, key: str) -> list[Para | BudgetGrid]:
-    """Rows 6 and 7 as :func:`official._amount_or_none` words them."""
+def _amount(r: Report, key: str, blocks: list) -> list[Para | BudgetGrid]:
+    """Rows 6 and 7: an amount, its explanation (in brackets when short) or ``Nav``."""
     value: AmountWithExplanation = getattr(r, key)
     raw = value.explanation
-    explanation = raw.strip()
     amount_path, explanation_path = f"{key}.amount", f"{key}.explanation"
+    shown = [clean(b.text) for b in blocks if isinstance(b, Text)]
+    money = Piece(format_money(value.amount), amount_path) if value.amount is not None else None
+    paras: list[Para | BudgetGrid] = []
     if value.is_none:
-        return [
-            Para("amount", (Piece(official.NONE, explanation_path, value=clean(raw) or None, empty=official.NONE),))
-        ]
-    if value.amount is None:
-        return [Para("amount", (_value(explanation, explanation_path, raw),))]
-    money = Piece(format_money(value.amount), amount_path)
-    if explanation and "\n" not in explanation and len(explanation) <= official.INLINE_EXPLANATION:
-        return [Para("amount", (money, Piece(" ("), _value(explanation, explanation_path, raw), Piece(")")))]
-    paras: list[Para | BudgetGrid] = [Para("amount", (money,))]
-    if explanation:
-        paras.append(Para("amount", (_value(explanation, explanation_path, raw),)))
-    elif raw:
-        paras.append(Para("amount", (_value("", explanation_path, raw),), hidden=True))
-    return paras
+        paras = [Para("amount", (_value("", explanation_path, raw, empty=official.NONE),))]
+    elif money is None:
+        paras = [Para("amount", (_value(shown[0] if shown else "", explanation_path, raw),))]
+    elif len(shown) == 1 and shown[0].startswith(money.text + " (") and shown[0].endswith(")"):
+        inner = shown[0][len(money.text) + 2 : -1]  # "412,50 euro (explanation)"
+        paras = [Para("amount", (money, Piece(" ("), _value(inner, explanation_path, raw), Piece(")")))]
+    elif shown and shown[0] == money.text:
+        paras = [Para("amount", (money,))]
+        if len(shown) == 2:
+            paras.append(Para("amount", (_value(shown[1], explanation_path, raw),)))
+        elif raw:
+            paras.append(Para("amount", (_hidden(explanation_path, raw),), hidden=True))
+    if [shown_text(p.pieces) for p in paras if isinstance(p, Para) and not p.hidden] == shown:
+        return paras
+    values = [(amount_path, money.text if money else ""), (explanation_path, raw)]
+    return [*_print(blocks), Para("amount", tuple(_hidden(path, v) for path, v in values if v), hidden=True)]
 
 
-def _signature(r: Report) -> list[SignatureLine]:
+def _signature(r: Report, model: PrintModel) -> list[SignatureLine]:
     s = r.signatory
     people: list[Piece] = []
     if s.name.strip():
@@ -305,31 +343,34 @@ def _signature(r: Report) -> list[SignatureLine]:
         if people:
             people.append(Piece(", "))
         people.append(_value(s.position.strip(), "signatory.position", s.position))
-    for key, raw in (("name", s.name), ("position", s.position)):
-        if raw and not raw.strip():
-            people.append(_value("", f"signatory.{key}", raw))
+    people += [_hidden(f"signatory.{k}", raw) for k, raw in (("name", s.name), ("position", s.position))
+               if raw and not raw.strip()]  # fmt: skip
     if s.e_signed and s.date:  # the time stamp is the date: not shown, but kept for reading back
         people.append(Piece("", "signatory.date", value=format_date(s.date)))
-    lines = [SignatureLine(official.REPRESENTATIVE, tuple(people))]
+    _, pieces = _agree(model.signature[0][1], tuple(people), "signature")
+    lines = [SignatureLine(official.REPRESENTATIVE, pieces)]
     if not s.e_signed:
         lines.append(SignatureLine("Paraksts", ()))
         lines.append(SignatureLine("Datums", (Piece(format_date(s.date), "signatory.date"),) if s.date else ()))
     return lines
 
 
-def _prepared_by(r: Report) -> Para:
+def _prepared_by(r: Report, model: PrintModel) -> Para:
     p = r.prepared_by
     pieces: list[Piece] = []
+    given = False  # as the model joins them: a value that is not blank gets its comma
     for key, prefix, raw in (("name", "", p.name), ("phone", "tālr. ", p.phone), ("email", "e-pasts ", p.email)):
         if raw.strip():
-            if pieces:
+            if given:
                 pieces.append(Piece(", "))
+            given = True
             if prefix:
                 pieces.append(Piece(prefix))
             pieces.append(_value(raw.strip(), f"prepared_by.{key}", raw))
         elif raw:
-            pieces.append(_value("", f"prepared_by.{key}", raw))
-    return Para("prepared_by", tuple(pieces))
+            pieces.append(_hidden(f"prepared_by.{key}", raw))
+    _, agreed = _agree(model.prepared_by, tuple(pieces), "prepared_by")
+    return Para("prepared_by", agreed)
 
 
 def shown_text(pieces: tuple[Piece, ...]) -> str:

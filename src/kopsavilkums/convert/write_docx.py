@@ -26,9 +26,10 @@ from docx.shared import Mm
 
 from kopsavilkums import official
 from kopsavilkums.convert import docx_package, docx_styles
+from kopsavilkums.convert.cleaning import clean
 from kopsavilkums.convert.docx_own import fingerprint
 from kopsavilkums.convert.docx_styles import BOOKMARK_PREFIX, LABEL_WIDTH, TEXT_WIDTH, Styles
-from kopsavilkums.convert.tagged import BudgetGrid, Para, Piece, Tagged, clean, layout
+from kopsavilkums.convert.tagged import BudgetGrid, Para, Piece, Tagged, layout
 from kopsavilkums.fieldpath import FieldPath
 from kopsavilkums.formats import format_year
 from kopsavilkums.report import Report

@@ -118,6 +118,8 @@ def _blocks(blocks: list[Para | BudgetGrid]) -> str:
     list_open = ""
     for block in blocks:
         role = block.role if isinstance(block, Para) else "budget"
+        if role == "print_note" and isinstance(block, Para) and block.item:
+            role = "details"  # an indicator's details in the model's words
         wanted = {"objective": "objective", "indicator": "indicator", "details": "indicator"}.get(role, "")
         if list_open and wanted != list_open:
             out.append("</li></ol>")
@@ -148,18 +150,19 @@ def _item(para: Para) -> str:
     if para.hidden:
         attributes += " hidden"
     number = f'<span class="nr">{para.number}</span>' if para.number else ""
-    return f"<li{attributes}>{number}{_span(para.pieces[0])}"
+    return f"<li{attributes}>{number}{''.join(_span(p) for p in para.pieces)}"
 
 
 def _para(para: Para) -> str:
     hidden = " hidden" if para.hidden else ""
-    if para.role == "text" and len(para.pieces) == 1 and para.pieces[0].path:
+    if para.role == "text" and len(para.pieces) == 1 and para.pieces[0].path and para.pieces[0].verbatim:
         piece = para.pieces[0]
         if "\n\n" in piece.text:  # paragraphs of one value: a block that holds them
             paragraphs = "".join(f"<p>{_text(chunk)}</p>" for chunk in piece.text.split("\n\n"))
             return f"<div{_value_attributes(piece)}{hidden}>{paragraphs}</div>"
         return f"<p{_value_attributes(piece)}{hidden}>{_text(piece.text)}</p>"
-    return f"<p{hidden}>{_pieces(para.pieces)}</p>"
+    grey = ' class="detalas"' if para.role == "print_note" else ""
+    return f"<p{grey}{hidden}>{_pieces(para.pieces)}</p>"
 
 
 def _budget(grid: BudgetGrid) -> str:
@@ -204,6 +207,9 @@ def _pieces(pieces: tuple[Piece, ...]) -> str:
 
 
 def _span(piece: Piece) -> str:
+    if not piece.verbatim:  # the model's rewording (a cut text) is shown; the value rides along unseen
+        unseen = Piece("", piece.path, value=piece.value if piece.value is not None else piece.text)
+        return f"<span>{_text(piece.text)}</span>{_span(unseen)}"
     return f"<span{_value_attributes(piece)}>{_text(piece.text)}</span>"
 
 
