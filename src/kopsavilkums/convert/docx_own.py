@@ -32,7 +32,8 @@ from kopsavilkums.messages import Message
 from kopsavilkums.report import Report
 
 #: A ``.docx`` whose parts unpack to more than this is refused before it is parsed (a ZIP bomb).
-MAX_UNPACKED_BYTES = 400 * 1024 * 1024
+#: The largest report a draft file can hold makes a Word file of a few tens of MB unpacked.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 
 def read_own_docx(data: bytes) -> Report | None:

@@ -142,7 +142,7 @@ def draft_part(document) -> tuple[dict, str] | None:
             continue
         try:
             draft = json.loads(root.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested beyond reason
             return None
         return (draft, root.get("fingerprint", "")) if isinstance(draft, dict) else None
     return None
