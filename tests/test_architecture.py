@@ -53,7 +53,7 @@ def test_the_core_imports_nothing_of_the_window_or_the_command_line():
 
 
 #: Where a PDF is made on a user's request: only there may printing (and ReportLab) be imported.
-PRINTING_CLIENTS = {("cli.py", "_cmd_pdf"), ("ui/pdf.py", "build_pdf")}
+PRINTING_CLIENTS = {("cli.py", "_cmd_pdf"), ("ui/pdf.py", "build_pdf"), ("convert/writing.py", "_pdf")}
 
 
 def _imports_with_function(tree: ast.AST):

@@ -44,6 +44,18 @@ def _read_pdf(data: bytes) -> Imported:
     return read_pdf(data)
 
 
+def _read_own_docx(data: bytes) -> Imported | None:
+    from kopsavilkums.convert.docx_own import import_own_docx
+
+    return import_own_docx(data)
+
+
+def _read_own_html(data: bytes) -> Imported | None:
+    from kopsavilkums.convert.html_own import import_own_html
+
+    return import_own_html(data)
+
+
 def _read_docx(data: bytes) -> Imported:
     from kopsavilkums.convert.read_docx import read_docx
 
@@ -69,11 +81,14 @@ def _read_text(data: bytes) -> Imported:
     return read_text(data)
 
 
-#: Tried in this order, those of the input's kind only.
+#: Tried in this order, those of the input's kind only: a Word file or web page Kopsavilkums wrote
+#: itself is read back exactly (or, edited, as it shows now); any other goes to the general reader.
 READERS: list[Reader] = [
     Reader(Kind.DRAFT, read_draft),
     Reader(Kind.PDF, _read_pdf),
+    Reader(Kind.DOCX, _read_own_docx),
     Reader(Kind.DOCX, _read_docx),
+    Reader(Kind.HTML, _read_own_html),
     Reader(Kind.HTML, _read_html),
     Reader(Kind.WEB_ARCHIVE, _read_web_archive),
     Reader(Kind.TEXT, _read_text),

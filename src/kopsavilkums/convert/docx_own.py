@@ -1,0 +1,181 @@
+"""Reading back a Word file that Kopsavilkums wrote — exactly, or as someone edited it.
+
+A file we wrote carries the draft and a fingerprint of the values it shows
+(:mod:`.docx_package`). While the shown values still match, the draft comes back exactly: every
+field, including what the page does not show (carried-over marks, untrimmed text). Once a value
+was changed in Word or LibreOffice the fingerprint no longer matches and the file is read as shown:
+every paragraph and value carries a style named after its field (:mod:`.docx_styles`), which both
+programs keep and which text typed into a value inherits. Text that lands outside any value (a
+pasted paragraph with its own style) joins the value before it; what fits nowhere is put into
+*Cita informācija* and named in a note, never dropped. What remains of the draft fills in only what
+a page cannot show: whether an indicator was carried over.
+
+A file without our draft part and without our styles is not ours: ``None``, and the reader of
+other people's Word files takes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+
+from docx.oxml.ns import qn
+
+from kopsavilkums.convert import docx_package
+from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported, ImportRefused
+from kopsavilkums.convert.docx_styles import PARAGRAPH_KEYS
+from kopsavilkums.convert.docx_visible import Paragraph, read_visible
+from kopsavilkums.exchange import ExchangeError, from_document
+from kopsavilkums.messages import Message
+from kopsavilkums.report import Report
+
+#: A ``.docx`` whose parts unpack to more than this is refused before it is parsed (a ZIP bomb).
+#: The largest report a draft file can hold makes a Word file of a few tens of MB unpacked.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+
+
+def read_own_docx(data: bytes) -> Report | None:
+    """The report in a ``.docx`` Kopsavilkums wrote; ``None`` when the file is not ours."""
+    imported = import_own_docx(data)
+    return imported.report if imported is not None else None
+
+
+def import_own_docx(data: bytes) -> Imported | None:
+    """Like :func:`read_own_docx`, with notes about anything the reading had to place."""
+    document = _open(data)
+    if document is None:
+        return None
+    paragraphs = extract(document)
+    embedded = docx_package.draft_part(document)
+    draft = embedded[0] if embedded else None
+    if embedded and embedded[1] == _fingerprint(paragraphs):
+        try:
+            return Imported(from_document(draft), source="docx")
+        except ExchangeError:
+            pass  # a damaged copy: the shown values are still there
+    if not any(p.style in PARAGRAPH_KEYS for p in paragraphs):
+        # Changed, and our styles are gone (another program rebuilt it): only its shown table
+        # is left, which the reader of other people's Word files reads.
+        return None
+    report, notes = read_visible(paragraphs, draft)
+    if embedded:
+        notes.insert(
+            0,
+            Message(
+                lv="Word fails pēc izveides ir mainīts: nolasītas tajā redzamās vērtības.",
+                en="The Word file was changed after it was made: the values it shows were read.",
+            ),
+        )
+    return Imported(report, source="docx", notes=notes)
+
+
+def _open(data: bytes):
+    """The python-docx document, or None when ``data`` is no Word file at all."""
+    import docx
+
+    if len(data) > MAX_INPUT_BYTES:
+        raise ImportRefused(
+            Message(
+                lv=f"Fails ir lielāks par {MAX_INPUT_BYTES // 2**20} MB.",
+                en=f"The file is larger than {MAX_INPUT_BYTES // 2**20} MB.",
+            )
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return None
+    if not any(info.filename == "word/document.xml" for info in infos):
+        return None
+    if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
+        raise ImportRefused(
+            Message(
+                lv="Word fails atpakojas pārāk lielā apjomā, to nelasa.",
+                en="The Word file unpacks to too much data to be read.",
+            )
+        )
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception:  # python-docx raises many kinds for a damaged package
+        return None
+
+
+# ---------------------------------------------------------------------------------- extracting
+
+
+def extract(document) -> list[Paragraph]:
+    """The body's paragraphs in reading order, table cells (and tables inside them) included."""
+    names = {style.style_id: style.name for style in document.styles}
+    out: list[Paragraph] = []
+    containers = [0]
+
+    def walk(parent, container: int) -> None:
+        for child in parent.iterchildren():
+            tag = child.tag
+            if tag == _P:
+                out.append(_paragraph(child, names, container))
+            elif tag == _TBL:
+                for tc in child.iter(_TC):
+                    if _owner_table(tc) is child:
+                        containers[0] += 1
+                        walk(tc, containers[0])
+            elif tag == _SDT:  # a block content control, as Word may wrap paragraphs in
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    walk(content, container)
+
+    walk(document.element.body, 0)
+    return out
+
+
+_P, _TBL, _TC, _SDT, _R = qn("w:p"), qn("w:tbl"), qn("w:tc"), qn("w:sdt"), qn("w:r")
+_SKIPPED = {qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent")}  # deleted (tracked) text, text boxes
+
+
+def _owner_table(tc):
+    parent = tc.getparent()
+    while parent is not None and parent.tag != _TBL:
+        parent = parent.getparent()
+    return parent
+
+
+def _paragraph(p, names: dict[str, str], container: int) -> Paragraph:
+    runs: list[tuple[str, str]] = []
+    for r in p.iter(_R):
+        if _inside_skipped(r, p):
+            continue
+        text = r.text
+        if not text:
+            continue
+        style = names.get(r.style or "", "") if r.style else ""
+        if runs and runs[-1][0] == style:
+            runs[-1] = (style, runs[-1][1] + text)
+        else:
+            runs.append((style, text))
+    style_id = p.style
+    bookmarks = [b.get(qn("w:name"), "") for b in p.iter(qn("w:bookmarkStart"))]
+    return Paragraph(names.get(style_id, "") if style_id else "", runs, bookmarks, container)
+
+
+def _inside_skipped(element, stop) -> bool:
+    parent = element.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag in _SKIPPED:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+# -------------------------------------------------------------------------------- fingerprint
+
+
+def fingerprint(document) -> str:
+    """A digest of everything the file shows and how it is styled, as reading sees it."""
+    return _fingerprint(extract(document))
+
+
+def _fingerprint(paragraphs: list[Paragraph]) -> str:
+    shown = [[p.style, p.runs] for p in paragraphs if p.text]
+    return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode("utf-8")).hexdigest()

@@ -1,0 +1,200 @@
+"""Reading back a web page (or the table alone) that Kopsavilkums wrote.
+
+Every value on our page sits in an element naming its field (``data-field="budget[2019].actual"``,
+see :mod:`.write_html`): reading collects those, in page order, with lxml's HTML parser (no
+network, no entities, comments and processing instructions dropped). The text an element shows is
+the value — so a page edited in an HTML editor reads as edited — unless it still shows what we
+wrote for ``data-value`` (a trimmed or hidden value) or ``data-empty`` (``Nav``, ``…``, the default
+title). A date or amount that no longer reads as one is kept as text in *Cita informācija* with a
+note. A page with no such elements is not ours: ``None``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported, ImportRefused
+from kopsavilkums.fieldpath import FieldPath
+from kopsavilkums.fields import field
+from kopsavilkums.formats import FormatError, parse_amount, parse_date
+from kopsavilkums.messages import Message
+from kopsavilkums.report import (
+    E_SIGNATURE,
+    AmountWithExplanation,
+    BudgetRow,
+    Indicator,
+    Objective,
+    Report,
+)
+
+_TEXTS = ("title", "task", "performer", "delegating_authority", "contract", "introduction", "assessment")
+
+
+def read_own_html(data: bytes | str) -> Report | None:
+    """The report on a page (or table) Kopsavilkums wrote; ``None`` when it is not ours."""
+    imported = import_own_html(data)
+    return imported.report if imported is not None else None
+
+
+def import_own_html(data: bytes | str) -> Imported | None:
+    """Like :func:`read_own_html`, with notes about values that had to be kept as text."""
+    root = _parse(data)
+    if root is None:
+        return None
+    values: list[tuple[FieldPath, str]] = []
+    carried: set[int] = set()
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.get("data-carried-over") == "true":
+            item = _path(element.get("data-item", ""))
+            if item is not None and isinstance(item.item, int):
+                carried.add(item.item)
+        path = _path(element.get("data-field"))
+        if path is not None:
+            # The e-signature note: its presence is the signing method, whatever it says.
+            value = E_SIGNATURE if path.key == "signatory.signing" else _value(element)
+            values.append((path, value))
+    if not values:
+        return None
+    return _Builder(values, carried).build()
+
+
+def _parse(data: bytes | str):
+    import lxml.html
+    from lxml import etree
+
+    if len(data) > MAX_INPUT_BYTES:
+        raise ImportRefused(
+            Message(
+                lv=f"Fails ir lielāks par {MAX_INPUT_BYTES // 2**20} MB.",
+                en=f"The file is larger than {MAX_INPUT_BYTES // 2**20} MB.",
+            )
+        )
+    if isinstance(data, bytes):
+        text = data.decode("utf-8-sig", errors="replace")  # our pages are UTF-8
+    else:
+        text = data
+    if "data-field" not in text:
+        return None
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+    try:
+        return lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _path(text: str | None) -> FieldPath | None:
+    if not text:
+        return None
+    try:
+        path = FieldPath.parse(text)
+    except ValueError:
+        return None
+    return path if path.field() is not None else None
+
+
+def _value(element) -> str:
+    """What the element holds: the text it shows, or what we wrote if it still shows that."""
+    shown = _text(element)
+    empty, raw = element.get("data-empty"), element.get("data-value")
+    if raw is not None and element.get("hidden") is not None:
+        return raw  # not on the page, so not edited there
+    if empty is not None and shown == empty:
+        return raw or ""
+    if raw is not None and shown.strip() == raw.strip():  # shows what we wrote (trimmed): the exact value
+        return raw
+    return shown
+
+
+def _text(element) -> str:
+    children = [c for c in element if isinstance(c.tag, str)]
+    if children and all(c.tag == "p" for c in children) and not (element.text or "").strip():
+        return "\n\n".join(_inline(c) for c in children)  # a value of several paragraphs
+    return _inline(element)
+
+
+def _inline(element) -> str:
+    out = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            if child.tag == "br":
+                out.append("\n")
+            elif child.tag in ("p", "div", "li") and "".join(out):
+                out.append("\n\n" + _inline(child))
+            else:
+                out.append(_inline(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+class _Builder:
+    def __init__(self, values: list[tuple[FieldPath, str]], carried: set[int]) -> None:
+        self.values, self.carried = values, carried
+        self.notes: list[Message] = []
+        self.unplaced: list[str] = []
+
+    def build(self) -> Imported:
+        r = Report()
+        objectives: dict[int, Objective] = {}
+        indicators: dict[int, Indicator] = {}
+        budget: dict[int, BudgetRow] = {}
+        for path, text in self.values:
+            head, item, attr = path.head, path.item, path.attr
+            if head in _TEXTS or head == "other_information":
+                setattr(r, head, text)
+            elif head == "period" and attr in ("start", "end"):
+                setattr(r.period, attr, self._date(path, text))
+            elif head == "objectives" and isinstance(item, int):
+                objectives.setdefault(item, Objective()).text = text
+            elif head == "indicators" and isinstance(item, int) and attr:
+                indicator = indicators.setdefault(item, Indicator(carried_over=item in self.carried))
+                setattr(indicator, attr, text)
+            elif head == "budget" and isinstance(item, int) and attr in ("planned", "actual"):
+                setattr(budget.setdefault(item, BudgetRow(item)), attr, self._amount(path, text))
+            elif head in ("irregular_expenditure", "unrecovered_amount"):
+                group: AmountWithExplanation = getattr(r, head)
+                if attr == "amount":
+                    group.amount = self._amount(path, text)
+                else:
+                    group.explanation = text
+            elif head == "signatory":
+                if attr == "date":
+                    r.signatory.date = self._date(path, text)
+                elif attr == "signing":
+                    r.signatory.signing = text
+                elif attr in ("name", "position"):
+                    setattr(r.signatory, attr, text)
+            elif head == "prepared_by" and attr in ("name", "phone", "email"):
+                setattr(r.prepared_by, attr, text)
+        r.objectives = list(objectives.values())
+        r.indicators = list(indicators.values())
+        r.budget = list(budget.values())
+        if self.unplaced:
+            kept = "\n\n".join(self.unplaced)
+            r.other_information = f"{r.other_information}\n\n{kept}" if r.other_information else kept
+        return Imported(r, source="html", notes=self.notes)
+
+    def _date(self, path: FieldPath, text: str):
+        if not text.strip():
+            return None
+        try:
+            return parse_date(text)
+        except FormatError as error:
+            self._unreadable(path, text, error)
+            return None
+
+    def _amount(self, path: FieldPath, text: str) -> Decimal | None:
+        if not text.strip():
+            return None
+        try:
+            return parse_amount(text)
+        except FormatError as error:
+            self._unreadable(path, text, error)
+            return None
+
+    def _unreadable(self, path: FieldPath, text: str, error: FormatError) -> None:
+        name = field(path.key).label
+        where = f"{name.lv} ({path.item})" if path.head == "budget" else name.lv
+        self.unplaced.append(f"{where}: {text}")
+        self.notes.append(Message(f"{name.lv}: {error.message.lv}", f"{name.en}: {error.message.en}"))

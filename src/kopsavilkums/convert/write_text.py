@@ -1,0 +1,69 @@
+"""Report → the published text shape: what copying a ministry's summary page gives.
+
+The title, an empty line, then one line per official row: ``label<TAB>value``
+(``/work/shared/seeds/000_…txt`` is such a copy). Each value is on one line, as a copied web page
+has it — the narrative's introduction, objectives ``1.``, the fixed sentence, indicators ``1)`` with
+their planned and achieved values, and the assessment follow one another with spaces — because
+that is the shape ministries publish and the text reader expects; line breaks and tabs inside a
+value become spaces (a tab would start a new column). The budget gives one line per year,
+``2019.gads<TAB>31 830,96 euro``, the years after the first on continuation lines that start with a
+tab; with planned amounts a year reads ``plānotais 28 500,00 euro, faktiski izlietotais 27 984,12
+euro``. Empty rows 6–8 say ``Nav``. The words are the print model's (:mod:`kopsavilkums.official`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kopsavilkums.convert.cleaning import clean
+from kopsavilkums.official import BudgetTable, Numbered, Text, build
+from kopsavilkums.report import Report
+from kopsavilkums.validation import Problem
+
+# White space that would break the shape; the no-break space inside amounts stays.
+_SPACES = re.compile(r"[ \t\n]+")
+
+
+def published_text(report: Report, problems: list[Problem] | None = None) -> str:
+    """The summary as published text (always Latvian, ``\\n`` line ends, a final line end)."""
+    model = build(report, problems)
+    lines = [_line(model.title), ""]
+    for row in model.rows:
+        budget = next((b for b in row.blocks if isinstance(b, BudgetTable)), None)
+        if budget is not None:
+            years = [_year(budget, cells) for cells in budget.rows] or [""]
+            lines.append(f"{row.label}\t{years[0]}")
+            lines += [f"\t{year}" for year in years[1:]]
+            continue
+        lines.append(f"{row.label}\t{_value(row.blocks)}")
+    return "\n".join(lines) + "\n"
+
+
+def plain_text(report: Report, problems: list[Problem] | None = None) -> str:
+    """What *Copy for the web page* puts on the clipboard beside the HTML table."""
+    return published_text(report, problems)
+
+
+def _value(blocks) -> str:
+    parts = []
+    for block in blocks:
+        if isinstance(block, Text):
+            parts.append(_line(block.text))
+        elif isinstance(block, Numbered):
+            parts.append(f"{block.number} {_line(block.text)}")
+            if block.details:
+                parts.append(_line(block.details))
+    return " ".join(p for p in parts if p)
+
+
+def _year(budget: BudgetTable, cells: tuple[str, ...]) -> str:
+    year, *amounts = cells
+    if len(amounts) == 1:
+        return f"{year}\t{amounts[0]}"
+    planned, actual = amounts
+    words = [f"plānotais {planned}" if planned else "", f"faktiski izlietotais {actual}" if actual else ""]
+    return f"{year}\t{', '.join(w for w in words if w)}"
+
+
+def _line(text: str) -> str:
+    return _SPACES.sub(" ", clean(text)).strip()
