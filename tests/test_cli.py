@@ -126,3 +126,19 @@ def test_import_validate_and_pdf_take_the_published_text_of_a_summary(tmp_path):
     imported = run("import", published, env=env)
     assert imported.returncode == 0, imported.stderr
     assert "Kopsavilkums par atsevišķu valsts pārvaldes uzdevumu" in run("list", env=env).stdout
+
+
+@pytest.mark.parametrize("ending", [".kopsavilkums.json", ".pdf", ".docx", ".html", ".txt"])
+def test_convert_writes_the_format_the_output_ending_names_and_says_so(tmp_path, ending):
+    out = tmp_path / f"kopsavilkums{ending}"
+    result = run("convert", COMPLETE, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 0 and f"{out.name}: written" in result.stderr
+    again = run("validate", out)  # and it reads back: every format the program writes, it reads
+    assert again.returncode == 0 and "valid, ready to sign" in again.stderr
+
+
+def test_convert_refuses_an_ending_it_does_not_write_before_reading_anything(tmp_path):
+    result = run("convert", tmp_path / "missing.json", "-o", tmp_path / "x.odt")
+    assert result.returncode == 2 and "unknown file ending" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.odt").exists()

@@ -16,7 +16,7 @@ from pathlib import Path
 from kopsavilkums import APP_NAME, __version__
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 1, 2, 3
-COMMANDS = ("pdf", "validate", "list", "import", "export", "delete", "restore")
+COMMANDS = ("pdf", "convert", "validate", "list", "import", "export", "delete", "restore")
 #: The store commands that change it (the window does too); the others only read it.
 WRITING_COMMANDS = ("import", "delete", "restore")
 READING_COMMANDS = ("list", "export")
@@ -61,6 +61,20 @@ def build_parser() -> argparse.ArgumentParser:
         "signature line and the date",
     )
 
+    convert = sub.add_parser(
+        "convert",
+        help="turn a summary into another format: the output's ending picks it "
+        "(.kopsavilkums.json, .pdf, .docx, .html, .txt); the input is recognised by its content",
+    )
+    convert.add_argument("file", metavar="INPUT", help="a draft file, a Word file, a web page, a text or a PDF")
+    convert.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="where to write it")
+    convert.add_argument(
+        "--e-signature",
+        action="store_true",
+        help="to be signed with a secure e-signature: the document carries the e-document note instead of a "
+        "signature line and date",
+    )
+
     validate = sub.add_parser("validate", help="check a draft file; exit 0 valid, 1 errors, 2 unreadable")
     validate.add_argument("file", metavar="FILE", help="a draft file, a Word file, a web page, a text or a PDF")
     validate.add_argument(
@@ -91,11 +105,11 @@ def main(argv: list[str] | None = None) -> int:
             return code
         if args.command is None:
             return _open_window(args)
-        if args.command not in ("pdf", "validate"):
+        if args.command not in ("pdf", "convert", "validate"):
             from kopsavilkums import cli_drafts
 
             return cli_drafts.run(args, _language())
-        return {"pdf": _cmd_pdf, "validate": _cmd_validate}[args.command](args)
+        return {"pdf": _cmd_pdf, "convert": _cmd_convert, "validate": _cmd_validate}[args.command](args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # "kopsavilkums list | head -1": the reader has gone, and that is fine
@@ -243,6 +257,19 @@ def _cmd_validate(args) -> int:
         return EXIT_UNREADABLE
     problems = validate(report, final=not args.as_draft)
     _print_problems(problems, lang)
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    if lang == "lv":
+        verdict = f"{errors} kļūdas" if errors else ("derīgs melnraksts" if args.as_draft else "derīgs, var parakstīt")
+        summary = f"{verdict}; brīdinājumi: {warnings}"
+    else:
+        verdict = (
+            f"{errors} error{'s' * (errors != 1)}"
+            if errors
+            else ("a valid draft" if args.as_draft else "valid, ready to sign")
+        )
+        summary = f"{verdict}; {warnings} warning{'s' * (warnings != 1)}"
+    print(f"kopsavilkums: {_shown(args.file)}: {summary}", file=sys.stderr)
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
 
 
@@ -269,17 +296,52 @@ def _cmd_pdf(args) -> int:
         report.signatory.signing = E_SIGNATURE
     problems = validate(report, final=True)
     _print_problems(problems, lang)
-    return _write_pdf(render_pdf(report, problems), Path(args.output), lang)
+    return _write_output(render_pdf(report, problems), Path(args.output), lang)
 
 
-def _write_pdf(data: bytes, output: Path, lang: str) -> int:
+def _cmd_convert(args) -> int:
+    from kopsavilkums.convert.writing import UnknownFormat, output_format, render
+    from kopsavilkums.report import E_SIGNATURE
+    from kopsavilkums.userfile import FileProblem, check_output
+    from kopsavilkums.validation import validate
+
+    lang = _language()
+    try:
+        fmt = output_format(args.output)
+    except UnknownFormat as exc:
+        print(f"kopsavilkums: {exc.localized(lang)}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:  # before any work: never written over /dev/null, a pipe or a folder
+        check_output(args.output)
+    except FileProblem as exc:
+        return _cannot_write(Path(args.output), exc.localized(lang), lang)
+    report = read_input(args.file, lang)
+    if report is None:
+        return EXIT_UNREADABLE
+    if args.e_signature:
+        report.signatory.signing = E_SIGNATURE
+    problems = validate(report, final=True)
+    _print_problems(problems, lang)
+    return _write_output(render(report, fmt, problems), Path(args.output), lang, fmt.key)
+
+
+def _write_output(data: bytes, output: Path, lang: str, kind: str = "pdf") -> int:
+    from kopsavilkums.convert.writing import format_by_key
     from kopsavilkums.fileio import atomic_write_bytes
 
     try:
         atomic_write_bytes(output, data)
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
         return _cannot_write(output, getattr(exc, "strerror", None) or str(exc), lang)
+    wrote(output, format_by_key(kind).name, lang)
     return EXIT_OK
+
+
+def wrote(output: Path, kind, lang: str) -> None:
+    """Say on stderr what was written (stdout stays for what scripts read: ids, listings)."""
+    what = "ierakstīts" if lang == "lv" else "written"
+    kind_text = f" ({kind.text(lang)})" if kind is not None else ""
+    print(f"kopsavilkums: {_shown(output)}: {what}{kind_text}", file=sys.stderr)
 
 
 def _cannot_write(output: Path, reason: str, lang: str) -> int:

@@ -31,9 +31,12 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     )
     importing.add_argument("file", metavar="FILE")
 
-    export = sub.add_parser("export", help="write a stored draft to a draft file")
+    export = sub.add_parser(
+        "export",
+        help="write a stored draft to a file; its ending picks the format (.kopsavilkums.json, .pdf, .docx, .html, .txt)",
+    )
     export.add_argument("draft", metavar="ID")
-    export.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    export.add_argument("-o", "--output", required=True, metavar="FILE")
 
     delete = sub.add_parser("delete", help="move a draft to the trash")
     delete.add_argument("draft", metavar="ID")
@@ -106,20 +109,26 @@ def _import(args, lang: str) -> int:
 
 
 def _export(args, lang: str) -> int:
-    from kopsavilkums import exchange
-
-    with _open(args, read_only=True, lang=lang) as store:
-        report = store.load(_resolve(store, args.draft, lang))
+    from kopsavilkums.cli import wrote
+    from kopsavilkums.convert.writing import UnknownFormat, output_format, render
+    from kopsavilkums.fileio import atomic_write_bytes
     from kopsavilkums.userfile import FileProblem, check_output
 
+    try:
+        fmt = output_format(args.output)
+    except UnknownFormat as exc:
+        return _fail(exc.localized(lang), EXIT_UNREADABLE)
+    with _open(args, read_only=True, lang=lang) as store:
+        report = store.load(_resolve(store, args.draft, lang))
     what = "nevar ierakstīt" if lang == "lv" else "cannot be written"
     try:
         check_output(args.output)  # not over /dev/null or a pipe
-        exchange.write(report, Path(args.output))
+        atomic_write_bytes(Path(args.output), render(report, fmt))
     except FileProblem as exc:
         return _fail(f"{args.output}: {what} ({exc.localized(lang)})", EXIT_UNWRITABLE)
     except OSError as exc:
         return _fail(f"{args.output}: {what} ({exc.strerror or exc})", EXIT_UNWRITABLE)
+    wrote(Path(args.output), fmt.name, lang)
     return EXIT_OK
 
 

@@ -1,11 +1,12 @@
 """Report → the published text shape: what copying a ministry's summary page gives.
 
 The title, an empty line, then one line per official row: ``label<TAB>value``
-(``/work/shared/seeds/000_…txt`` is such a copy). Each value is on one line, as a copied web page
-has it — the narrative's introduction, objectives ``1.``, the fixed sentence, indicators ``1)`` with
-their planned and achieved values, and the assessment follow one another with spaces — because
-that is the shape ministries publish and the text reader expects; line breaks and tabs inside a
-value become spaces (a tab would start a new column). The budget gives one line per year,
+(``tests/convert/samples/kurzemes-nvo-centrs-published.txt`` is such a copy). A row's first
+paragraph follows its label; the narrative's other paragraphs — each objective ``1.``, the fixed
+sentence, each indicator ``1)`` with its planned and achieved values, the assessment — follow on
+lines of their own, as a copied page's paragraphs do (on one line, the assessment could not be
+told from the last indicator). Line breaks and tabs inside a paragraph become spaces (a tab would
+start a new column). The budget gives one line per year,
 ``2019.gads<TAB>31 830,96 euro``, the years after the first on continuation lines that start with a
 tab; with planned amounts a year reads ``plānotais 28 500,00 euro, faktiski izlietotais 27 984,12
 euro``. Empty rows 6–8 say ``Nav``. The words are the print model's (:mod:`kopsavilkums.official`).
@@ -35,7 +36,9 @@ def published_text(report: Report, problems: list[Problem] | None = None) -> str
             lines.append(f"{row.label}\t{years[0]}")
             lines += [f"\t{year}" for year in years[1:]]
             continue
-        lines.append(f"{row.label}\t{_value(row.blocks)}")
+        first, *more = _paragraphs(row.blocks) or [""]
+        lines.append(f"{row.label}\t{first}")
+        lines += more
     return "\n".join(lines) + "\n"
 
 
@@ -44,16 +47,17 @@ def plain_text(report: Report, problems: list[Problem] | None = None) -> str:
     return published_text(report, problems)
 
 
-def _value(blocks) -> str:
+def _paragraphs(blocks) -> list[str]:
+    """A row's value as lines: each of its blocks (the introduction, an objective, the fixed
+    sentence, an indicator with its details, the assessment) is a paragraph of its own, as a web
+    page's paragraphs are when copied — so the assessment after the last indicator stays apart."""
     parts = []
     for block in blocks:
         if isinstance(block, Text):
             parts.append(_line(block.text))
         elif isinstance(block, Numbered):
-            parts.append(f"{block.number} {_line(block.text)}")
-            if block.details:
-                parts.append(_line(block.details))
-    return " ".join(p for p in parts if p)
+            parts.append(f"{block.number} {_line(block.text)}" + (f" {_line(block.details)}" if block.details else ""))
+    return [p for p in parts if p]
 
 
 def _year(budget: BudgetTable, cells: tuple[str, ...]) -> str:
