@@ -281,6 +281,7 @@ def test_drafts_on_a_read_only_disk_can_still_be_listed_and_exported(tmp_path, c
         assert cli.main(["--data-dir", str(folder), "list"]) == 0
         assert capsys.readouterr().out.startswith(draft_id)
         assert cli.main(["--data-dir", str(folder), "export", draft_id, "-o", str(tmp_path / "x.json")]) == 0
+        assert capsys.readouterr().err.endswith("x.json: written (Kopsavilkums draft)\n")
         assert cli.main(["--data-dir", str(folder), "delete", draft_id]) == 3
         assert _one_line(capsys.readouterr().err).endswith("cannot be used: the disk is read-only")
     finally:

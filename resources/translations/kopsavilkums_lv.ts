@@ -21,17 +21,6 @@
     </message>
 </context>
 <context>
-    <name>Crash</name>
-    <message>
-        <source>Something went wrong inside Kopsavilkums. Your unsaved changes were kept and will be offered at the next start.
-
-Details are in %1</source>
-        <translation>Kopsavilkumā radās neparedzēta kļūda. Nesaglabātās izmaiņas ir paglabātas, un nākamajā palaišanas reizē tās tiks piedāvātas atjaunot.
-
-Sīkāka informācija: %1</translation>
-    </message>
-</context>
-<context>
     <name>Drafts</name>
     <message>
         <source>Search drafts…</source>
@@ -248,12 +237,16 @@ Sīkāka informācija: %1</translation>
         <translation>Dzēst &amp;neatgriezeniski</translation>
     </message>
     <message>
-        <source>&amp;Import draft file…</source>
-        <translation>&amp;Importēt melnraksta failu…</translation>
+        <source>&amp;Import a summary…</source>
+        <translation>&amp;Importēt kopsavilkumu…</translation>
     </message>
     <message>
-        <source>E&amp;xport draft file…</source>
-        <translation>&amp;Eksportēt melnraksta failu…</translation>
+        <source>Export &amp;as…</source>
+        <translation>Eksportēt &amp;kā…</translation>
+    </message>
+    <message>
+        <source>Copy for the &amp;web page</source>
+        <translation>Kopēt &amp;tīmekļa lapai</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -360,16 +353,61 @@ Sīkāka informācija: %1</translation>
         <translation>Izmaiņas neizdevās saglabāt. Tomēr pamest šo melnrakstu un tās zaudēt?</translation>
     </message>
     <message>
-        <source>Draft files</source>
-        <translation>Melnrakstu faili</translation>
-    </message>
-    <message>
         <source>All files (*)</source>
-        <extracomment>How often the open draft is compared with the store, for changes made in another window. Appended to the title of a copy. The title prints on the (always Latvian) PDF, so Latvian.</extracomment>
+        <extracomment>Export as…: the formats in the order offered, the first proposed.</extracomment>
         <translation>Visi faili (*)</translation>
     </message>
     <message>
+        <source>Import a summary</source>
+        <translation>Importēt kopsavilkumu</translation>
+    </message>
+    <message>
+        <source>This is what was read from “%1”. Add it as a new draft?</source>
+        <translation>Lūk, kas nolasīts no „%1”. Pievienot to kā jaunu melnrakstu?</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Nekas netika importēts.</translation>
+    </message>
+    <message>
+        <source>Imported from “%1”. Please check:</source>
+        <translation>Importēts no „%1”. Lūdzu, pārbaudiet:</translation>
+    </message>
+    <message>
+        <source>Export as</source>
+        <translation>Eksportēt kā</translation>
+    </message>
+    <message>
+        <source>Copied: paste it into the web page&apos;s editor.</source>
+        <translation>Nokopēts: ielīmējiet to tīmekļa lapas redaktorā.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nav)</translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation>Virsraksts: %1</translation>
+    </message>
+    <message>
+        <source>Performer: %1</source>
+        <translation>Veicējs: %1</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>Periods: %1</translation>
+    </message>
+    <message>
+        <source>Objectives: %1 · Indicators: %2 · Budget years: %3</source>
+        <translation>Uzdevumi: %1 · Rādītāji: %2 · Budžeta gadi: %3</translation>
+    </message>
+    <message>
+        <source>Please check:</source>
+        <translation>Lūdzu, pārbaudiet:</translation>
+    </message>
+    <message>
         <source>Moved to the trash; “Show the trash” and Restore bring it back.</source>
+        <extracomment>How often the open draft is compared with the store, for changes made in another window. Appended to the title of a copy. The title prints on the (always Latvian) PDF, so Latvian.</extracomment>
         <translation>Pārvietots uz atkritni; ar „Rādīt atkritni” un „Atjaunot” to var atgūt.</translation>
     </message>
     <message>
@@ -387,14 +425,6 @@ Sīkāka informācija: %1</translation>
     <message>
         <source>the next period</source>
         <translation>nākamo periodu</translation>
-    </message>
-    <message>
-        <source>Import a draft file</source>
-        <translation>Importēt melnraksta failu</translation>
-    </message>
-    <message>
-        <source>Export the draft file</source>
-        <translation>Eksportēt melnraksta failu</translation>
     </message>
     <message>
         <source>Exported to %1</source>
@@ -479,6 +509,10 @@ Sīkāka informācija: %1</translation>
     <message>
         <source>Load the other version</source>
         <translation>Ielādēt otru versiju</translation>
+    </message>
+    <message>
+        <source>Add as a new draft</source>
+        <translation>Pievienot kā jaunu melnrakstu</translation>
     </message>
     <message>
         <source>The summary of a delegated public administration task.</source>

@@ -306,15 +306,15 @@ def _cmd_convert(args) -> int:
     from kopsavilkums.validation import validate
 
     lang = _language()
+    try:  # before any work: never written over /dev/null, a pipe or a folder
+        check_output(args.output)
+    except FileProblem as exc:
+        return _cannot_write(Path(args.output), exc.localized(lang), lang)
     try:
         fmt = output_format(args.output)
     except UnknownFormat as exc:
         print(f"kopsavilkums: {exc.localized(lang)}", file=sys.stderr)
         return EXIT_UNREADABLE
-    try:  # before any work: never written over /dev/null, a pipe or a folder
-        check_output(args.output)
-    except FileProblem as exc:
-        return _cannot_write(Path(args.output), exc.localized(lang), lang)
     report = read_input(args.file, lang)
     if report is None:
         return EXIT_UNREADABLE

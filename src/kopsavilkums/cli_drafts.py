@@ -114,15 +114,17 @@ def _export(args, lang: str) -> int:
     from kopsavilkums.fileio import atomic_write_bytes
     from kopsavilkums.userfile import FileProblem, check_output
 
+    what = "nevar ierakstīt" if lang == "lv" else "cannot be written"
     try:
+        check_output(args.output)  # not over /dev/null, a pipe or a folder
         fmt = output_format(args.output)
+    except FileProblem as exc:
+        return _fail(f"{args.output}: {what} ({exc.localized(lang)})", EXIT_UNWRITABLE)
     except UnknownFormat as exc:
         return _fail(exc.localized(lang), EXIT_UNREADABLE)
     with _open(args, read_only=True, lang=lang) as store:
         report = store.load(_resolve(store, args.draft, lang))
-    what = "nevar ierakstīt" if lang == "lv" else "cannot be written"
     try:
-        check_output(args.output)  # not over /dev/null or a pipe
         atomic_write_bytes(Path(args.output), render(report, fmt))
     except FileProblem as exc:
         return _fail(f"{args.output}: {what} ({exc.localized(lang)})", EXIT_UNWRITABLE)

@@ -42,3 +42,12 @@ def test_an_e_signed_report_with_text_in_other_scripts_comes_back(complete_repor
     complete_report.indicators[0].carried_over = True
     back = read_any(render(complete_report, key))
     assert exchange.to_document(back.report) == exchange.to_document(complete_report)
+
+
+@pytest.mark.parametrize("key", EXACT)
+def test_what_the_program_wrote_itself_comes_back_marked_exact(complete_report, key):
+    assert read_any(render(complete_report, key)).exact
+
+
+def test_a_published_summary_read_by_its_rows_is_not_exact(complete_report):
+    assert not read_any(render(complete_report, "text")).exact

@@ -32,6 +32,12 @@ def seed_path():
 
 
 @pytest.fixture
+def published_seed_path():
+    """The published summary as copied from the ministry's web page (label TAB value)."""
+    return EXAMPLES.parents[1] / "tests" / "convert" / "samples" / "kurzemes-nvo-centrs-published.txt"
+
+
+@pytest.fixture
 def complete_path():
     """A complete example draft file."""
     return EXAMPLES / "latgales-jauniesu-forums-2021-2023.kopsavilkums.json"
@@ -137,6 +143,12 @@ class ScriptedDialogs:
 
     def save_file_name(self, title: str, proposed: str, filters: str):
         return self._ask("save_file_name", title, proposed, filters)
+
+    def save_file_as(self, title: str, proposed: str, filters: str, selected: str):
+        return self._ask("save_file_as", title, proposed, filters, selected)
+
+    def confirm_import(self, question: str, details: str) -> bool:
+        return self._ask("confirm_import", question, details)
 
     def choose_printer(self, document_name: str):
         return self._ask("choose_printer", document_name)

@@ -106,14 +106,66 @@ def test_next_report_proposes_the_next_period_and_says_what_came_along(qtbot, ma
 def test_import_and_export_of_draft_files(qtbot, make_window, tmp_path, complete_path, dialogs):
     window = make_window()
     dialogs.answer("open_file_name", str(complete_path))
-    window.commands["import"].trigger()
+    with qtbot.waitSignal(window.files.imported):  # a draft file is exact: nothing to look over
+        window.commands["import"].trigger()
     assert window.doc.report.performer == exchange.read(complete_path).performer
-    out = tmp_path / "copy.kopsavilkums.json"
-    dialogs.answer("save_file_name", str(out))
-    window.commands["export"].trigger()
-    [(_title, proposed, _filters)] = dialogs.questions("save_file_name")
-    assert proposed.endswith("Kopsavilkums_Latgales-jauniesu-forums_2021-2023.kopsavilkums.json")
-    assert exchange.to_document(exchange.read(out)) == exchange.to_document(exchange.read(complete_path))
+    out = tmp_path / "copy"
+    dialogs.answer("save_file_as", lambda title, proposed, filters, selected: (str(out), filters.split(";;")[-1]))
+    with qtbot.waitSignal(window.files.exported):
+        window.commands["export"].trigger()
+    [(_title, proposed, filters, selected)] = dialogs.questions("save_file_as")
+    assert proposed.endswith("Kopsavilkums_Latgales-jauniesu-forums_2021-2023.docx") and selected in filters
+    written = tmp_path / "copy.kopsavilkums.json"  # the ending of the format picked in the dialog
+    assert exchange.to_document(exchange.read(written)) == exchange.to_document(exchange.read(complete_path))
+
+
+@pytest.mark.parametrize("ending", [".docx", ".html", ".txt", ".pdf"])
+def test_export_as_writes_the_format_the_name_asks_for_and_it_imports_back(
+    qtbot, make_window, tmp_path, complete_path, dialogs, ending
+):
+    window = make_window()
+    with qtbot.waitSignal(window.files.imported):
+        window.import_file(complete_path)
+    out = tmp_path / f"kopsavilkums{ending}"
+    with qtbot.waitSignal(window.files.exported):
+        window.files.export_as(out)
+    if ending == ".txt":  # the published rows: read by their labels, so shown before it is added
+        dialogs.answer("confirm_import", True)
+    with qtbot.waitSignal(window.files.imported):
+        window.import_file(out)
+    assert window.doc.report.performer == exchange.read(complete_path).performer
+    assert [d.title for d in window.store.list()].count(window.doc.report.title) == 2
+
+
+def test_a_published_summary_is_shown_before_it_becomes_a_draft_and_can_be_declined(
+    qtbot, make_window, dialogs, published_seed_path
+):
+    window = make_window()
+    dialogs.answer("confirm_import", False)
+    window.import_file(published_seed_path)
+    qtbot.waitUntil(lambda: bool(dialogs.questions("confirm_import")))
+    [(question, details)] = dialogs.questions("confirm_import")
+    assert published_seed_path.name in question and 'Biedrība "Kurzemes NVO centrs"' in details
+    assert "Objectives: 3 · Indicators: 8 · Budget years: 2" in details
+    assert window.store.list() == []  # declined: nothing added
+    dialogs.answer("confirm_import", True)
+    with qtbot.waitSignal(window.files.imported):
+        window.import_file(published_seed_path)
+    assert window.doc.report.performer == 'Biedrība "Kurzemes NVO centrs"'
+
+
+def test_copy_for_the_web_page_puts_the_table_and_the_text_on_the_clipboard(qtbot, make_window, complete_path):
+    from PySide6.QtGui import QGuiApplication
+
+    window = make_window()
+    with qtbot.waitSignal(window.files.imported):
+        window.import_file(complete_path)
+    window.doc.set("performer", "Biedrība <script>alert(1)</script> & co")
+    window.commands["copy_web"].trigger()
+    data = QGuiApplication.clipboard().mimeData()
+    assert "<table" in data.html() and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in data.html()
+    assert "<script>" not in data.html()
+    assert "Valsts pārvaldes uzdevuma veicējs\tBiedrība <script>alert(1)</script> & co" in data.text()
 
 
 def test_a_broken_draft_file_is_refused_with_the_place_named(qtbot, make_window, tmp_path, dialogs):
@@ -122,8 +174,9 @@ def test_a_broken_draft_file_is_refused_with_the_place_named(qtbot, make_window,
         '{"format": "kopsavilkums", "version": 1, "report": {"budget": [{"year": 2019, "planned": "12,3,4"}]}}'
     )
     window = make_window()
-    assert window.import_file(str(bad)) is None
-    assert "report.budget[0].planned" in dialogs.errors[0]
+    window.import_file(str(bad))
+    qtbot.waitUntil(lambda: bool(dialogs.errors))
+    assert "report.budget[0].planned" in dialogs.errors[0] and window.store.list() == []
 
 
 def test_submitted_only_without_errors_then_read_only_and_reopened(qtbot, make_window, seeded_store, dialogs):

@@ -19,6 +19,9 @@ class Imported:
     source: str  # "draft", "pdf", "docx", "html", "text"
     #: What was not recognised and where it was put (never dropped), rows that were missing, …
     notes: list[Message] = field(default_factory=list)
+    #: The draft came back exactly as it was written (a draft file, the draft a PDF carries, a
+    #: Word file or web page Kopsavilkums wrote, unedited): nothing for the user to look over.
+    exact: bool = False
 
 
 class ImportRefused(UserError):

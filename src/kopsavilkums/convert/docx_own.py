@@ -52,7 +52,7 @@ def import_own_docx(data: bytes) -> Imported | None:
     draft = embedded[0] if embedded else None
     if embedded and embedded[1] == _fingerprint(paragraphs):
         try:
-            return Imported(from_document(draft), source="docx")
+            return Imported(from_document(draft), source="docx", exact=True)
         except ExchangeError:
             pass  # a damaged copy: the shown values are still there
     if not any(p.style in PARAGRAPH_KEYS for p in paragraphs):

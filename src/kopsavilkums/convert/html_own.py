@@ -173,7 +173,7 @@ class _Builder:
         if self.unplaced:
             kept = "\n\n".join(self.unplaced)
             r.other_information = f"{r.other_information}\n\n{kept}" if r.other_information else kept
-        return Imported(r, source="html", notes=self.notes)
+        return Imported(r, source="html", notes=self.notes, exact=not self.notes)
 
     def _date(self, path: FieldPath, text: str):
         if not text.strip():

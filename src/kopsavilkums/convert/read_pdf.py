@@ -61,7 +61,7 @@ def read_pdf(data: bytes) -> Imported:
         report = exchange.loads(contents[0])
     except exchange.ExchangeError as exc:
         raise ImportRefused(exc.message.prefixed(f"PDF → {names[0]}")) from None
-    return Imported(report, "pdf")
+    return Imported(report, "pdf", exact=True)
 
 
 def _opens_without_password(reader) -> bool:

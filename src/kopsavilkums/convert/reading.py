@@ -33,7 +33,7 @@ class Reader:
 
 def read_draft(data: bytes) -> Imported:
     try:
-        return Imported(exchange.loads(data), "draft")
+        return Imported(exchange.loads(data), "draft", exact=True)
     except exchange.ExchangeError as exc:
         raise ImportRefused(exc.message) from None
 

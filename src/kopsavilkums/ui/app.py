@@ -163,6 +163,11 @@ def _single_instance():
 
 
 def _close_all(app: QApplication) -> None:
+    # A file being read when the time is up (a draft file given on the command line) is part of
+    # starting up: let it arrive and show first.
+    for widget in app.topLevelWidgets():
+        if isinstance(widget, MainWindow) and widget.finish_file_work():
+            app.processEvents()
     for widget in app.topLevelWidgets():
         if widget.isVisible():
             print(f"closing window: {widget.windowTitle()}", file=sys.stderr, flush=True)

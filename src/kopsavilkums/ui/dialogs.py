@@ -74,6 +74,18 @@ class Dialogs:
         box.exec()
         return CONFLICT_COPY if box.clickedButton() is copy_button else CONFLICT_RELOAD
 
+    def confirm_import(self, question: str, details: str) -> bool:
+        """Show what was read from a file before it becomes a draft: add it?"""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, question, parent=self.parent)
+        box.setInformativeText(details)
+        add = box.addButton(translate("Window", "Add as a new draft"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(add)
+        box.exec()
+        return box.clickedButton() is add
+
     # ---------------------------------------------------------------- telling
     def show_error(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -109,6 +121,13 @@ class Dialogs:
 
         path, _ = QFileDialog.getSaveFileName(self.parent, title, proposed, filters)
         return path or None
+
+    def save_file_as(self, title: str, proposed: str, filters: str, selected: str) -> tuple[str, str] | None:
+        """A file name to write, and the filter (format) the user picked in the dialog."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, picked = QFileDialog.getSaveFileName(self.parent, title, proposed, filters, selected)
+        return (path, picked) if path else None
 
     def choose_printer(self, document_name: str):
         """A printer set up by the user, or None when they cancelled."""

@@ -1,13 +1,11 @@
 """What the window does with drafts: open, new, duplicate, the next report, trash, restore,
-delete for good, import, export, submit, reopen, and settling a conflict with another window.
+delete for good, submit, reopen, and settling a conflict with another window (files in and out
+of other formats: :mod:`.summary_files`).
 
 Every store call goes through :meth:`DraftOperations.guarded`, the one place where a store
 problem (busy, damaged, a full disk) becomes a message instead of a crash. Questions go through
 the window's :class:`~kopsavilkums.ui.dialogs.Dialogs`. The window listens to the signals and
 lays out what they mean (banner, list, actions).
-
-Import and export go by a table of file types (:data:`IMPORT_TYPES`, :data:`EXPORT_TYPES`), so
-another format is another entry.
 """
 
 from __future__ import annotations
@@ -17,14 +15,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
-from kopsavilkums.messages import UserError
 from kopsavilkums.report import Report, next_report_from
 from kopsavilkums.store import StoreError
 from kopsavilkums.ui import i18n, workers
 from kopsavilkums.ui.dialogs import CONFLICT_COPY, Dialogs
 from kopsavilkums.ui.display import show_period
 from kopsavilkums.ui.document import EditableDocument
-from kopsavilkums.ui.file_types import DRAFT_FILE, IMPORT_TYPES, FileType
 from kopsavilkums.ui.i18n import translate
 from kopsavilkums.ui.saving import AutoSaver
 
@@ -185,44 +181,6 @@ class DraftOperations(QObject):
         if draft_id:
             self.notice.emit(next_report_notice(previous, new))
         return draft_id
-
-    def import_file(self, path: str | Path | None = None) -> str | None:
-        if path is None:
-            filters = ";;".join([t.filter() for t in IMPORT_TYPES] + [translate("Window", "All files (*)")])
-            path = self.dialogs.open_file_name(translate("Window", "Import a draft file"), self.last_folder(), filters)
-            if not path:
-                return None
-        kind = next((t for t in IMPORT_TYPES if Path(path).name.endswith(t.suffix)), IMPORT_TYPES[0])
-        assert kind.read is not None
-        try:
-            report = kind.read(str(path))
-        except (UserError, OSError) as exc:
-            self.show_error(f"{Path(path).name}: {workers.message_of(exc, i18n.current())}")
-            return None
-        self.settings.setValue("last_folder", str(Path(path).parent))
-        return self.save_new_and_open(report)
-
-    def export_file(self, path: str | Path | None = None, kind: FileType = DRAFT_FILE) -> bool:
-        from kopsavilkums.ui.pdf import proposed_file_name  # Qt PDF loads only when it is wanted
-
-        if not self.draft_id or kind.write is None:
-            return False
-        self.commit_edits()
-        if path is None:
-            name = proposed_file_name(self.doc.report).removesuffix(".pdf") + kind.suffix
-            path = self.dialogs.save_file_name(
-                translate("Window", "Export the draft file"), str(Path(self.last_folder()) / name), kind.filter()
-            )
-            if not path:
-                return False
-        try:
-            kind.write(self.doc.report, str(path))
-        except (UserError, OSError) as exc:
-            self.show_error(workers.message_of(exc, i18n.current()))
-            return False
-        self.settings.setValue("last_folder", str(Path(path).parent))
-        self.message.emit(translate("Window", "Exported to %1").replace("%1", str(path)))
-        return True
 
     def last_folder(self) -> str:
         return str(self.settings.value("last_folder", str(Path.home())))

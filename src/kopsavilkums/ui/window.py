@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 
 from kopsavilkums import APP_NAME
 from kopsavilkums.report import Report
-from kopsavilkums.ui import i18n
+from kopsavilkums.ui import i18n, workers
 from kopsavilkums.ui.actions import make_actions
 from kopsavilkums.ui.bars import Banner, Notice
 from kopsavilkums.ui.checking import Checker
@@ -35,6 +35,7 @@ from kopsavilkums.ui.screen import fit_to_screen
 
 if TYPE_CHECKING:
     from kopsavilkums.ui.pdf_actions import PdfActions
+    from kopsavilkums.ui.summary_files import SummaryFiles
 
 DEFAULT_SIZE = QSize(1360, 900)
 
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
             store, self.doc, self.saver, self.dialogs, self.settings, self.form.commit_pending, self
         )
         self._pdf: PdfActions | None = None
+        self._files: SummaryFiles | None = None
         self._build_layout()
         self._build_menus()
         self._wire()
@@ -131,7 +133,7 @@ class MainWindow(QMainWindow):
         menus = (
             (
                 translate("Window", "&File"),
-                ("new", "duplicate", "next_report", None, "import", "export", None, "save", None)
+                ("new", "duplicate", "next_report", None, "import", "export", "copy_web", None, "save", None)
                 + ("export_pdf", "preview", "print", None, "quit"),
             ),
             (translate("Window", "&Edit"), ("undo", "redo", None, "next_problem")),
@@ -160,8 +162,9 @@ class MainWindow(QMainWindow):
         a["delete"].triggered.connect(ops.trash)
         a["restore"].triggered.connect(lambda: ops.restore(self.drafts_panel.current_id()))
         a["purge"].triggered.connect(self.purge_selected)
-        a["import"].triggered.connect(lambda: ops.import_file())
-        a["export"].triggered.connect(lambda: ops.export_file())
+        a["import"].triggered.connect(lambda: self.files.import_file())
+        a["export"].triggered.connect(lambda: self.files.export_as())
+        a["copy_web"].triggered.connect(lambda: self.files.copy_for_web_page())
         a["save"].triggered.connect(ops.save_now)
         a["export_pdf"].triggered.connect(lambda: self.pdf.export())
         a["preview"].triggered.connect(lambda: self.pdf.show_preview())
@@ -215,6 +218,17 @@ class MainWindow(QMainWindow):
             self._pdf.message.connect(self.show_message)
             self._pdf.ready.connect(self.pdf_ready)
         return self._pdf
+
+    @property
+    def files(self) -> SummaryFiles:
+        """Import, Export as… and Copy for the web page, made on first use (the readers and
+        writers load then)."""
+        if self._files is None:
+            from kopsavilkums.ui.summary_files import SummaryFiles
+
+            self._files = SummaryFiles(self.operations, self.dialogs, self.form.commit_pending, self)
+            self._files.message.connect(self.show_message)
+        return self._files
 
     @property
     def draft_id(self) -> str | None:
@@ -290,8 +304,17 @@ class MainWindow(QMainWindow):
             self.form.focus_path("title")
         return draft_id
 
-    def import_file(self, path: str | Path | None = None) -> str | None:
-        return self.operations.import_file(path)
+    def finish_file_work(self) -> bool:
+        """Wait for a file being read or written; True if there was such work (its result is
+        then on its way to this thread's event queue)."""
+        if self._files is None or not workers.pending():
+            return False
+        self._files.wait()
+        return True
+
+    def import_file(self, path: str | Path | None = None) -> bool:
+        """Read a summary in any format on a worker; :attr:`files`'s ``imported`` follows."""
+        return self.files.import_file(path)
 
     def purge_selected(self) -> bool:
         draft_id = self.drafts_panel.current_id()
@@ -374,7 +397,7 @@ class MainWindow(QMainWindow):
         trash_view = self.drafts_panel.show_trash.isChecked()
         editable_draft = has and not ops.in_trash
         submitted = editable_draft and ops.status == "submitted"
-        for name in ("duplicate", "next_report", "export", "export_pdf", "preview", "print"):
+        for name in ("duplicate", "next_report", "export", "copy_web", "export_pdf", "preview", "print"):
             a[name].setEnabled(editable_draft)
         a["delete"].setEnabled(editable_draft)
         chosen = trash_view and self.drafts_panel.current_id() is not None
@@ -398,7 +421,8 @@ class MainWindow(QMainWindow):
         self.operations.watch.stop()
         self.checker.stop()  # no new check once closed: it would outlive the window
         self.pool.waitForDone()
-        if self._pdf is not None:
-            self._pdf.wait()
+        for part in (self._pdf, self._files):
+            if part is not None:
+                part.wait()
         self.saver.end_session()  # waits for the saver's last copy or removal, then lets go
         event.accept()
