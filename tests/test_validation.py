@@ -134,3 +134,12 @@ def test_an_e_signed_summary_needs_no_signing_date(complete_report):
     assert any(p.path == "signatory.date" for p in validate(complete_report, final=True))
     complete_report.signatory.signing = "e_signature"
     assert not any(p.path == "signatory.date" for p in validate(complete_report, final=True))
+
+
+def test_text_an_import_could_not_place_must_be_moved_before_signing(complete_report):
+    from kopsavilkums.validation import UNPLACED_MARKER
+
+    complete_report.other_information += f"\n{UNPLACED_MARKER}\nRīgā, 2024. gada 29. janvārī"
+    [as_draft] = [p for p in validate(complete_report) if p.path == "other_information"]
+    [to_sign] = [p for p in validate(complete_report, final=True) if p.path == "other_information"]
+    assert not as_draft.is_error and to_sign.is_error and "could not place" in to_sign.message.en

@@ -45,6 +45,9 @@ class Problem:
         return self.severity is Severity.ERROR
 
 
+#: What an import puts before text it could not place (kept in row 8, never dropped). The copy to
+#: sign must not carry it: a user has to move that text where it belongs, or delete it.
+UNPLACED_MARKER = "[Importējot neatpazīts teksts:]"
 _INDICATOR_TEXTS = tuple(key for key in row_keys("indicators") if field(f"indicators[].{key}").is_text)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _NUMBER = re.compile(r"^\s*[~≈]?\s*(\d+(?:[.,]\d+)?)\s*%?\s*$", re.ASCII)
@@ -66,7 +69,7 @@ def validate(report: Report, *, final: bool = False) -> list[Problem]:
     _check_rows(report, out, final)
     _check_budget(report, out)
     _check_rows_6_and_7(report, out)
-    _check_signature(report, out)
+    _check_signature(report, out, final)
     _check_printable(report, out)
     return list(out)
 
@@ -299,7 +302,7 @@ def _check_rows_6_and_7(r: Report, out: _Problems) -> None:
 # ------------------------------------------------------------------------------- signature
 
 
-def _check_signature(r: Report, out: _Problems) -> None:
+def _check_signature(r: Report, out: _Problems, final: bool) -> None:
     s, p = r.signatory, r.prepared_by
     if s.e_signed:
         pass  # signed as an e-document: its time stamp is the date (MK noteikumi Nr. 558)
@@ -317,6 +320,14 @@ def _check_signature(r: Report, out: _Problems) -> None:
             Message(
                 "Kopsavilkums parakstīts pirms deleģēšanas perioda beigām.",
                 "The summary is signed before the delegation period ends.",
+            ),
+        )
+    if UNPLACED_MARKER in r.other_information:
+        (out.error if final else out.warning)(
+            "other_information",
+            Message(
+                f"Cita informācija satur importējot neatpazītu tekstu (aiz „{UNPLACED_MARKER}”): pārceliet to, kur tas pieder, vai izdzēsiet.",
+                f'Other information holds text the import could not place (after "{UNPLACED_MARKER}"): move it where it belongs, or delete it.',
             ),
         )
     if p.email.strip() and not _EMAIL.match(p.email.strip()):

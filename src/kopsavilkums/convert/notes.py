@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kopsavilkums.fields import row
 from kopsavilkums.messages import Message
+from kopsavilkums.validation import UNPLACED_MARKER  # the rule that looks for it lives there
 
 #: What Kopsavilkums reads, for the refusals that should say so.
 ACCEPTED = Message(
@@ -13,7 +14,6 @@ ACCEPTED = Message(
     "(.docx), a saved web page (.html) or text copied from it.",
 )
 #: Put in front of the text that could not be placed, in *8. Cita informācija*.
-UNPLACED_MARKER = "[Importējot neatpazīts teksts:]"
 OTHER = Message("8. rindā „Cita informācija”", 'row 8 "Cita informācija" (Other information)')
 
 
