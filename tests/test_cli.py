@@ -145,3 +145,17 @@ def test_convert_refuses_an_ending_it_does_not_write_before_reading_anything(tmp
     result = run("convert", tmp_path / "missing.json", "-o", tmp_path / "x.odt")
     assert result.returncode == 2 and "unknown file ending" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "x.odt").exists()
+
+
+def test_a_document_that_cannot_be_made_is_one_line_not_a_traceback(tmp_path, monkeypatch, capsys):
+    from kopsavilkums import cli
+    from kopsavilkums.convert import writing
+
+    def broken(report, problems):
+        raise FileNotFoundError(2, "No such file or directory", "docx/templates/default-footer.xml")
+
+    monkeypatch.setattr(writing, "render", lambda report, fmt, problems=None: broken(report, problems))
+    assert cli.main(["convert", str(COMPLETE), "-o", str(tmp_path / "x.docx")]) == 3
+    err = capsys.readouterr().err
+    assert "the document could not be made (FileNotFoundError" in err and "Traceback" not in err
+    assert not (tmp_path / "x.docx").exists()

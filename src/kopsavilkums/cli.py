@@ -296,7 +296,7 @@ def _cmd_pdf(args) -> int:
         report.signatory.signing = E_SIGNATURE
     problems = validate(report, final=True)
     _print_problems(problems, lang)
-    return _write_output(render_pdf(report, problems), Path(args.output), lang)
+    return _make_and_write(lambda: render_pdf(report, problems), Path(args.output), lang)
 
 
 def _cmd_convert(args) -> int:
@@ -322,7 +322,20 @@ def _cmd_convert(args) -> int:
         report.signatory.signing = E_SIGNATURE
     problems = validate(report, final=True)
     _print_problems(problems, lang)
-    return _write_output(render(report, fmt, problems), Path(args.output), lang, fmt.key)
+    return _make_and_write(lambda: render(report, fmt, problems), Path(args.output), lang, fmt.key)
+
+
+def _make_and_write(make, output: Path, lang: str, kind: str = "pdf") -> int:
+    """Make the document and write it. Making it can only fail through a fault of ours (a file
+    of the program missing from a broken installation, a bug): one line and exit 3 even then,
+    never a traceback."""
+    try:
+        data = make()
+    except Exception as exc:  # told, not hidden: the line names the error
+        what = "dokumentu nevarēja izveidot" if lang == "lv" else "the document could not be made"
+        print(f"kopsavilkums: {_shown(output)}: {what} ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return EXIT_UNWRITABLE
+    return _write_output(data, output, lang, kind)
 
 
 def _write_output(data: bytes, output: Path, lang: str, kind: str = "pdf") -> int:

@@ -192,3 +192,26 @@ def test_the_linux_tarball_installs_per_user_and_uninstalls(frozen, tmp_path):
 
     subprocess.run([str(install), "--uninstall"], check=True, env=env, capture_output=True)
     assert not desktop.exists() and not Path(command).exists() and not (prefix / "bin" / "kopsavilkums").exists()
+
+
+@pytest.mark.parametrize("ending", [".docx", ".html", ".txt"])
+def test_the_frozen_program_converts_to_each_format_and_reads_it_back(frozen, tmp_path, ending):
+    # The Word writer needs python-docx's own template inside the build, the readers lxml and
+    # pypdf: a build that left one out fails here, not on a user's machine.
+    out = tmp_path / f"seed{ending}"
+    converted = run(frozen, "convert", SEED, "-o", out)
+    assert converted.returncode == 0, converted.stderr
+    assert out.stat().st_size > 0
+    again = run(frozen, "convert", out, "-o", tmp_path / f"back{ending}.kopsavilkums.json")
+    assert again.returncode == 0, again.stderr
+    back = json.loads((tmp_path / f"back{ending}.kopsavilkums.json").read_text("utf-8"))["report"]
+    assert back["performer"] == json.loads(SEED.read_text("utf-8"))["report"]["performer"]
+
+
+def test_the_frozen_program_reads_the_draft_its_pdf_carries(frozen, tmp_path):
+    pdf = tmp_path / "seed.pdf"
+    assert run(frozen, "pdf", SEED, "-o", pdf).returncode == 0
+    back = tmp_path / "back.kopsavilkums.json"
+    result = run(frozen, "convert", pdf, "-o", back)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(back.read_text("utf-8")) == json.loads(SEED.read_text("utf-8"))
