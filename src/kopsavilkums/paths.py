@@ -14,7 +14,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import sys
 from pathlib import Path
 
 from platformdirs import user_cache_dir, user_data_dir
@@ -132,11 +131,9 @@ def _file_in_the_way(folder: Path) -> Path | None:
 
 
 def _read_only_disk(folder: Path) -> bool:
-    if sys.platform == "win32":  # Windows has no statvfs
-        return False
     try:
         return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
-    except OSError:
+    except (AttributeError, OSError):  # Windows has no statvfs
         return False
 
 

@@ -199,7 +199,7 @@ def _this_computer(pid: int) -> Message:
 
 def _kernel_holder(fd: int) -> int | None:
     """Linux: the process holding the flock on the file open as ``fd``, from ``/proc/locks``."""
-    if sys.platform == "win32" or not os.path.exists("/proc/locks"):
+    if not os.path.exists("/proc/locks"):
         return None
     try:
         st = os.fstat(fd)
