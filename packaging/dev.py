@@ -10,7 +10,8 @@ install, and then run.  Works the same on Windows, macOS and Linux; needs only P
 ``test`` alone is what CI runs: first the gates — ``ruff check``, ``ruff format --check`` (on
 src, tests and packaging) and ``mypy`` (configured in pyproject.toml) — then the whole pytest
 suite. Each gate's own output is shown; if any gate fails, the tests are not run and the exit
-status is 1. ``ruff format src tests packaging`` fixes what the format gate reports.
+status is 1. ``.venv/bin/ruff format src tests packaging`` (Windows: ``.venv\\Scripts\\ruff``) fixes what
+the format gate reports.
 
 ``test`` with pytest arguments (``test tests/test_x.py -k y``, ``test -q``) runs only pytest
 with them, so a quick run while working stays quick.
