@@ -6,6 +6,15 @@ install, and then run.  Works the same on Windows, macOS and Linux; needs only P
 
     python3 packaging/dev.py run [kopsavilkums arguments…]
     python3 packaging/dev.py test [pytest arguments…]
+
+``test`` alone is what CI runs: first the gates — ``ruff check``, ``ruff format --check`` (on
+src, tests and packaging) and ``mypy`` (configured in pyproject.toml) — then the whole pytest
+suite. Each gate's own output is shown; if any gate fails, the tests are not run and the exit
+status is 1. ``.venv/bin/ruff format src tests packaging`` (Windows: ``.venv\\Scripts\\ruff``) fixes what
+the format gate reports.
+
+``test`` with pytest arguments (``test tests/test_x.py -k y``, ``test -q``) runs only pytest
+with them, so a quick run while working stays quick.
 """
 
 from __future__ import annotations
@@ -44,6 +53,24 @@ def _ensure(extra: str) -> None:
     stamp.write_text(digest)
 
 
+# Run with the venv's Python (``-m``), so the same lines work on Windows, where the tools are .exe.
+GATES = [
+    ("ruff check", ["-m", "ruff", "check", "src", "tests", "packaging"]),
+    ("ruff format", ["-m", "ruff", "format", "--check", "src", "tests", "packaging"]),
+    ("mypy", ["-m", "mypy"]),
+]
+
+
+def _gates() -> list[str]:
+    """Run every gate (all of them, so one run shows every problem); the names of those that failed."""
+    failed = []
+    for name, arguments in GATES:
+        print(f"== {name}", flush=True)
+        if subprocess.call([str(PYTHON), *arguments], cwd=ROOT) != 0:
+            failed.append(name)
+    return failed
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"run", "test"}:
         print(__doc__)
@@ -53,6 +80,12 @@ def main(argv: list[str]) -> int:
         _ensure("")
         return subprocess.call([str(PYTHON), "-m", "kopsavilkums", *rest], cwd=ROOT)
     _ensure("test")
+    if not rest:
+        failed = _gates()
+        if failed:
+            print(f"== failed: {', '.join(failed)}; the tests were not run", file=sys.stderr, flush=True)
+            return 1
+        print("== pytest", flush=True)
     return subprocess.call([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT)
 
 

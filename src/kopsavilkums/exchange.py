@@ -311,7 +311,11 @@ def _choice(obj: dict, key: str, at: str, choices: tuple[str, ...]) -> str:
     return value
 
 
-_TYPE_NAMES = {dict: ("an object", "objekts"), list: ("a list", "saraksts"), str: ("text", "teksts")}
+_TYPE_NAMES: dict[type, tuple[str, str]] = {
+    dict: ("an object", "objekts"),
+    list: ("a list", "saraksts"),
+    str: ("text", "teksts"),
+}
 
 
 def _expect(value: Any, kind: type, at: str) -> None:

@@ -50,7 +50,7 @@ def check_file(path: str | Path) -> None:
         raise _not_a_file(path, mode)
 
 
-def read_bytes(path: str | Path, limit: int) -> bytes:
+def read_bytes(path: str | os.PathLike[str], limit: int) -> bytes:
     """The content of the regular file ``path``; :class:`FileProblem` if there is more than
     ``limit`` bytes or it cannot be read (see :func:`check_file`)."""
     path = Path(path)

@@ -191,6 +191,18 @@ def data_dir(tmp_path):
 
 
 @pytest.fixture
+def clipboard(qapp):
+    """The clipboard, emptied after the test. Qt's offscreen platform keeps what was put there
+    until the process exits and deletes it after Python has shut down: a QMimeData made in
+    Python then crashes the run at its very end (exit status -11 though every test passed)."""
+    from PySide6.QtGui import QGuiApplication
+
+    board = QGuiApplication.clipboard()
+    yield board
+    board.clear()
+
+
+@pytest.fixture
 def english():
     from kopsavilkums.ui import i18n
 

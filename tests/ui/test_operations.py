@@ -154,15 +154,15 @@ def test_a_published_summary_is_shown_before_it_becomes_a_draft_and_can_be_decli
     assert window.doc.report.performer == 'Biedrība "Kurzemes NVO centrs"'
 
 
-def test_copy_for_the_web_page_puts_the_table_and_the_text_on_the_clipboard(qtbot, make_window, complete_path):
-    from PySide6.QtGui import QGuiApplication
-
+def test_copy_for_the_web_page_puts_the_table_and_the_text_on_the_clipboard(
+    qtbot, make_window, complete_path, clipboard
+):
     window = make_window()
     with qtbot.waitSignal(window.files.imported):
         window.import_file(complete_path)
     window.doc.set("performer", "Biedrība <script>alert(1)</script> & co")
     window.commands["copy_web"].trigger()
-    data = QGuiApplication.clipboard().mimeData()
+    data = clipboard.mimeData()
     assert "<table" in data.html() and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in data.html()
     assert "<script>" not in data.html()
     assert "Valsts pārvaldes uzdevuma veicējs\tBiedrība <script>alert(1)</script> & co" in data.text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
@@ -74,6 +75,33 @@ def test_a_failing_save_keeps_the_edits_and_says_so(qtbot, make_window, monkeypa
     window.commands["save"].trigger()
     qtbot.waitUntil(lambda: saved(window))
     assert window.store.load(window.draft_id).title == "Nepazaudēt"
+
+
+@pytest.mark.parametrize("leave", [True, False])
+def test_a_draft_that_cannot_be_saved_is_left_only_when_the_user_agrees_to_lose_the_edits(
+    qtbot, make_window, open_store, dialogs, monkeypatch, leave
+):
+    window = make_window()
+    other = window.new_draft()
+    first = window.new_draft()
+    window.saver.timer.setInterval(60_000)
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(window.store, "save", disk_full)
+    type_into(qtbot, editor(window, "title"), "Nepaliks")
+    copy = window.saver.recovery.path(first)
+    qtbot.waitUntil(copy.exists)
+    dialogs.answer("ask_leave_unsaved", leave)
+    assert window.open_draft(other) is leave
+    window.saver.pool.waitForDone()
+    assert dialogs.questions("ask_leave_unsaved") == [()]
+    assert window.draft_id == (other if leave else first)
+    # Left: the edits are gone on purpose, never offered after a restart. Stayed: all kept.
+    assert copy.exists() is not leave
+    assert window.doc.report.title == ("" if leave else "Nepaliks")
+    assert open_store().load(first).title == ""
 
 
 def test_huge_and_odd_text_is_just_data(qtbot, make_window):

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
@@ -23,7 +23,37 @@ T = TypeVar("T")
 
 
 class _DraftTable(Table):
-    document_id_class = str  # draft ids are short strings the command line can show
+    """TinyDB's table with draft ids (short strings the command line can show) as document ids.
+
+    TinyDB builds every id with ``document_id_class`` at run time, but its type hints say ids are
+    ``int``. The methods below are the one place where the two meet; the store uses only them.
+    """
+
+    document_id_class = str  # type: ignore[assignment]  # TinyDB's hint: type[int]
+
+    def draft(self, draft_id: str) -> Document | None:
+        return self.get(doc_id=_doc_id(draft_id))
+
+    def has(self, draft_id: str) -> bool:
+        return self.contains(doc_id=_doc_id(draft_id))
+
+    def add(self, draft_id: str, record: dict[str, Any]) -> None:
+        self.insert(Document(record, doc_id=_doc_id(draft_id)))
+
+    def replace(self, draft_id: str, record: dict[str, Any]) -> None:
+        # Every record carries every key, so TinyDB's field-by-field update replaces it whole.
+        self.update(record, doc_ids=[_doc_id(draft_id)])
+
+    def drop(self, draft_id: str) -> None:
+        self.remove(doc_ids=[_doc_id(draft_id)])
+
+    def drafts(self) -> Iterator[tuple[str, Document]]:
+        for document in self:
+            yield cast(str, document.doc_id), document
+
+
+def _doc_id(draft_id: str) -> int:
+    return cast(int, draft_id)  # a str at run time (document_id_class); see _DraftTable
 
 
 class _Database(TinyDB):
@@ -57,8 +87,12 @@ class DraftStore:
             lock_timeout=lock_timeout,
             create=not read_only,
         )
-        self._storage: SafeJSONStorage = self._db.storage
-        self._drafts = self._db.table(migrations.DRAFTS_TABLE, cache_size=0)  # no query cache: others write too
+        storage = self._db.storage
+        assert isinstance(storage, SafeJSONStorage)  # TinyDB types it as the Storage it was given
+        self._storage = storage
+        drafts = self._db.table(migrations.DRAFTS_TABLE, cache_size=0)  # no query cache: others write too
+        assert isinstance(drafts, _DraftTable)  # TinyDB types it as its base Table
+        self._drafts = drafts
         self._closed = False
         try:
             self._open()
@@ -83,7 +117,7 @@ class DraftStore:
     def revision_seen(self, draft_id: str | None) -> int | None:
         """The revision of ``draft_id`` this store last loaded or saved (None: not yet).
         Without the lock (one dict read is atomic): the UI thread never waits behind a save."""
-        return self._known.get(draft_id)
+        return None if draft_id is None else self._known.get(draft_id)
 
     def info(self, draft_id: str) -> DraftInfo:
         with self._mutex:
@@ -93,7 +127,9 @@ class DraftStore:
         """Drafts outside the trash (or, with ``trashed=True``, those in it), newest change first."""
         with self._mutex:
             self._check_open()
-            infos = [records.info_of(doc.doc_id, doc) for doc in self._drafts if doc["trashed"] == trashed]
+            infos = [
+                records.info_of(draft_id, doc) for draft_id, doc in self._drafts.drafts() if doc["trashed"] == trashed
+            ]
         return sorted(infos, key=lambda info: (info.modified, info.id), reverse=True)
 
     # ------------------------------------------------------------------ changing
@@ -108,9 +144,9 @@ class DraftStore:
             if draft_id is None:
                 draft_id = self._unused_id()
                 record = records.new_record(report, when)
-                self._drafts.insert(Document(record, doc_id=draft_id))
+                self._drafts.add(draft_id, record)
             else:
-                current = self._drafts.get(doc_id=draft_id)
+                current = self._drafts.draft(draft_id)
                 if current is None:
                     if draft_id in self._known and not force:
                         raise ConflictError(
@@ -122,7 +158,7 @@ class DraftStore:
                     if not force:
                         raise DraftNotFound(draft_id)
                     record = records.new_record(report, when)
-                    self._drafts.insert(Document(record, doc_id=draft_id))
+                    self._drafts.add(draft_id, record)
                 else:
                     known = self._known.get(draft_id)
                     if known is not None and known != current["revision"] and not force:
@@ -135,7 +171,7 @@ class DraftStore:
                             )
                         )
                     record = records.updated_record(current, report, when)
-                    self._replace(draft_id, record)
+                    self._drafts.replace(draft_id, record)
             self._known[draft_id] = record["revision"]
             return draft_id
 
@@ -167,7 +203,7 @@ class DraftStore:
                         en=f"the draft {draft_id} is not in the trash; delete it first",
                     )
                 )
-            self._drafts.remove(doc_ids=[draft_id])
+            self._drafts.drop(draft_id)
             self._known.pop(draft_id, None)
 
     def duplicate(self, draft_id: str) -> str:
@@ -217,6 +253,7 @@ class DraftStore:
             elif schema > migrations.SCHEMA_VERSION:
                 raise self._too_new(schema)
             elif schema < migrations.SCHEMA_VERSION:
+                assert tables is not None  # schema_of found the schema in them
                 self._storage.copy_aside(f"before-schema-{schema}")
                 upgraded = migrations.migrate(tables, schema)
                 records.check_database(upgraded)
@@ -248,21 +285,17 @@ class DraftStore:
             record = self._record(draft_id)
             changed = change(record)
             if changed is not record:
-                self._replace(draft_id, changed)
-
-    def _replace(self, draft_id: str, record: dict[str, Any]) -> None:
-        # Every record carries every key, so TinyDB's field-by-field update replaces it whole.
-        self._drafts.update(record, doc_ids=[draft_id])
+                self._drafts.replace(draft_id, changed)
 
     def _record(self, draft_id: str) -> dict[str, Any]:
         self._check_open()
-        record = self._drafts.get(doc_id=str(draft_id))
+        record = self._drafts.draft(str(draft_id))
         if record is None:
             raise DraftNotFound(draft_id)
         return record
 
     def _unused_id(self) -> str:
-        while (candidate := new_id()) and self._drafts.contains(doc_id=candidate):
+        while (candidate := new_id()) and self._drafts.has(candidate):
             pass
         return candidate
 

@@ -17,6 +17,7 @@ import contextlib
 import logging
 import os
 import platform
+import sys
 import threading
 import time
 from pathlib import Path
@@ -26,7 +27,7 @@ from kopsavilkums.store.errors import StoreBusy, StoreUnwritable
 
 log = logging.getLogger(__name__)
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only (mypy reads this test, not os.name)
     import msvcrt
 
     def _try_lock(fd: int) -> bool:
@@ -130,7 +131,7 @@ class FileLock:
                 time.sleep(delay)
                 delay = min(delay * 2, 0.05)
             self._depth = 1
-            self._write_holder()
+            self._write_holder(self._fd)
         except BaseException:
             self._thread_lock.release()
             raise
@@ -162,13 +163,13 @@ class FileLock:
                 os.close(self._fd)
                 self._fd = None
 
-    def _write_holder(self) -> None:
+    def _write_holder(self, fd: int) -> None:
         # Diagnostic only; never fatal (on Windows the locked byte cannot be rewritten).
         info = f"{os.getpid()} {platform.node()}\n".encode()
         with contextlib.suppress(OSError):
-            os.ftruncate(self._fd, 0)
-            os.lseek(self._fd, 0, os.SEEK_SET)
-            os.write(self._fd, info)
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, info)
 
 
 def holder(path: Path, fd: int) -> Message:

@@ -70,7 +70,7 @@ class Application:
         window.language_requested.connect(self.switch_language)
         self.window = window
         settings = window.settings
-        last = draft_id or str(settings.value("last_draft", "") or "")
+        last: str | None = draft_id or str(settings.value("last_draft", "") or "")
         listed = self.store.list()  # once: each call reads every draft's record
         if last not in {d.id for d in listed}:
             last = listed[0].id if listed else None
@@ -111,14 +111,13 @@ class Application:
             question = i18n.translate(
                 "Window", "Changes to “%1” were not saved when Kopsavilkums last closed. Restore them?"
             ).replace("%1", found.report.title or found.draft_id or "")
-            if not self.window.ask_yes_no(question) or self._restore(found):
+            if not self.window.ask_yes_no(question) or self._restore(self.window, found):
                 found.discard()
         copies.tidy()
 
-    def _restore(self, found) -> bool:
+    def _restore(self, window: MainWindow, found) -> bool:
         """Put recovered edits back: onto their draft if it is still as they found it, else
         as a new draft beside it (never over newer work). False if nothing could be saved."""
-        window = self.window
         if found.draft_id is not None and found.base_revision is not None:
             ok, infos = window._store_call(lambda: self.store.list() + self.store.list(trashed=True))
             if not ok:
@@ -185,6 +184,7 @@ def run(args) -> int:
     # would only cost start-up time (every event sent to it would call into Python).
     app_class = QtApplication if sys.platform == "darwin" else QApplication
     app = QApplication.instance() or app_class(sys.argv[:1])
+    assert isinstance(app, QApplication)  # instance() is typed as the QCoreApplication it may be
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("lv.kopsavilkums.Kopsavilkums")  # packaging/linux/<this>.desktop: taskbar icon and grouping

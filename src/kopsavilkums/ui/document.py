@@ -131,6 +131,8 @@ class EditableDocument(QObject):
         if path.by_id:
             if path.attr is None:
                 raise KeyError(f"{path}: a row, not a value")
+            if path.item is None:
+                raise KeyError(f"{path.head}/{path.item}")  # as _row says when it finds no row
             return self._row(path.head, path.item), path.attr
         if path.item is not None:
             raise KeyError(f"{path}: the document addresses rows by id ({path.head}/<id>/…)")

@@ -8,6 +8,8 @@ from feeding each other. The widgets keep no data of their own beyond what they 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QKeySequence
@@ -28,9 +30,26 @@ from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.i18n import current, translate
 from kopsavilkums.ui.icons import calendar_icon
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QCalendarWidget, QMenu
 
-class _Bound:
+    # The mixins below always end up beside a Qt editor class (LineField(_Bound, QLineEdit)):
+    # the type checker sees that widget as their base, at run time they stay plain mixins.
+    _EditorWidget = QWidget
+    _LineEdit = QLineEdit
+else:
+    _EditorWidget = _LineEdit = object
+
+
+class _Bound(_EditorWidget):
     """Mixin: remembers the document and path, refreshes on change, honours read-only."""
+
+    if TYPE_CHECKING:
+
+        def setReadOnly(self, read_only: bool, /) -> None: ...  # noqa: N802 - QLineEdit's, QPlainTextEdit's
+
+    def show_value(self, value: Any) -> None:
+        raise NotImplementedError  # each editor shows the document's value in its own way
 
     def bind(self, doc: EditableDocument, path: str, label: str, writer=None) -> None:
         """``writer(path, value)`` replaces ``doc.set`` where a change has consequences
@@ -142,12 +161,13 @@ class GrowingTextEdit(_Bound, QPlainTextEdit):
         self.updateGeometry()
 
 
-class TypedField(_Bound):
+class TypedField(_Bound, _LineEdit):
     """Mixin for a line edit whose text is read by a ``parse`` function of the core: the value
     is written when editing finishes; text that cannot be read stays in the field, with the
     reason in ``message``, and nothing is written."""
 
     parse: Callable[[str], object]  # set by each field to its reader from kopsavilkums.formats
+    message: QLabel  # set by each field: where it says why a text cannot be read
 
     def value(self):
         """The value shown, or None when empty; raises FormatError for text that cannot be read."""
@@ -193,7 +213,9 @@ class DateField(TypedField, QLineEdit):
         self._calendar_action = self.addAction(calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
         self._calendar_action.setToolTip(translate("Form", "Choose from a calendar (Alt+Down)"))
         self._calendar_action.triggered.connect(self.open_calendar)
-        self._popup = None  # built on first use: most sessions never open it
+        # Built on first use: most sessions never open it.
+        self._popup: QMenu | None = None
+        self._calendar: QCalendarWidget | None = None
         self.editingFinished.connect(self._finished)
         self.bind(doc, path, label, writer)
 
@@ -209,13 +231,16 @@ class DateField(TypedField, QLineEdit):
             return
         super().keyPressEvent(event)
 
-    def calendar(self):
-        if self._popup is None:
+    def calendar(self) -> QCalendarWidget:
+        return self._calendar_popup()[1]
+
+    def _calendar_popup(self) -> tuple[QMenu, QCalendarWidget]:
+        if self._popup is None or self._calendar is None:
             from PySide6.QtCore import QLocale
             from PySide6.QtWidgets import QCalendarWidget, QMenu, QWidgetAction
 
-            self._popup = QMenu(self)
-            widget = QCalendarWidget(self._popup)
+            popup = QMenu(self)
+            widget = QCalendarWidget(popup)
             widget.setGridVisible(True)
             # Month and day names in the interface language, weeks from Monday. Set here, not
             # as the application's default locale: QLocale's enums are costly to create at start.
@@ -226,16 +251,16 @@ class DateField(TypedField, QLineEdit):
             widget.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
             widget.clicked.connect(self._picked)
             widget.activated.connect(self._picked)
-            holder = QWidgetAction(self._popup)
+            holder = QWidgetAction(popup)
             holder.setDefaultWidget(widget)
-            self._popup.addAction(holder)
-            self._popup.calendar = widget
-        return self._popup.calendar
+            popup.addAction(holder)
+            self._popup, self._calendar = popup, widget
+        return self._popup, self._calendar
 
     def open_calendar(self) -> None:
         if self.isReadOnly():
             return
-        calendar = self.calendar()
+        popup, calendar = self._calendar_popup()
         try:
             shown = self.value()
         except FormatError:
@@ -244,12 +269,13 @@ class DateField(TypedField, QLineEdit):
         day = QDate(shown.year, shown.month, shown.day) if shown else QDate.currentDate()
         calendar.setSelectedDate(day)
         calendar.setCurrentPage(day.year(), day.month())
-        self._popup.popup(self.mapToGlobal(self.rect().bottomLeft()))
+        popup.popup(self.mapToGlobal(self.rect().bottomLeft()))
         calendar.setFocus()
 
     def _picked(self, day: QDate) -> None:
-        self._popup.hide()
-        self.setText(show_date(day.toPython()))
+        if self._popup is not None:  # it sent the date
+            self._popup.hide()
+        self.setText(show_date(date(day.year(), day.month(), day.day())))
         self.setFocus()
         self._finished()
 

@@ -33,13 +33,13 @@ def install(language: str) -> str:
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
     app = QCoreApplication.instance()
     for old in _current["translators"]:
-        app.removeTranslator(old)
+        QCoreApplication.removeTranslator(old)
     _current["translators"] = []
     if language != "en":
         for name, folder in ((f"kopsavilkums_{language}", str(qm_path(language).parent)), (f"qtbase_{language}", None)):
             translator = QTranslator(app)
             if translator.load(name, folder or qt_translations()):
-                app.installTranslator(translator)
+                QCoreApplication.installTranslator(translator)
                 _current["translators"].append(translator)
     _current["language"] = language
     return language

@@ -137,7 +137,7 @@ class DraftOperations(QObject):
             return True
         if not self.dialogs.ask_leave_unsaved():
             return False
-        self.saver.discard_journal(self.draft_id)  # lost on purpose: not offered after a restart
+        self.saver.discard_recovery_copy(self.draft_id)  # lost on purpose: not offered after a restart
         return True
 
     def save_now(self) -> None:

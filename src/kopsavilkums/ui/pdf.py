@@ -20,7 +20,7 @@ try:  # Qt PDF ships in its own wheel (PySide6-Pdf); without it only preview/pri
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPdfWidgets import QPdfView
 except ImportError:  # pragma: no cover - the dependency is declared
-    QPdfDocument = QPdfView = None
+    QPdfDocument = QPdfView = None  # type: ignore[misc, assignment]  # callers check for None
 
 
 def build_pdf(report: Report) -> bytes:

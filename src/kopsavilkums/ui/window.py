@@ -1,7 +1,8 @@
 """The main window: drafts on the left, the form in the middle, problems below.
 
 The window lays out and wires. What it does with drafts is in :mod:`.operations`, checking in
-:mod:`.checking`, the PDF commands in :mod:`.pdf_actions`, and every question or message box in
+:mod:`.checking`, the PDF commands in :mod:`.pdf_actions`, the menu bar in :mod:`.menus`, its title
+and which commands apply in :mod:`.command_state`, and every question or message box in
 :mod:`.dialogs` (which tests replace with a scripted one).
 """
 
@@ -14,18 +15,19 @@ from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from kopsavilkums import APP_NAME
 from kopsavilkums.report import Report
 from kopsavilkums.ui import i18n, workers
 from kopsavilkums.ui.actions import make_actions
 from kopsavilkums.ui.bars import Banner, Notice
 from kopsavilkums.ui.checking import Checker
+from kopsavilkums.ui.command_state import enable_commands, window_title
 from kopsavilkums.ui.dialogs import Dialogs
 from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.drafts_panel import DraftsPanel
 from kopsavilkums.ui.form import ReportForm
 from kopsavilkums.ui.i18n import translate
 from kopsavilkums.ui.icons import app_icon
+from kopsavilkums.ui.menus import build_menus
 from kopsavilkums.ui.models import DraftsModel
 from kopsavilkums.ui.operations import DraftOperations
 from kopsavilkums.ui.placement import area_of
@@ -76,7 +78,7 @@ class MainWindow(QMainWindow):
         self._pdf: PdfActions | None = None
         self._files: SummaryFiles | None = None
         self._build_layout()
-        self._build_menus()
+        build_menus(self.menuBar(), self.commands, self.problems_dock.toggleViewAction())
         self._wire()
         self.restoreGeometry(QByteArray(self.settings.value("geometry", b"")))  # type: ignore[call-overload]
         self.fit_to_screen()
@@ -127,31 +129,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self.resize(DEFAULT_SIZE)
         self.splitter.setSizes([420, 940])
-
-    def _build_menus(self) -> None:
-        a, bar = self.commands, self.menuBar()
-        menus = (
-            (
-                translate("Window", "&File"),
-                ("new", "duplicate", "next_report", None, "import", "export", "copy_web", None, "save", None)
-                + ("export_pdf", "preview", "print", None, "quit"),
-            ),
-            (translate("Window", "&Edit"), ("undo", "redo", None, "next_problem")),
-            (translate("Window", "&Draft"), ("submit", "reopen", None, "delete", "restore", "purge")),
-        )
-        for title, names in menus:
-            menu = bar.addMenu(title)
-            for name in names:
-                menu.addSeparator() if name is None else menu.addAction(a[name])
-        view_menu = bar.addMenu(translate("Window", "&View"))
-        view_menu.addAction(self.problems_dock.toggleViewAction())
-        language_menu = view_menu.addMenu(translate("Window", "&Language"))
-        for lang in i18n.LANGUAGES:
-            action = a[f"lang_{lang}"]
-            action.setCheckable(True)
-            action.setChecked(i18n.current() == lang)
-            language_menu.addAction(action)
-        bar.addMenu(translate("Window", "&Help")).addAction(a["about"])
 
     def _wire(self) -> None:
         a, ops = self.commands, self.operations
@@ -385,29 +362,21 @@ class MainWindow(QMainWindow):
             self._update_title()
 
     def _update_title(self, *_unused) -> None:
-        title = self.doc.report.title.strip() or translate("Window", "(untitled)")
-        if len(title) > 80:
-            title = title[:79] + "…"
-        self.setWindowTitle(f"{title}[*] — {APP_NAME}" if self.draft_id else APP_NAME)
+        self.setWindowTitle(window_title(self.doc.report.title, bool(self.draft_id)))
         self.setWindowModified(self.saver.dirty)
 
     def _update_actions(self, *_unused) -> None:
-        a, ops = self.commands, self.operations
-        has = ops.draft_id is not None
-        trash_view = self.drafts_panel.show_trash.isChecked()
-        editable_draft = has and not ops.in_trash
-        submitted = editable_draft and ops.status == "submitted"
-        for name in ("duplicate", "next_report", "export", "copy_web", "export_pdf", "preview", "print"):
-            a[name].setEnabled(editable_draft)
-        a["delete"].setEnabled(editable_draft)
-        chosen = trash_view and self.drafts_panel.current_id() is not None
-        a["restore"].setEnabled(chosen)
-        a["purge"].setEnabled(chosen)
-        a["submit"].setEnabled(editable_draft and not submitted)
-        a["reopen"].setEnabled(submitted)
+        ops, doc, panel = self.operations, self.doc, self.drafts_panel
+        enable_commands(
+            self.commands,
+            draft_open=ops.draft_id is not None,
+            in_trash=ops.in_trash,
+            status=ops.status,
+            trash_row_chosen=panel.show_trash.isChecked() and panel.current_id() is not None,
+            can_undo=doc.undo_stack.canUndo() and not doc.read_only,
+            can_redo=doc.undo_stack.canRedo() and not doc.read_only,
+        )
         self._update_title()
-        a["undo"].setEnabled(self.doc.undo_stack.canUndo() and not self.doc.read_only)
-        a["redo"].setEnabled(self.doc.undo_stack.canRedo() and not self.doc.read_only)
 
     def fit_to_screen(self) -> None:
         fit_to_screen(self)

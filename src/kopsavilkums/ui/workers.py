@@ -7,9 +7,12 @@ which arrive on the UI thread. The store is thread-safe, so jobs call it directl
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+R = TypeVar("R")
 
 
 class _Signals(QObject):
@@ -46,9 +49,9 @@ def pending() -> int:
 
 def start(
     pool: QThreadPool,
-    work: Callable[[], object],
-    done: Callable[[object], None],
-    failed: Callable[[object], None],
+    work: Callable[[], R],
+    done: Callable[[R], None],
+    failed: Callable[[Exception], None],
     context: QObject | None = None,
 ) -> Job:
     """Run ``work`` on ``pool``; ``done(result)`` or ``failed(exception)`` follows on the UI
@@ -57,7 +60,7 @@ def start(
     signals = job.signals
     _in_transit.add(signals)
 
-    def deliver(callback: Callable[[object], None], value: object) -> None:
+    def deliver(callback: Callable[[Any], None], value: Any) -> None:  # a Signal(object) carried it
         _in_transit.discard(signals)
         if context is None or shiboken6.isValid(context):
             callback(value)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from kopsavilkums.ui.display import show_period, show_time
 from kopsavilkums.ui.i18n import translate
@@ -62,7 +62,7 @@ class DraftsModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._drafts)
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         d = self._drafts[index.row()]

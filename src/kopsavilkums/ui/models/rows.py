@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from kopsavilkums.fieldpath import FieldPath, by_id
@@ -88,7 +88,7 @@ class RowsModel(QAbstractTableModel):
     def row_of(self, row_id: str) -> int:
         return self.doc.row_index(self.KEY, row_id)
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
@@ -132,7 +132,7 @@ class RowsModel(QAbstractTableModel):
             return field(self.COLUMNS[section - 1][1]).shown_label().text(current())
         return None
 
-    def flags(self, index: QModelIndex):
+    def flags(self, index: QModelIndex | QPersistentModelIndex):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled if not self.doc.read_only else Qt.ItemFlag.NoItemFlags
@@ -144,7 +144,7 @@ class RowsModel(QAbstractTableModel):
         return base
 
     # ---------------------------------------------------------------- editing cells
-    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         attr = self.attribute(index.column())
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or attr is None:
             return False
@@ -250,7 +250,9 @@ class RowsModel(QAbstractTableModel):
         mime.setData(MIME, QByteArray(" ".join(ids).encode()))
         return mime
 
-    def dropMimeData(self, data: QMimeData, action, row: int, column: int, parent: QModelIndex) -> bool:  # noqa: N802
+    def dropMimeData(  # noqa: N802
+        self, data: QMimeData, action, row: int, column: int, parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
         if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME) or self.doc.read_only:
             return False
         ids = bytes(data.data(MIME).data()).decode().split()
