@@ -54,12 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pdf.add_argument("--draft", metavar="ID", help="print the stored draft ID instead of a file")
     pdf.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="where to write the PDF")
-    pdf.add_argument(
-        "--e-signature",
-        action="store_true",
-        help="to be signed with a secure e-signature (eParaksts): print the e-document note in place of the "
-        "signature line and the date",
-    )
+    _add_e_signature(pdf)
 
     convert = sub.add_parser(
         "convert",
@@ -68,12 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("file", metavar="INPUT", help="a draft file, a Word file, a web page, a text or a PDF")
     convert.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="where to write it")
-    convert.add_argument(
-        "--e-signature",
-        action="store_true",
-        help="to be signed with a secure e-signature: the document carries the e-document note instead of a "
-        "signature line and date",
-    )
+    _add_e_signature(convert)
 
     validate = sub.add_parser("validate", help="check a draft file; exit 0 valid, 1 errors, 2 unreadable")
     validate.add_argument("file", metavar="FILE", help="a draft file, a Word file, a web page, a text or a PDF")
@@ -85,6 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_drafts.add_commands(sub)
     return parser
+
+
+def _add_e_signature(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--e-signature",
+        action="store_true",
+        help="to be signed with a secure e-signature (eParaksts): the document carries the e-document note "
+        "in place of the signature line and the date",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

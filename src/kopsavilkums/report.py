@@ -126,6 +126,14 @@ class Report:
     def copy(self) -> Report:
         return copy.deepcopy(self)
 
+    def value_at(self, key: str) -> object:
+        """The value of a field of the field table by its dotted key (``period.end``,
+        ``signatory.name``, ``objectives``)."""
+        value: object = self
+        for part in key.split("."):
+            value = getattr(value, part)
+        return value
+
     def budget_total(self) -> tuple[Decimal | None, Decimal | None]:
         """Sum of planned and of actual amounts; ``None`` where no year has one."""
 

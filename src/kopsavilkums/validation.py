@@ -86,19 +86,12 @@ def _check_fields(r: Report, out: _Problems, final: bool) -> None:
     for f in FIELDS:
         if f.is_row_field:
             continue  # checked per row in _check_rows
-        value = _value(r, f.key)
+        value = r.value_at(f.key)
         if f.need is not Need.OPTIONAL and _is_empty(value, f):
             report_it = out.error if f.need is Need.REQUIRED or final else out.warning
             report_it(f.key, f.missing or Message(f"{f.label.lv}: jāaizpilda.", f"{f.label.en}: required."))
         if f.is_text and f.limit is not None:
             _too_long(out, f.key, str(value), f.limit, f.label)
-
-
-def _value(r: Report, key: str) -> object:
-    obj: object = r
-    for part in key.split("."):
-        obj = getattr(obj, part)
-    return obj
 
 
 def _is_empty(value: object, f: Field) -> bool:
@@ -374,4 +367,4 @@ def texts(r: Report) -> Iterator[tuple[str, str, str | None]]:
         elif f.key.startswith("indicators[]."):
             continue
         else:
-            yield f.key, str(_value(r, f.key)), None
+            yield f.key, str(r.value_at(f.key)), None

@@ -32,19 +32,12 @@ def differences(mine: Report, theirs: Report) -> list[Difference]:
     for f in FIELDS:
         if f.is_row_field:
             continue
-        a, b = _value(mine, f.key), _value(theirs, f.key)
+        a, b = mine.value_at(f.key), theirs.value_at(f.key)
         if f.kind is Kind.ROWS:
             found += _row_differences(f, list(a), list(b))  # type: ignore[call-overload]
         elif a != b:
             found.append(Difference(f.label.text(current()), _shown(a, f), _shown(b, f)))
     return found
-
-
-def _value(report: Report, key: str) -> object:
-    obj: object = report
-    for part in key.split("."):
-        obj = getattr(obj, part)
-    return obj
 
 
 def _content(key: str, row: object) -> tuple:
