@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from kopsavilkums import APP_NAME, __version__
+from kopsavilkums.messages import language_from_environment
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 1, 2, 3
 COMMANDS = ("pdf", "convert", "validate", "list", "import", "export", "delete", "restore")
@@ -24,11 +25,7 @@ READING_COMMANDS = ("list", "export")
 
 def _language() -> str:
     """Messages follow the environment: Latvian when the locale is Latvian, else English."""
-    for var in ("KOPSAVILKUMS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        if value:
-            return "lv" if value.lower().startswith("lv") else "en"
-    return "en"
+    return language_from_environment()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -273,17 +270,25 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_pdf(args) -> int:
-    from kopsavilkums.printing import render_pdf
+    return _print_document(args, "pdf")
+
+
+def _cmd_convert(args) -> int:
+    return _print_document(args, None)
+
+
+def _print_document(args, key: str | None) -> int:
+    """``pdf`` (``key`` "pdf") and ``convert`` (the output's ending picks the format): read the
+    summary, tell its problems, make the document, write it."""
     from kopsavilkums.report import E_SIGNATURE
-    from kopsavilkums.userfile import FileProblem, check_output
     from kopsavilkums.validation import validate
 
     lang = _language()
-    try:  # before any work: a PDF is never written over /dev/null, a pipe or a folder
-        check_output(args.output)
-    except FileProblem as exc:
-        return _cannot_write(Path(args.output), exc.localized(lang), lang)
-    if args.draft is not None:
+    output = Path(args.output)
+    fmt = output_format_or_say(output, key, lang)
+    if isinstance(fmt, int):
+        return fmt
+    if getattr(args, "draft", None) is not None:
         from kopsavilkums.cli_drafts import load_draft
 
         report = load_draft(args, lang)
@@ -295,57 +300,45 @@ def _cmd_pdf(args) -> int:
         report.signatory.signing = E_SIGNATURE
     problems = validate(report, final=True)
     _print_problems(problems, lang)
-    return _make_and_write(lambda: render_pdf(report, problems), Path(args.output), lang)
+    return write_document(report, fmt, output, lang, problems)
 
 
-def _cmd_convert(args) -> int:
-    from kopsavilkums.convert.writing import UnknownFormat, output_format, render
-    from kopsavilkums.report import E_SIGNATURE
+def output_format_or_say(output: Path, key: str | None, lang: str):
+    """The format to write (``key``'s, or the one ``output``'s ending names), or an exit code
+    after one line: before any work, a document is never written over /dev/null, a pipe or a
+    folder, and an ending nothing is written as is refused."""
+    from kopsavilkums.convert.writing import UnknownFormat, format_by_key, output_format
     from kopsavilkums.userfile import FileProblem, check_output
-    from kopsavilkums.validation import validate
 
-    lang = _language()
-    try:  # before any work: never written over /dev/null, a pipe or a folder
-        check_output(args.output)
-    except FileProblem as exc:
-        return _cannot_write(Path(args.output), exc.localized(lang), lang)
     try:
-        fmt = output_format(args.output)
+        check_output(output)
+    except FileProblem as exc:
+        return _cannot_write(output, exc.localized(lang), lang)
+    try:
+        return format_by_key(key) if key else output_format(output)
     except UnknownFormat as exc:
         print(f"kopsavilkums: {exc.localized(lang)}", file=sys.stderr)
         return EXIT_UNREADABLE
-    report = read_input(args.file, lang)
-    if report is None:
-        return EXIT_UNREADABLE
-    if args.e_signature:
-        report.signatory.signing = E_SIGNATURE
-    problems = validate(report, final=True)
-    _print_problems(problems, lang)
-    return _make_and_write(lambda: render(report, fmt, problems), Path(args.output), lang, fmt.key)
 
 
-def _make_and_write(make, output: Path, lang: str, kind: str = "pdf") -> int:
-    """Make the document and write it. Making it can only fail through a fault of ours (a file
-    of the program missing from a broken installation, a bug): one line and exit 3 even then,
-    never a traceback."""
-    try:
-        data = make()
-    except Exception as exc:  # told, not hidden: the line names the error
-        what = "dokumentu nevarēja izveidot" if lang == "lv" else "the document could not be made"
-        print(f"kopsavilkums: {_shown(output)}: {what} ({type(exc).__name__}: {exc})", file=sys.stderr)
-        return EXIT_UNWRITABLE
-    return _write_output(data, output, lang, kind)
-
-
-def _write_output(data: bytes, output: Path, lang: str, kind: str = "pdf") -> int:
-    from kopsavilkums.convert.writing import format_by_key
+def write_document(report, fmt, output: Path, lang: str, problems=None) -> int:
+    """Make ``report`` in ``fmt`` and write it to ``output`` (atomically), saying so. Making it
+    can only fail through a fault of ours (a file of the program missing from a broken
+    installation, a bug): one line and exit 3 even then, never a traceback."""
+    from kopsavilkums.convert.writing import render
     from kopsavilkums.fileio import atomic_write_bytes
 
+    try:
+        data = render(report, fmt, problems)
+    except Exception as exc:  # told, not hidden: the line names the error
+        what = "dokumentu nevarēja izveidot" if lang == "lv" else "the document could not be made"
+        print(f"kopsavilkums: {_shown(output)}: {what} ({type(exc).__name__}: {_shown(str(exc))})", file=sys.stderr)
+        return EXIT_UNWRITABLE
     try:
         atomic_write_bytes(output, data)
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
         return _cannot_write(output, getattr(exc, "strerror", None) or str(exc), lang)
-    wrote(output, format_by_key(kind).name, lang)
+    wrote(output, fmt.name, lang)
     return EXIT_OK
 
 

@@ -109,29 +109,15 @@ def _import(args, lang: str) -> int:
 
 
 def _export(args, lang: str) -> int:
-    from kopsavilkums.cli import wrote
-    from kopsavilkums.convert.writing import UnknownFormat, output_format, render
-    from kopsavilkums.fileio import atomic_write_bytes
-    from kopsavilkums.userfile import FileProblem, check_output
+    from kopsavilkums.cli import output_format_or_say, write_document
 
-    what = "nevar ierakstīt" if lang == "lv" else "cannot be written"
-    try:
-        check_output(args.output)  # not over /dev/null, a pipe or a folder
-        fmt = output_format(args.output)
-    except FileProblem as exc:
-        return _fail(f"{args.output}: {what} ({exc.localized(lang)})", EXIT_UNWRITABLE)
-    except UnknownFormat as exc:
-        return _fail(exc.localized(lang), EXIT_UNREADABLE)
+    output = Path(args.output)
+    fmt = output_format_or_say(output, None, lang)
+    if isinstance(fmt, int):
+        return fmt
     with _open(args, read_only=True, lang=lang) as store:
         report = store.load(_resolve(store, args.draft, lang))
-    try:
-        atomic_write_bytes(Path(args.output), render(report, fmt))
-    except FileProblem as exc:
-        return _fail(f"{args.output}: {what} ({exc.localized(lang)})", EXIT_UNWRITABLE)
-    except OSError as exc:
-        return _fail(f"{args.output}: {what} ({exc.strerror or exc})", EXIT_UNWRITABLE)
-    wrote(Path(args.output), fmt.name, lang)
-    return EXIT_OK
+    return write_document(report, fmt, output, lang)
 
 
 def _delete(args, lang: str) -> int:

@@ -51,3 +51,49 @@ def test_what_the_program_wrote_itself_comes_back_marked_exact(complete_report, 
 
 def test_a_published_summary_read_by_its_rows_is_not_exact(complete_report):
     assert not read_any(render(complete_report, "text")).exact
+
+
+def test_a_page_that_only_borrows_our_attribute_is_not_taken_for_ours():
+    page = b'<html><body><h1 data-field="title">Virsraksts</h1><p>Viss cits lapas teksts.</p></body></html>'
+    from kopsavilkums.convert.html_own import import_own_html
+
+    assert import_own_html(page) is None  # no table of ours: the general web page reader decides
+
+
+def test_our_table_pasted_into_another_page_is_read_with_a_note_not_as_exact(complete_report):
+    from kopsavilkums.convert.write_html import html_fragment
+
+    page = f"<html><body><p>Ministrijas lapas ievads.</p>{html_fragment(complete_report)}</body></html>"
+    back = read_any(page.encode("utf-8"), "lapa.html")
+    assert not back.exact and "rest of the page" in back.notes[0].en
+    assert back.report.performer == complete_report.performer
+
+
+def test_our_page_nested_deeper_than_a_parser_goes_is_refused_not_read_empty(complete_report):
+    from kopsavilkums.convert.common import ImportRefused
+
+    page = '<html><body><table class="kopsavilkums"><tr><td data-field="title">' + "<span>" * 10_000 + "x"
+    with pytest.raises(ImportRefused, match="nested too deeply"):
+        read_any(page.encode("utf-8"), "lapa.html")
+
+
+def test_a_title_as_long_as_its_limit_goes_to_word_and_back(complete_report):
+    # Word's document properties take at most 255 characters; the field takes 1,000.
+    complete_report.title = "Kopsavilkums " + "ļoti garš " * 98
+    complete_report.performer = "Biedrība " + "x" * 900
+    back = read_any(render(complete_report, "docx"))
+    assert back.report.title == complete_report.title and back.report.performer == complete_report.performer
+
+
+def test_a_word_file_that_unpacks_to_too_much_is_refused_before_it_is_parsed():
+    import io
+    import zipfile
+
+    from kopsavilkums.convert.common import ImportRefused
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"<w:document>" + b"A" * (120 * 2**20) + b"</w:document>")
+    with pytest.raises(ImportRefused, match="unpacks to more than"):
+        read_any(buffer.getvalue(), "bomba.docx")

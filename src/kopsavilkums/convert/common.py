@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kopsavilkums.exchange import MAX_BYTES
 from kopsavilkums.messages import Message, UserError
 from kopsavilkums.report import Report
 
-#: Inputs larger than this are refused before they are parsed (a draft file's own limit).
-MAX_INPUT_BYTES = 20 * 1024 * 1024
+#: Inputs larger than this are refused before they are parsed: a draft file's own limit.
+MAX_INPUT_BYTES = MAX_BYTES
 
 
 @dataclass

@@ -24,16 +24,12 @@ import zipfile
 from docx.oxml.ns import qn
 
 from kopsavilkums.convert import docx_package
-from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported, ImportRefused
+from kopsavilkums.convert.common import Imported
 from kopsavilkums.convert.docx_styles import PARAGRAPH_KEYS
 from kopsavilkums.convert.docx_visible import Paragraph, read_visible
 from kopsavilkums.exchange import ExchangeError, from_document
 from kopsavilkums.messages import Message
 from kopsavilkums.report import Report
-
-#: A ``.docx`` whose parts unpack to more than this is refused before it is parsed (a ZIP bomb).
-#: The largest report a draft file can hold makes a Word file of a few tens of MB unpacked.
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 
 def read_own_docx(data: bytes) -> Report | None:
@@ -72,30 +68,20 @@ def import_own_docx(data: bytes) -> Imported | None:
 
 
 def _open(data: bytes):
-    """The python-docx document, or None when ``data`` is no Word file at all."""
+    """The python-docx document, or None when ``data`` is no Word file at all. What python-docx
+    should not be given (a ZIP bomb, a DTD, too many parts) is refused first, by the same check
+    the reader of other people's Word files makes."""
     import docx
 
-    if len(data) > MAX_INPUT_BYTES:
-        raise ImportRefused(
-            Message(
-                lv=f"Fails ir lielāks par {MAX_INPUT_BYTES // 2**20} MB.",
-                en=f"The file is larger than {MAX_INPUT_BYTES // 2**20} MB.",
-            )
-        )
+    from kopsavilkums.convert.read_docx import check_zip
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
+            if "word/document.xml" not in archive.namelist():
+                return None
     except (zipfile.BadZipFile, ValueError, OSError):
         return None
-    if not any(info.filename == "word/document.xml" for info in infos):
-        return None
-    if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
-        raise ImportRefused(
-            Message(
-                lv="Word fails atpakojas pārāk lielā apjomā, to nelasa.",
-                en="The Word file unpacks to too much data to be read.",
-            )
-        )
+    check_zip(data)
     try:
         return docx.Document(io.BytesIO(data))
     except Exception:  # python-docx raises many kinds for a damaged package

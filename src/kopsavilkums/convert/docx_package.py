@@ -48,12 +48,17 @@ def finish(document, report: Report, model: PrintModel, shown_fingerprint: str) 
     _add_draft(document, report, shown_fingerprint)
 
 
+CORE_PROPERTY_LIMIT = 255
+
+
 def _properties(document, model: PrintModel) -> None:
     core = document.core_properties
     meta = model.metadata
-    core.title = _one_line(meta.get("title", ""))
-    core.subject = meta.get("subject", "")
-    core.author = _one_line(meta.get("author", ""))
+    # Word's document properties hold at most 255 characters (python-docx refuses more); a title
+    # or performer may be up to 1,000. The document itself carries them whole.
+    core.title = _one_line(meta.get("title", ""))[:CORE_PROPERTY_LIMIT]
+    core.subject = meta.get("subject", "")[:CORE_PROPERTY_LIMIT]
+    core.author = _one_line(meta.get("author", ""))[:CORE_PROPERTY_LIMIT]
     core.comments = ""
     core.keywords = ""
     core.category = ""

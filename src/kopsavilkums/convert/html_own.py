@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported, ImportRefused
+from kopsavilkums.convert.common import Imported
 from kopsavilkums.fieldpath import FieldPath
 from kopsavilkums.fields import field
 from kopsavilkums.formats import FormatError, parse_amount, parse_date
@@ -37,9 +37,14 @@ def read_own_html(data: bytes | str) -> Report | None:
 
 
 def import_own_html(data: bytes | str) -> Imported | None:
-    """Like :func:`read_own_html`, with notes about values that had to be kept as text."""
+    """Like :func:`read_own_html`, with notes about values that had to be kept as text.
+
+    Ours is a page with the summary table Kopsavilkums writes (``<table class="kopsavilkums">``,
+    whose values carry ``data-field``). A whole page of ours (its generator says Kopsavilkums)
+    reads back exactly; our table pasted into another page is read too, with a note that the
+    rest of that page was left out."""
     root = _parse(data)
-    if root is None:
+    if root is None or not root.xpath(_OUR_TABLE):
         return None
     values: list[tuple[FieldPath, str]] = []
     carried: set[int] = set()
@@ -57,31 +62,30 @@ def import_own_html(data: bytes | str) -> Imported | None:
             values.append((path, value))
     if not values:
         return None
-    return _Builder(values, carried).build()
+    imported = _Builder(values, carried).build()
+    if not root.xpath(_OUR_PAGE):
+        imported.notes.insert(0, _ONLY_THE_TABLE)
+        imported.exact = False
+    return imported
+
+
+_OUR_TABLE = '//table[contains(concat(" ", normalize-space(@class), " "), " kopsavilkums ")]'
+_OUR_PAGE = '//meta[@name="generator"][starts-with(@content, "Kopsavilkums")]'
+_ONLY_THE_TABLE = Message(
+    "No lapas nolasīts tikai Kopsavilkuma tabulas saturs; pārējais lapas teksts netika ņemts.",
+    "Only the Kopsavilkums table was read from the page; the rest of the page's text was left out.",
+)
 
 
 def _parse(data: bytes | str):
-    import lxml.html
-    from lxml import etree
+    """The page's root, parsed as the web page reader parses (no network, no entities, a depth
+    limit); None when it cannot be ours."""
+    from kopsavilkums.convert.read_html import decode_html, parse
 
-    if len(data) > MAX_INPUT_BYTES:
-        raise ImportRefused(
-            Message(
-                lv=f"Fails ir lielāks par {MAX_INPUT_BYTES // 2**20} MB.",
-                en=f"The file is larger than {MAX_INPUT_BYTES // 2**20} MB.",
-            )
-        )
-    if isinstance(data, bytes):
-        text = data.decode("utf-8-sig", errors="replace")  # our pages are UTF-8
-    else:
-        text = data
+    text = decode_html(data) if isinstance(data, bytes) else data
     if "data-field" not in text:
         return None
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
-    try:
-        return lxml.html.document_fromstring(text, parser=parser)
-    except (etree.ParserError, ValueError):
-        return None
+    return parse(text)
 
 
 def _path(text: str | None) -> FieldPath | None:
