@@ -67,3 +67,11 @@ def test_the_next_report_marks_indicator_texts_for_checking(complete_report):
     assert all(i.carried_over for i in nxt.indicators)
     assert [i.planned for i in nxt.indicators] == [i.planned for i in complete_report.indicators]
     assert not any(o.text != p.text for o, p in zip(nxt.objectives, complete_report.objectives, strict=True))
+
+
+def test_the_field_table_offers_the_signing_methods_the_model_knows():
+    from kopsavilkums.fields import field
+    from kopsavilkums.report import BY_HAND, SIGNING_METHODS, Signatory
+
+    assert field("signatory.signing").choices == SIGNING_METHODS
+    assert Signatory().signing == BY_HAND == SIGNING_METHODS[0]  # the first choice is the default

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from kopsavilkums import APP_NAME, __version__
-from kopsavilkums.messages import language_from_environment
+from kopsavilkums.messages import count_en, count_lv, language_from_environment
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 1, 2, 3
 COMMANDS = ("pdf", "convert", "validate", "list", "import", "export", "delete", "restore")
@@ -256,15 +256,19 @@ def _cmd_validate(args) -> int:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     if lang == "lv":
-        verdict = f"{errors} kļūdas" if errors else ("derīgs melnraksts" if args.as_draft else "derīgs, var parakstīt")
+        verdict = (
+            f"{errors} {count_lv(errors, 'kļūda', 'kļūdas')}"
+            if errors
+            else ("derīgs melnraksts" if args.as_draft else "derīgs, var parakstīt")
+        )
         summary = f"{verdict}; brīdinājumi: {warnings}"
     else:
         verdict = (
-            f"{errors} error{'s' * (errors != 1)}"
+            f"{errors} {count_en(errors, 'error', 'errors')}"
             if errors
             else ("a valid draft" if args.as_draft else "valid, ready to sign")
         )
-        summary = f"{verdict}; {warnings} warning{'s' * (warnings != 1)}"
+        summary = f"{verdict}; {warnings} {count_en(warnings, 'warning', 'warnings')}"
     print(f"kopsavilkums: {_shown(args.file)}: {summary}", file=sys.stderr)
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
 

@@ -230,7 +230,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "signatory.signing", _m("Parakstīšanas veids", "How it is signed"), Kind.CHOICE, Part.SIGNATURE,
-        choices=("by_hand", "e_signature"),
+        choices=("by_hand", "e_signature"),  # report.SIGNING_METHODS (a test keeps them equal)
     ),
     Field(
         "prepared_by.name", _m("Sagatavotāja vārds, uzvārds", "Prepared by: name"), Kind.LINE, Part.PREPARED_BY,
@@ -268,11 +268,6 @@ def row(number_or_key: int | str) -> OfficialRow:
         if number_or_key in (official.number, official.key):
             return official
     raise KeyError(number_or_key)
-
-
-def text_fields() -> tuple[Field, ...]:
-    """Every field that holds user text, in the order of the document."""
-    return tuple(f for f in FIELDS if f.is_text)
 
 
 def fields_of(part: Part) -> tuple[Field, ...]:

@@ -44,6 +44,16 @@ class UserError(Exception):
         return self.message.en
 
 
+def count_lv(n: int, one: str, many: str) -> str:
+    """Latvian number agreement: 1, 21, 31 … take the singular (``1 kļūda``, ``21 kļūda``); 11 and
+    everything else the plural (``11 kļūdas``, ``2 kļūdas``)."""
+    return one if n % 10 == 1 and n % 100 != 11 else many
+
+
+def count_en(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
 def language_from_environment(environ: dict[str, str] | None = None) -> str:
     """The command line's language: Latvian when the locale is Latvian, else English
     (``KOPSAVILKUMS_LANG`` first, then ``LC_ALL``, ``LC_MESSAGES``, ``LANG``)."""

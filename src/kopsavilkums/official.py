@@ -16,6 +16,7 @@ from kopsavilkums import __version__
 from kopsavilkums import fields as field_table
 from kopsavilkums.fields import ROWS, Part, fields_of
 from kopsavilkums.formats import format_date, format_money, format_period, format_year
+from kopsavilkums.messages import count_lv
 from kopsavilkums.report import AmountWithExplanation, Report
 from kopsavilkums.validation import Problem, has_errors, validate
 
@@ -33,6 +34,7 @@ DRAFT_MARK = "MELNRAKSTS"
 E_SIGNATURE_NOTE = "DOKUMENTS IR PARAKSTĪTS AR DROŠU ELEKTRONISKO PARAKSTU UN SATUR LAIKA ZĪMOGU"
 REPRESENTATIVE = "Valsts pārvaldes uzdevuma veicēja pārstāvis"
 PREPARED_BY = "Sagatavoja"
+TOTAL = "Kopā"  # the budget table's last row
 #: An explanation up to this long prints after its amount in brackets, as the published
 #: summaries write it (``146,90 euro (reprezentācijas izdevumi)``); a longer one as a paragraph.
 INLINE_EXPLANATION = 300
@@ -110,9 +112,8 @@ def _cut(text: str, key: str) -> str:
 def _not_printed(count: int, one: str, many: str, one_verb: str, many_verb: str) -> str:
     """``vēl 18 000 000 rakstzīmes netiek drukātas``. Latvian counts 1, 21, 31… (not 11, 111…) in
     the singular."""
-    singular = count % 10 == 1 and count % 100 != 11
     number = f"{count:,}".replace(",", "\u00a0")  # 18 000 000, never broken across lines
-    return f"vēl {number} {one if singular else many} netiek {one_verb if singular else many_verb}"
+    return f"vēl {number} {count_lv(count, one, many)} netiek {count_lv(count, one_verb, many_verb)}"
 
 
 def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:

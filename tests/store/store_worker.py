@@ -1,7 +1,7 @@
 """A separate process for the store tests (run as a script, not collected by pytest).
 
 store_worker.py save-loop STORE SEED      save forever; print "id revision" after each save returns
-store_worker.py save-many STORE SEED N GO save N new drafts once the file GO exists; print the ids
+store_worker.py save-many STORE SEED N GO say "opened", save N new drafts once the file GO exists; print the ids
 store_worker.py hold-lock STORE           take the store's lock, print "locked", wait to be killed
 store_worker.py hold-quietly LOCKFILE     take the OS lock on it without writing a note, the same
 store_worker.py latvian STORE SEED        save and reload Latvian text; print the locale encoding
@@ -36,6 +36,7 @@ def save_loop(path: str, seed: str) -> None:
 def save_many(path: str, seed: str, count: str, go: str) -> None:
     report = exchange.read(seed)
     with DraftStore(path) as store:
+        print("opened", flush=True)
         while not Path(go).exists():
             time.sleep(0.001)
         for _ in range(int(count)):

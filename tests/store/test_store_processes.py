@@ -95,7 +95,8 @@ def test_two_processes_saving_at_once_lose_nothing(store_path):
     DraftStore(store_path).close()
     go = store_path.parent / "go"
     workers = [_start("save-many", str(store_path), str(SEED), "100", str(go)) for _ in range(2)]
-    time.sleep(0.5)  # both have opened the store
+    for worker in workers:
+        _wait_for(worker, "opened")  # both have the store open before either saves
     go.touch()
     outputs = [worker.communicate(timeout=120) for worker in workers]
     assert [worker.returncode for worker in workers] == [0, 0], [err for _, err in outputs]

@@ -161,7 +161,8 @@ def test_copy_for_the_web_page_puts_the_table_and_the_text_on_the_clipboard(
     with qtbot.waitSignal(window.files.imported):
         window.import_file(complete_path)
     window.doc.set("performer", "Biedrība <script>alert(1)</script> & co")
-    window.commands["copy_web"].trigger()
+    with qtbot.waitSignal(window.files.copied):
+        window.commands["copy_web"].trigger()
     data = clipboard.mimeData()
     assert "<table" in data.html() and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in data.html()
     assert "<script>" not in data.html()

@@ -8,9 +8,9 @@ from datetime import date
 
 from kopsavilkums.convert.dates import find_dates, leftover
 from kopsavilkums.convert.labels import HEADER_LABELS, MAX_LABEL, clean_label, fold, squash
-from kopsavilkums.convert.notes import count_en, count_lv, quote
+from kopsavilkums.convert.notes import quote
 from kopsavilkums.convert.values import Read
-from kopsavilkums.messages import Message
+from kopsavilkums.messages import Message, count_en, count_lv
 from kopsavilkums.official import PREPARED_BY, REPRESENTATIVE
 from kopsavilkums.report import E_SIGNATURE, Report
 

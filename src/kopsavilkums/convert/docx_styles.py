@@ -29,7 +29,6 @@ PREFIX = "Kopsavilkums: "
 FONT = "Times New Roman"
 LANGUAGE = "lv-LV"
 GREY = RGBColor(0x59, 0x59, 0x59)  # the PDF's 35 % grey
-RED = RGBColor(0xCC, 0x1A, 0x1A)
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = Mm(25), Mm(18), Mm(20), Mm(22)

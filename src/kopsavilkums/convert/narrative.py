@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from kopsavilkums.convert.dates import MONTHS
 from kopsavilkums.convert.labels import fold, squash
-from kopsavilkums.convert.notes import count_en, count_lv, quote, row_name
+from kopsavilkums.convert.notes import quote, row_name
 from kopsavilkums.convert.values import Read
-from kopsavilkums.messages import Message
+from kopsavilkums.messages import Message, count_en, count_lv
 from kopsavilkums.official import INDICATORS_SENTENCE
 from kopsavilkums.report import Indicator
 

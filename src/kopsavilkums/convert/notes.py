@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kopsavilkums.fields import row
-from kopsavilkums.messages import Message
+from kopsavilkums.messages import Message, count_en, count_lv
 from kopsavilkums.validation import UNPLACED_MARKER  # the rule that looks for it lives there
 
 #: What Kopsavilkums reads, for the refusals that should say so.
@@ -40,15 +40,6 @@ def _short(label: str) -> str:
     return label if len(words) <= 6 else " ".join(words[:6]) + " …"
 
 
-def count_lv(n: int, one: str, many: str) -> str:
-    """Latvian number agreement: 1, 21, 31 … take the singular; 11 and everything else the plural."""
-    return one if n % 10 == 1 and n % 100 != 11 else many
-
-
-def count_en(n: int, one: str, many: str) -> str:
-    return one if n == 1 else many
-
-
 def quote(text: str, limit: int = 60) -> str:
     """A short piece of the user's text for a note (one line, cut at ``limit`` characters)."""
     text = " ".join(text.split())
@@ -68,8 +59,3 @@ def unplaced(n: int, where: Message) -> Message:
 
 ABOVE_TABLE = Message("virs tabulas", "above the table")
 UNDER_TABLE = Message("zem tabulas", "under the table")
-
-
-def in_row(key: str) -> Message:
-    where = row_name_in(key)
-    return Message(f"no {where.lv.replace('rindā', 'rindas', 1)}", f"in {where.en}")

@@ -176,7 +176,7 @@ class _Writer:
                 self._cell(c, key, piece.text)
         if grid.show_total:
             cells = trs[-1].cells
-            self._cell(cells[0], "budget.total", "Kopā")
+            self._cell(cells[0], "budget.total", official.TOTAL)
             cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
             for c, text in zip(cells[1:], grid.total, strict=True):
                 self._cell(c, "budget.total", text)

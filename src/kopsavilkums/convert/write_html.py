@@ -174,7 +174,7 @@ def _budget(grid: BudgetGrid) -> str:
     out.append("</tbody>")
     if grid.show_total:
         totals = "".join(f"<td>{_text(t)}</td>" for t in grid.total)
-        out.append(f'<tfoot><tr><th scope="row">Kopā</th>{totals}</tr></tfoot>')
+        out.append(f'<tfoot><tr><th scope="row">{official.TOTAL}</th>{totals}</tr></tfoot>')
     out.append("</table>")
     return "".join(out)
 

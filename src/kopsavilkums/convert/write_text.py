@@ -42,11 +42,6 @@ def published_text(report: Report, problems: list[Problem] | None = None) -> str
     return "\n".join(lines) + "\n"
 
 
-def plain_text(report: Report, problems: list[Problem] | None = None) -> str:
-    """What *Copy for the web page* puts on the clipboard beside the HTML table."""
-    return published_text(report, problems)
-
-
 def _paragraphs(blocks) -> list[str]:
     """A row's value as lines: each of its blocks (the introduction, an objective, the fixed
     sentence, an indicator with its details, the assessment) is a paragraph of its own, as a web

@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from kopsavilkums.official import DRAFT_MARK, BudgetTable, Numbered, PrintModel, Text
+from kopsavilkums.official import DRAFT_MARK, PREPARED_BY, TOTAL, BudgetTable, Numbered, PrintModel, Text
 from kopsavilkums.printing import fonts
 from kopsavilkums.printing.attachment import embed
 from kopsavilkums.printing.direction import visual
@@ -127,7 +127,7 @@ def _budget_table(block: BudgetTable, st: _Styles) -> Table:
     for cells in block.rows:
         data.append([TextBlock(cell, st.cell) for cell in cells])
     if len(block.rows) > 1:
-        data.append([TextBlock("Kopā", st.cell_bold)] + [TextBlock(t, st.cell_bold) for t in block.total])
+        data.append([TextBlock(TOTAL, st.cell_bold)] + [TextBlock(t, st.cell_bold) for t in block.total])
     widths = ["28%", "36%", "36%"] if len(block.header) == 3 else ["40%", "60%"]
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(
@@ -162,7 +162,7 @@ def _signature(model: PrintModel, st: _Styles) -> list[Flowable]:
     if model.e_signature_note:  # an e-document: the time stamp is its date, the e-signature its signature
         out += [Spacer(1, 6 * mm), TextBlock(model.e_signature_note, st.label)]
     if model.prepared_by:
-        out += [Spacer(1, 8 * mm), TextBlock(f"Sagatavoja: {clean(model.prepared_by)}", st.note)]
+        out += [Spacer(1, 8 * mm), TextBlock(f"{PREPARED_BY}: {clean(model.prepared_by)}", st.note)]
     return out
 
 

@@ -128,9 +128,6 @@ class ReportForm(QWidget):
         """Put the cursor on the field a problem names; returns the focused widget."""
         return self.placement.focus(path, row_id)
 
-    def first_field(self) -> QWidget:
-        return self.editors["title"]
-
     def commit_pending(self) -> None:
         """Take in what is typed but not finished yet: a table cell still being edited, a date
         or an amount without Enter or Tab (before a save, a switch, closing, a PDF)."""

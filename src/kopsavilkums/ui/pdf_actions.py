@@ -43,8 +43,9 @@ class PdfActions(QObject):
         self.pool = QThreadPool(self)
         self.preview: QWidget | None = None
 
-    def _build(self, then: Callable[[bytes], None]) -> None:
-        """Build the PDF on a worker thread; ``then(bytes)`` runs on the UI thread."""
+    def _build(self, then: Callable[[bytes], None], write_to: Path | None = None) -> None:
+        """Build the PDF on a worker thread (and write it to ``write_to`` there, atomically);
+        ``then(bytes)`` runs on the UI thread."""
         from kopsavilkums.ui import pdf
 
         self.before()
@@ -60,7 +61,15 @@ class PdfActions(QObject):
             message = workers.message_of(exc, i18n.current())
             self.dialogs.show_error(translate("Window", "The PDF could not be made: %1").replace("%1", message))
 
-        workers.start(self.pool, lambda: pdf.build_pdf(report), done, failed, self)
+        def work() -> bytes:
+            data = pdf.build_pdf(report)
+            if write_to is not None:
+                from kopsavilkums.fileio import atomic_write_bytes
+
+                atomic_write_bytes(write_to, data)
+            return data
+
+        workers.start(self.pool, work, done, failed, self)
 
     def export(self, path: str | Path | None = None) -> None:
         from kopsavilkums.ui import pdf
@@ -78,18 +87,11 @@ class PdfActions(QObject):
             target = target.with_name(target.name + ".pdf")
         self.remember_folder(str(target.parent))
 
-        def write(data: bytes) -> None:
-            from kopsavilkums.fileio import atomic_write_bytes
-
-            try:
-                atomic_write_bytes(target, data)
-            except OSError as exc:
-                self.dialogs.show_error(workers.message_of(exc, i18n.current()))
-                return
+        def written(_data: bytes) -> None:
             self.message.emit(translate("Window", "PDF saved: %1").replace("%1", str(target)))
             self.ready.emit(target)
 
-        self._build(write)
+        self._build(written, write_to=target)
 
     def show_preview(self) -> None:
         from kopsavilkums.ui import pdf

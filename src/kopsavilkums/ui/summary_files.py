@@ -31,6 +31,8 @@ class SummaryFiles(QObject):
     imported = Signal(str)
     # a file was written (its path)
     exported = Signal(str)
+    # the summary is on the clipboard
+    copied = Signal()
     # a short note for the status bar
     message = Signal(str)
 
@@ -147,22 +149,39 @@ class SummaryFiles(QObject):
 
     def copy_for_web_page(self) -> bool:
         """The summary's table as HTML, with the published text beside it, on the clipboard — for
-        pasting into a ministry's web page editor (or anywhere that takes only text)."""
-        from PySide6.QtCore import QMimeData
-        from PySide6.QtGui import QGuiApplication
-
+        pasting into a ministry's web page editor (or anywhere that takes only text). Made on the
+        worker (a long report takes a moment), put on the clipboard here; :attr:`copied` follows."""
         from kopsavilkums.convert.write_html import html_fragment
-        from kopsavilkums.convert.write_text import plain_text
+        from kopsavilkums.convert.write_text import published_text
+        from kopsavilkums.validation import validate
 
         if not self.operations.draft_id:
             return False
         self.commit_edits()
-        report = self.operations.doc.report
-        mime = QMimeData()
-        mime.setHtml(html_fragment(report))
-        mime.setText(plain_text(report))
-        QGuiApplication.clipboard().setMimeData(mime)
-        self.message.emit(translate("Window", "Copied: paste it into the web page's editor."))
+        report = self.operations.doc.report.copy()
+
+        def work() -> tuple[str, str]:
+            problems = validate(report, final=True)  # once, for both
+            return html_fragment(report, problems), published_text(report, problems)
+
+        def done(made: tuple[str, str]) -> None:
+            from PySide6.QtCore import QMimeData
+            from PySide6.QtGui import QGuiApplication
+
+            mime = QMimeData()
+            mime.setHtml(made[0])
+            mime.setText(made[1])
+            QGuiApplication.clipboard().setMimeData(mime)
+            self.message.emit(translate("Window", "Copied: paste it into the web page's editor."))
+            self.copied.emit()
+
+        workers.start(
+            self.pool,
+            work,
+            done,
+            lambda exc: self.operations.show_error(workers.message_of(exc, i18n.current())),
+            self,
+        )
         return True
 
 

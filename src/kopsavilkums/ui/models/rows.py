@@ -272,9 +272,6 @@ class RowsModel(QAbstractTableModel):
             if self.rows:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, self.columnCount() - 1))
 
-    def problems_of(self, row_id: str) -> list[Problem]:
-        return self._problems.get(row_id, [])
-
 
 class ObjectivesModel(RowsModel):
     KEY = "objectives"
