@@ -26,7 +26,9 @@ from kopsavilkums.printing.text import clean, ellipsize, metrics
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 25 * mm, 18 * mm, 20 * mm, 22 * mm
-FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+#: What a flowable may use across: the page between its margins, less the 6 pt padding that
+#: platypus gives a frame on each side (the official table's rows take exactly this).
+FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT - 2 * 6
 LABEL_WIDTH = 58 * mm
 SIGNATURE_LABEL_WIDTH = LABEL_WIDTH + 12 * mm
 GREY = Color(0.35, 0.35, 0.35)
