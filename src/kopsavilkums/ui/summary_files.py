@@ -42,6 +42,16 @@ class SummaryFiles(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
 
+    def _run(self, work, done, failed_prefix: str = "") -> None:
+        """``work`` on the worker; ``done(result)`` here, or what went wrong told to the user."""
+        workers.start(
+            self.pool,
+            work,
+            done,
+            lambda exc: self.operations.show_error(failed_prefix + workers.message_of(exc, i18n.current())),
+            self,
+        )
+
     def wait(self) -> None:
         """Until what is being read or written is done (closing, tests)."""
         self.pool.waitForDone()
@@ -66,13 +76,7 @@ class SummaryFiles(QObject):
                 return False
         path = Path(path)
         self.operations.settings.setValue("last_folder", str(path.parent))
-        workers.start(
-            self.pool,
-            lambda: read_path(path),
-            lambda imported: self._review(path, imported),
-            lambda exc: self.operations.show_error(f"{path.name}: {workers.message_of(exc, i18n.current())}"),
-            self,
-        )
+        self._run(lambda: read_path(path), lambda imported: self._review(path, imported), f"{path.name}: ")
         return True
 
     def _review(self, path: Path, imported: Imported) -> None:
@@ -138,13 +142,7 @@ class SummaryFiles(QObject):
             self.message.emit(translate("Window", "Exported to %1").replace("%1", written))
             self.exported.emit(written)
 
-        workers.start(
-            self.pool,
-            work,
-            done,
-            lambda exc: self.operations.show_error(workers.message_of(exc, i18n.current())),
-            self,
-        )
+        self._run(work, done)
         return True
 
     def copy_for_web_page(self) -> bool:
@@ -175,13 +173,7 @@ class SummaryFiles(QObject):
             self.message.emit(translate("Window", "Copied: paste it into the web page's editor."))
             self.copied.emit()
 
-        workers.start(
-            self.pool,
-            work,
-            done,
-            lambda exc: self.operations.show_error(workers.message_of(exc, i18n.current())),
-            self,
-        )
+        self._run(work, done)
         return True
 
 
