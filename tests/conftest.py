@@ -3,6 +3,12 @@
 Qt runs offscreen (CI has no display), and every place the program could write — the draft
 store, QSettings, the crash log — points into a temporary folder for the whole session, so a
 test can never touch a real user's drafts.
+
+Property tests (Hypothesis) run the ``gate`` profile by default: derandomised, so every run —
+CI's included — tries the same examples and a change is judged by what it changed, not by the
+luck of the draw. ``KOPSAVILKUMS_HYPOTHESIS=explore`` draws fresh examples (and keeps failures in
+``.hypothesis/``) to look for new bugs; each failure it finds is fixed and then pinned in the
+test with ``@example`` so that the gate tries it from then on.
 """
 
 from __future__ import annotations
@@ -12,8 +18,12 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+settings.register_profile("gate", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", print_blob=True)
+settings.load_profile(os.environ.get("KOPSAVILKUMS_HYPOTHESIS", "gate"))
 _SANDBOX = Path(tempfile.mkdtemp(prefix="kopsavilkums-tests-"))
 for _var, _sub in (
     ("KOPSAVILKUMS_DATA_DIR", "data"),

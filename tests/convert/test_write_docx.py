@@ -11,6 +11,7 @@ from decimal import Decimal
 import docx
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import example as hypothesis_example
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -77,6 +78,7 @@ def test_hostile_text_reads_back_exactly():
     texts=st.lists(st.text(max_size=40), min_size=6, max_size=6),
     planned=st.one_of(st.none(), st.decimals(min_value=-1000, max_value=10**9, places=2, allow_nan=False)),
 )
+@hypothesis_example(texts=["\uf900", "\u212b", "a\u0304", "\ufb01", "", ""], planned=None)
 def test_any_text_reads_back_exactly(texts, planned):
     report = Report(title=texts[0], task=texts[1], assessment=texts[2], other_information=texts[3])
     report.objectives = [Objective(texts[4])]

@@ -85,7 +85,7 @@ def _parse(data: bytes | str):
     text = decode_html(data) if isinstance(data, bytes) else data
     if "data-field" not in text:
         return None
-    return parse(text)
+    return parse(text, normalise=False)
 
 
 def _path(text: str | None) -> FieldPath | None:

@@ -68,9 +68,13 @@ def decode_html(data: bytes) -> str:
         return data.decode("cp1257", "replace")
 
 
-def parse(text: str) -> etree._Element:
-    """The page's root element; ImportRefused when it cannot be parsed at all."""
-    text = _XML_DECLARATION.sub("", nfc(text), count=1)
+def parse(text: str, *, normalise: bool = True) -> etree._Element:
+    """The page's root element; ImportRefused when it cannot be parsed at all.
+
+    A published page is normalised to NFC so that labels typed with combining marks are found;
+    our own page (``normalise=False``) is read exactly as written, so that every character the
+    user typed comes back (NFC would turn, say, the compatibility ideograph U+F900 into U+8C48)."""
+    text = _XML_DECLARATION.sub("", nfc(text) if normalise else text, count=1)
     if not text.strip():
         raise ImportRefused(Message("Tīmekļa lapa ir tukša.", "The web page is empty."))
     parser = _parser()
