@@ -57,7 +57,7 @@ def main() -> int:
                 window.checker.check_now()
                 settle(app)
                 window.grab().save(str(OUT / f"window-{language}.png"))
-                window.form.focus_path("budget[2020].planned")
+                window.form.focus_path("budget[2020].actual")
                 settle(app)
                 window.grab().save(str(OUT / f"window-{language}-budget.png"))
                 window.next_report()

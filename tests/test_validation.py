@@ -16,11 +16,22 @@ def test_the_complete_example_is_valid_for_submission(complete_report):
     assert not has_errors(validate(complete_report, final=True))
 
 
-def test_the_seed_points_out_its_empty_year_without_forbidding_it(seed_report):
+def test_the_seed_points_out_its_empty_year_in_a_draft_and_forbids_it_in_the_copy_to_sign(seed_report):
     found = _problems(seed_report)
-    assert ("budget[2020].planned", "warning") in found
-    assert "2020" in found[("budget[2020].planned", "warning")].message.lv
+    assert ("budget[2020].actual", "warning") in found
+    assert "2020" in found[("budget[2020].actual", "warning")].message.lv
     assert not has_errors(validate(seed_report, final=False))
+    to_sign = _problems(seed_report, final=True)
+    assert "0,00" in to_sign[("budget[2020].actual", "error")].message.lv
+    seed_report.budget[1].actual = Decimal("0")  # "nothing was spent" said outright
+    assert ("budget[2020].actual", "error") not in _problems(seed_report, final=True)
+
+
+def test_a_planned_amount_alone_is_not_the_year_s_spending_in_the_copy_to_sign(complete_report):
+    complete_report.budget[0].actual = None
+    year = complete_report.budget[0].year
+    assert not any(p.path == f"budget[{year}].actual" for p in validate(complete_report))
+    assert (f"budget[{year}].actual", "error") in _problems(complete_report, final=True)
 
 
 def test_an_empty_report_names_every_required_row():

@@ -1,6 +1,7 @@
 """Rules → problems. Each problem names its field, says ``error`` or ``warning``, and reads in
 Latvian and English. Errors block *Mark as submitted* and put ``MELNRAKSTS`` on printed pages;
-warnings only point things out (an empty budget year is allowed, as in the published example).
+warnings only point things out (an empty budget year is allowed in a draft, as in the published
+example, but not in the copy to sign).
 
 Field paths are positional (:mod:`kopsavilkums.fieldpath`): ``title``, ``period.end``,
 ``objectives[0]``, ``indicators[2].achieved``, ``budget[2020].planned`` (budget rows by year),
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from kopsavilkums.fieldpath import positional
+from kopsavilkums.fieldpath import FieldPath, positional
 from kopsavilkums.fields import FIELDS, Field, Kind, Need, field, row_keys
 from kopsavilkums.formats import format_money
 from kopsavilkums.messages import Message
@@ -62,16 +63,31 @@ class _Problems(list[Problem]):
 
 
 def validate(report: Report, *, final: bool = False) -> list[Problem]:
-    """All problems of ``report``. ``final=True`` checks it as the copy to sign and submit."""
+    """All problems of ``report``, in the order the form shows their fields (so "the first
+    error" is the topmost one). ``final=True`` checks it as the copy to sign and submit."""
     out = _Problems()
     _check_fields(report, out, final)
     _check_period(report, out)
     _check_rows(report, out, final)
-    _check_budget(report, out)
+    _check_budget(report, out, final)
     _check_rows_6_and_7(report, out)
     _check_signature(report, out, final)
     _check_printable(report, out)
-    return list(out)
+    return sorted(out, key=_form_place)  # stable: a field's own problems keep their order
+
+
+_KEY_AT = {f.key: n for n, f in enumerate(FIELDS)}
+
+
+def _form_place(problem: Problem) -> tuple[int, int, int]:
+    """Where the problem's field is in the form: its row (group), the row's line, the field."""
+    try:
+        path = FieldPath.parse(problem.path)
+    except ValueError:
+        return (len(FIELDS), 0, 0)
+    head = _KEY_AT.get(path.head, _KEY_AT.get(path.key, len(FIELDS)))
+    line = path.item if isinstance(path.item, int) else 0
+    return (head, line, _KEY_AT.get(path.key, head))
 
 
 def has_errors(problems: list[Problem]) -> bool:
@@ -209,8 +225,9 @@ def _number(text: str) -> Decimal | None:
 # ------------------------------------------------------------------------------- row 5
 
 
-def _check_budget(r: Report, out: _Problems) -> None:
-    """One budget row per calendar year of the period; amounts not negative."""
+def _check_budget(r: Report, out: _Problems, final: bool) -> None:
+    """One budget row per calendar year of the period; amounts not negative; the copy to sign
+    gives each year of the period its actual amount."""
     years = r.period.years()
     listed = [b.year for b in r.budget]
     if years:
@@ -258,11 +275,25 @@ def _check_budget(r: Report, out: _Problems) -> None:
                     f"{b.year}: more was spent than planned ({spent} > {planned}).",
                 ),
             )
-        if b.is_empty and b.year in years:
-            out.warning(
-                f"{at}.planned",
-                Message(f"{b.year}. gadam nav norādīts finansējums.", f"No amounts are given for {b.year}."),
-            )
+        if b.actual is None and b.year in years:
+            # A draft may wait for the year's accounts; the copy to sign may not. Published
+            # summaries do leave a year blank (the seed's 2020), but then the ministry cannot tell
+            # "nothing spent" from "not told": 0,00 says the first.
+            if final:
+                out.error(
+                    f"{at}.actual",
+                    Message(
+                        f"{b.year}. gadam nav norādīts faktiski izlietotais finansējums. Parakstāmajā "
+                        "kopsavilkumā tas jānorāda (0,00, ja nekas netika izlietots).",
+                        f"No actual amount is given for {b.year}. The copy to sign needs it "
+                        "(0.00 if nothing was spent).",
+                    ),
+                )
+            elif b.is_empty:
+                out.warning(
+                    f"{at}.actual",
+                    Message(f"{b.year}. gadam nav norādīts finansējums.", f"No amounts are given for {b.year}."),
+                )
 
 
 def _years(years: list[int]) -> str:

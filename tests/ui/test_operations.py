@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kopsavilkums import exchange
 from kopsavilkums.messages import Message
 from kopsavilkums.ui.models.drafts import DetailsRole, StateRole
 
-from .driving import click, editor, tab, type_into, type_text
+from .driving import click, editor, press, tab, type_into, type_text
 
 
 def listed(window, role=None):
@@ -181,11 +182,18 @@ def test_a_broken_draft_file_is_refused_with_the_place_named(qtbot, make_window,
 
 
 def test_submitted_only_without_errors_then_read_only_and_reopened(qtbot, make_window, seeded_store, dialogs):
-    window = make_window(seeded_store)  # the published example names no signatory
+    window = make_window(seeded_store)  # the published example: no 2020 amount, no signatory
     window.commands["submit"].trigger()
     assert window.status == "draft" and not window.doc.read_only
     assert "still has errors" in dialogs.errors[-1]
-    assert QApplication.focusWidget() is editor(window, "signatory.name")  # taken to the first error
+    budget = editor(window, "budget")  # taken to the first error in the form: 2020's amount
+    assert QApplication.focusWidget() is budget
+    assert budget.currentIndex().data() == "" and budget.currentIndex().row() == 1
+    type_text(qtbot, "0")
+    press(qtbot, Qt.Key.Key_Return)  # the view takes the cell in on its next turn
+    qtbot.waitUntil(lambda: window.doc.report.budget[1].actual == 0)
+    window.commands["submit"].trigger()
+    assert QApplication.focusWidget() is editor(window, "signatory.name")  # then to the next one
     type_text(qtbot, "Anna Bērziņa")
     tab(qtbot)
     type_text(qtbot, "valdes priekšsēdētāja")
