@@ -2,10 +2,11 @@
 
 The PDF draws user text in Liberation Serif (metric-compatible with Times New Roman); a character
 it lacks comes from the first fallback face that has it: DejaVu Sans (Arabic, Armenian, Georgian,
-symbols…), then Droid Sans Fallback (Chinese, Japanese, Korean). What each face covers is read
+symbols…), then Droid Sans Fallback (Chinese, Japanese), then NanumGothic (Korean Hangul, which
+Droid lacks). What each face covers is read
 from ``resources/fonts/coverage.json``, generated from the fonts by
 ``packaging/make_font_coverage.py`` and checked against them by the tests, so validation can warn
-about characters that will print as □ without importing printing or parsing ~6 MB of fonts.
+about characters that will print as □ without importing printing or parsing ~11 MB of fonts.
 """
 
 from __future__ import annotations
@@ -21,8 +22,14 @@ from kopsavilkums.resources import resource_path
 #: The faces that draw regular and bold text, in the order they are asked for a character.
 #: Bold falls back to DejaVu's regular face for the few characters its bold face lacks, so
 #: anything printable in regular text is printable in bold.
-REGULAR_FACES = ("LiberationSerif-Regular.ttf", "DejaVuSans.ttf", "DroidSansFallbackFull.ttf")
-BOLD_FACES = ("LiberationSerif-Bold.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans.ttf", "DroidSansFallbackFull.ttf")
+REGULAR_FACES = ("LiberationSerif-Regular.ttf", "DejaVuSans.ttf", "DroidSansFallbackFull.ttf", "NanumGothic.ttf")
+BOLD_FACES = (
+    "LiberationSerif-Bold.ttf",
+    "DejaVuSans-Bold.ttf",
+    "DejaVuSans.ttf",
+    "DroidSansFallbackFull.ttf",
+    "NanumGothic.ttf",
+)
 #: Printed in place of a character no face draws (an emoji): a white square, which Liberation
 #: has (it lacks U+FFFD).
 REPLACEMENT = "\u25a1"

@@ -32,6 +32,7 @@ def test_every_face_of_the_chains_is_shipped_with_a_licence():
         "LICENSE-LiberationFonts.txt",
         "LICENSE-DejaVuFonts.txt",
         "LICENSE-DroidSansFallback.txt",
+        "LICENSE-NanumFonts.txt",
     }
 
 
@@ -43,10 +44,10 @@ def test_what_regular_text_prints_bold_text_prints_too():
 @pytest.mark.parametrize(
     ("text", "missing"),
     [
-        ("Jānis Bērziņš, Ахмед, محمد, דוד, 王芳, Αλέξανδρος, Արամ, გიორგი", []),
+        ("Jānis Bērziņš, Ахмед, محمد, דוד, 王芳, Αλέξανδρος, Արամ, გიორგი, 김민준", []),
         ("Prieks 😀 un 🚀, atkal 😀", ["😀", "🚀"]),  # emoji always print as □, even DejaVu's
         ("tabs\tand\x00controls\u200b\ufeff", []),  # dropped before printing, not boxed
-        ("김민준", ["김", "민", "준"]),  # no shipped face has Hangul syllables
+        ("สมชาย", ["ส", "ม", "ช", "า", "ย"]),  # no shipped face has Thai
     ],
 )
 def test_unprintable_names_what_will_print_as_a_box(text, missing):

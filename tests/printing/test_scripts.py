@@ -18,7 +18,7 @@ SEED = (
     Path(__file__).resolve().parents[2] / "resources" / "examples" / "kurzemes-nvo-centrs-2019-2020.kopsavilkums.json"
 )
 
-NAMES = ["Ахмед", "محمد", "דוד", "王芳", "שרה כהן", "Αλέξανδρος", "Արամ", "გიორგი"]
+NAMES = ["Ахмед", "محمد", "דוד", "王芳", "שרה כהן", "Αλέξανδρος", "Արամ", "გიორგი", "김민준", "さくら"]
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def test_names_in_other_scripts_print_and_read_back(multi_script):
 @needs_poppler
 def test_the_fallback_faces_are_embedded_as_subsets(multi_script):
     faces = embedded_fonts(render_pdf(multi_script))
-    for face in ("LiberationSerif", "LiberationSerif-Bold", "DejaVuSans", "DroidSansFallback"):
+    for face in ("LiberationSerif", "LiberationSerif-Bold", "DejaVuSans", "DroidSansFallback", "NanumGothic"):
         assert faces.get(face) == (True, True, True), (face, faces)
 
 

@@ -3,7 +3,7 @@
 Liberation Serif (SIL OFL 1.1, metric-compatible with Times New Roman, which ministries use) is
 the face of the document. A character it lacks is drawn from the first fallback face that has it
 (:data:`kopsavilkums.glyphs.REGULAR_FACES` / ``BOLD_FACES``): DejaVu Sans, then Droid Sans
-Fallback. Parsing a face costs 6–60 ms, so the two Liberation faces are registered once per
+Fallback, then NanumGothic (SIL OFL 1.1, for Korean). Parsing a face costs 6–60 ms, so the two Liberation faces are registered once per
 process and a fallback face only when a text first needs it. Every face is embedded as a subset
 (only the glyphs used), so a fallback adds a few kilobytes to the PDFs that use it and nothing to
 the others.
@@ -25,6 +25,7 @@ NAMES = {
     "DejaVuSans.ttf": "KopsSans",
     "DejaVuSans-Bold.ttf": "KopsSans-Bold",
     "DroidSansFallbackFull.ttf": "KopsCJK",
+    "NanumGothic.ttf": "KopsKorean",
 }
 FILES = {name: file for file, name in NAMES.items()}
 #: The faces a style draws with, in the order they are asked for a character.
