@@ -4,7 +4,7 @@
 
 Renders offscreen, in Latvian and English, into packaging/screenshots/: the top of the form;
 the form scrolled to the budget with the problems list (the Kurzemes example leaves 2020
-empty, as the published summary does, so a warning shows); and the next report started from
+empty, as the published summary does: an error in the copy to sign); and the next report started from
 it, with what it carried over marked for checking.
 """
 
