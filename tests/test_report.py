@@ -75,3 +75,18 @@ def test_the_field_table_offers_the_signing_methods_the_model_knows():
 
     assert field("signatory.signing").choices == SIGNING_METHODS
     assert Signatory().signing == BY_HAND == SIGNING_METHODS[0]  # the first choice is the default
+
+
+def test_every_field_of_the_table_can_be_set_and_read_by_its_key():
+    """Readers that place values by field key (our own web page) need both ways for every field."""
+    from kopsavilkums.fields import FIELDS, Kind
+
+    samples = {Kind.DATE: date(2021, 3, 4), Kind.AMOUNT: Decimal("12.50"), Kind.FLAG: True, Kind.CHOICE: "e_signature"}
+    report = Report()
+    for f in FIELDS:
+        if f.kind is Kind.ROWS or f.is_row_field:
+            continue
+        value = samples.get(f.kind, f"text of {f.key}")
+        report.set_at(f.key, value)
+        assert report.value_at(f.key) == value, f.key
+    assert report.signatory.signing == "e_signature" and report.period.start == date(2021, 3, 4)

@@ -134,6 +134,14 @@ class Report:
             value = getattr(value, part)
         return value
 
+    def set_at(self, key: str, value: object) -> None:
+        """Set a field of the field table by its dotted key; the counterpart of :meth:`value_at`."""
+        *parents, last = key.split(".")
+        target: object = self
+        for part in parents:
+            target = getattr(target, part)
+        setattr(target, last, value)
+
     def budget_total(self) -> tuple[Decimal | None, Decimal | None]:
         """Sum of planned and of actual amounts; ``None`` where no year has one."""
 

@@ -14,20 +14,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from kopsavilkums.convert.common import Imported
-from kopsavilkums.fieldpath import FieldPath
-from kopsavilkums.fields import field
+from kopsavilkums.fieldpath import LISTS, FieldPath
+from kopsavilkums.fields import Kind, field
 from kopsavilkums.formats import FormatError, parse_amount, parse_date
 from kopsavilkums.messages import Message
-from kopsavilkums.report import (
-    E_SIGNATURE,
-    AmountWithExplanation,
-    BudgetRow,
-    Indicator,
-    Objective,
-    Report,
-)
-
-_TEXTS = ("title", "task", "performer", "delegating_authority", "contract", "introduction", "assessment")
+from kopsavilkums.report import E_SIGNATURE, BudgetRow, Indicator, Objective, Report
 
 
 def read_own_html(data: bytes | str) -> Report | None:
@@ -133,6 +124,9 @@ def _inline(element) -> str:
 
 
 class _Builder:
+    """Values by field path → a report. What each value is (text, date, amount) comes from the
+    field table, so a new field reads back without a line here."""
+
     def __init__(self, values: list[tuple[FieldPath, str]], carried: set[int]) -> None:
         self.values, self.carried = values, carried
         self.notes: list[Message] = []
@@ -140,44 +134,43 @@ class _Builder:
 
     def build(self) -> Imported:
         r = Report()
-        objectives: dict[int, Objective] = {}
-        indicators: dict[int, Indicator] = {}
-        budget: dict[int, BudgetRow] = {}
+        rows: dict[str, dict[int, Objective | Indicator | BudgetRow]] = {head: {} for head in LISTS}
         for path, text in self.values:
-            head, item, attr = path.head, path.item, path.attr
-            if head in _TEXTS or head == "other_information":
-                setattr(r, head, text)
-            elif head == "period" and attr in ("start", "end"):
-                setattr(r.period, attr, self._date(path, text))
-            elif head == "objectives" and isinstance(item, int):
-                objectives.setdefault(item, Objective()).text = text
-            elif head == "indicators" and isinstance(item, int) and attr:
-                indicator = indicators.setdefault(item, Indicator(carried_over=item in self.carried))
-                setattr(indicator, attr, text)
-            elif head == "budget" and isinstance(item, int) and attr in ("planned", "actual"):
-                setattr(budget.setdefault(item, BudgetRow(item)), attr, self._amount(path, text))
-            elif head in ("irregular_expenditure", "unrecovered_amount"):
-                group: AmountWithExplanation = getattr(r, head)
-                if attr == "amount":
-                    group.amount = self._amount(path, text)
-                else:
-                    group.explanation = text
-            elif head == "signatory":
-                if attr == "date":
-                    r.signatory.date = self._date(path, text)
-                elif attr == "signing":
-                    r.signatory.signing = text
-                elif attr in ("name", "position"):
-                    setattr(r.signatory, attr, text)
-            elif head == "prepared_by" and attr in ("name", "phone", "email"):
-                setattr(r.prepared_by, attr, text)
-        r.objectives = list(objectives.values())
-        r.indicators = list(indicators.values())
-        r.budget = list(budget.values())
+            f = path.field()
+            if f is None or f.kind in (Kind.ROWS, Kind.FLAG):
+                continue  # a whole row or a mark: the page shows them by other means (data-carried-over)
+            value = self._typed(f.kind, path, text)
+            if not path.is_list:
+                r.set_at(f.key, value)
+            elif isinstance(path.item, int):
+                made = rows[path.head]
+                row = (
+                    made[path.item]
+                    if path.item in made
+                    else made.setdefault(path.item, self._row(path.head, path.item))
+                )
+                setattr(row, path.attr or "text", value)
+        r.objectives = [row for row in rows["objectives"].values() if isinstance(row, Objective)]
+        r.indicators = [row for row in rows["indicators"].values() if isinstance(row, Indicator)]
+        r.budget = [row for row in rows["budget"].values() if isinstance(row, BudgetRow)]
         if self.unplaced:
             kept = "\n\n".join(self.unplaced)
             r.other_information = f"{r.other_information}\n\n{kept}" if r.other_information else kept
         return Imported(r, source="html", notes=self.notes, exact=not self.notes)
+
+    def _row(self, head: str, item: int) -> Objective | Indicator | BudgetRow:
+        if head == "budget":
+            return BudgetRow(item)  # a budget row's "item" is its year
+        if head == "indicators":
+            return Indicator(carried_over=item in self.carried)
+        return Objective()
+
+    def _typed(self, kind: Kind, path: FieldPath, text: str) -> object:
+        if kind is Kind.DATE:
+            return self._date(path, text)
+        if kind is Kind.AMOUNT:
+            return self._amount(path, text)
+        return text
 
     def _date(self, path: FieldPath, text: str):
         if not text.strip():
