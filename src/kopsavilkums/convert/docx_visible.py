@@ -14,20 +14,16 @@ from decimal import Decimal
 
 from kopsavilkums import official
 from kopsavilkums.convert.docx_styles import BOOKMARK_PREFIX, FORM, NUMBER, PARAGRAPH_KEYS, RUN_KEYS, TEXT_FIELDS
-from kopsavilkums.fields import field
+from kopsavilkums.fields import FIELDS, Field, Kind, field
 from kopsavilkums.formats import FormatError, parse_amount, parse_date
 from kopsavilkums.messages import Message
 from kopsavilkums.report import (
     BY_HAND,
     E_SIGNATURE,
-    AmountWithExplanation,
     BudgetRow,
     Indicator,
     Objective,
-    Period,
-    PreparedBy,
     Report,
-    Signatory,
 )
 
 #: Where text that is not inside a value of a composed paragraph goes.
@@ -211,26 +207,18 @@ class _Reading:
     def report(self) -> tuple[Report, list[Message]]:
         notes: list[Message] = []
         r = Report()
-        for key in ("title", "task", "performer", "delegating_authority", "contract", "introduction", "assessment"):
-            setattr(r, key, self.text(key))
-        r.other_information = self.text("other_information")
-        r.period = Period(self.date("period.start", notes), self.date("period.end", notes))
-        r.objectives = [Objective(self.text("objectives[]", n)) for n in range(len(self.rows["objectives"]))]
-        r.indicators = list(self._indicators())
-        r.budget = list(self._budget(notes))
-        for key in ("irregular_expenditure", "unrecovered_amount"):
-            setattr(
-                r,
-                key,
-                AmountWithExplanation(self.amount(f"{key}.amount", notes), self.text(f"{key}.explanation")),
-            )
-        r.signatory = Signatory(
-            self.text("signatory.name"),
-            self.text("signatory.position"),
-            self.date("signatory.date", notes),
-            self.signing,
-        )
-        r.prepared_by = PreparedBy(*(self.text(f"prepared_by.{k}") for k in ("name", "phone", "email")))
+        # In the table's order, so that notes come in the order of the document.
+        for f in FIELDS:
+            if f.key == "objectives":
+                r.objectives = [Objective(self.text("objectives[]", n)) for n in range(len(self.rows["objectives"]))]
+            elif f.key == "indicators":
+                r.indicators = list(self._indicators())
+            elif f.key == "budget":
+                r.budget = list(self._budget(notes))
+            elif f.key == "signatory.signing":
+                r.signatory.signing = self.signing  # shown by the e-signature note, not by a value
+            elif not f.is_row_field and f.kind is not Kind.FLAG:
+                r.set_at(f.key, self.value(f, notes))
         if self.unplaced:
             kept = "\n\n".join(f"{where}: {text}" if where else text for where, text in self.unplaced)
             r.other_information = f"{r.other_information}\n\n{kept}" if r.other_information else kept
@@ -241,6 +229,13 @@ class _Reading:
                 )
             )
         return r, notes
+
+    def value(self, f: Field, notes: list[Message]) -> object:
+        if f.kind is Kind.DATE:
+            return self.date(f.key, notes)
+        if f.kind is Kind.AMOUNT:
+            return self.amount(f.key, notes)
+        return self.text(f.key)
 
     def text(self, key: str, row: int = -1) -> str:
         value = "\n\n".join(self.values.get((key, row, ""), []))
