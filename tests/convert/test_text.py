@@ -246,3 +246,17 @@ def test_html_in_a_value_too_deep_to_parse_is_kept_as_it_is():
     value = "<b>" * 1000 + "dziļi" + "</b>" * 1000
     imported = read(f"Valsts pārvaldes uzdevums\t{value}\nValsts pārvaldes uzdevuma veicējs\tB\n")
     assert imported.report.task == value
+
+
+def test_letters_typed_with_combining_marks_are_composed_and_nothing_else_changes():
+    from kopsavilkums.convert.labels import nfc
+
+    assert nfc("Valsts pa\u0304rvaldes uzdevums") == "Valsts pārvaldes uzdevums"  # a + U+0304
+    assert nfc("\uf900 \u212b \ufb01 \u00c5") == "\uf900 \u212b \ufb01 \u00c5"  # as the user typed them
+
+
+def test_a_copied_page_keeps_every_character_the_user_chose(seed_report):
+    from kopsavilkums.convert.write_text import published_text
+
+    seed_report.performer = "Biedrība \uf900 \u212b"
+    assert read(published_text(seed_report)).report.performer == "Biedrība \uf900 \u212b"

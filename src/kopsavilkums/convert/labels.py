@@ -25,7 +25,7 @@ MAX_LABEL = 400
 def fold(text: str) -> str:
     """Lower case, without Latvian marks; every space, tab or line break one plain space.
 
-    Same length as ``text`` once ``text`` is NFC (readers normalise every input to NFC)."""
+    Same length as ``text`` (readers compose letters typed with combining marks first, :func:`nfc`)."""
     folded = text.translate(_MARKS)
     lower = folded.lower()
     if len(lower) != len(folded):  # "İ".lower() is two characters: keep such a letter as it is
@@ -38,8 +38,14 @@ def squash(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+_DECOMPOSED = re.compile(r".[\u0300-\u036f]+", re.DOTALL)
+
+
 def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    """``text`` with each letter typed as letter + combining mark (``a`` + U+0304, as some Mac
+    programs write ``ā``) composed, so that labels are found. Only those: full NFC would also
+    change characters the user chose (U+F900 豈 → U+8C48 豈, the Ångström sign → Å)."""
+    return _DECOMPOSED.sub(lambda m: unicodedata.normalize("NFC", m[0]), text)
 
 
 _ROW_NUMBER = re.compile(r"^(?:\d{1,2}|[ivx]{1,4})\s*[.)]\s*")
