@@ -6,18 +6,26 @@ PDF renderer and the Word, web page and text exporters never look anything up an
 decision (``Nav``, ``2019.gads``, the fixed sentence before the indicators) is in one place and
 testable without a PDF. The output is always Latvian: it is the official document, whatever the
 interface language.
+
+A line composed of values and our own wording (an indicator's ``Plānots: 24; sasniegts: 26.``, the
+period, an amount with its explanation, the signatory, who prepared it) is kept as runs
+(:class:`Run`), each naming the field it shows, so that the Word file and the web page, which must
+read back, tag the values from here instead of wording the line a second time
+(:mod:`kopsavilkums.convert.tagged`); the PDF and the text export print the runs joined.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kopsavilkums import __version__
 from kopsavilkums import fields as field_table
+from kopsavilkums.fieldpath import positional
 from kopsavilkums.fields import ROWS, Part, fields_of
-from kopsavilkums.formats import format_date, format_money, format_period, format_year
+from kopsavilkums.formats import format_date, format_money, format_year
 from kopsavilkums.messages import count_lv
-from kopsavilkums.report import AmountWithExplanation, Report
+from kopsavilkums.report import AmountWithExplanation, Indicator, Report
 from kopsavilkums.validation import Problem, has_errors, validate
 
 #: The official row labels (GUIDE §1), exactly as the ministries publish them.
@@ -33,6 +41,7 @@ DRAFT_MARK = "MELNRAKSTS"
 #: "paraksts" details empty and says so at its end in these words; the time stamp is the date.
 E_SIGNATURE_NOTE = "DOKUMENTS IR PARAKSTĪTS AR DROŠU ELEKTRONISKO PARAKSTU UN SATUR LAIKA ZĪMOGU"
 REPRESENTATIVE = "Valsts pārvaldes uzdevuma veicēja pārstāvis"
+SIGNATURE = "Paraksts"  # the line signed on by hand
 PREPARED_BY = "Sagatavoja"
 TOTAL = "Kopā"  # the budget table's last row
 #: An explanation up to this long prints after its amount in brackets, as the published
@@ -41,19 +50,53 @@ INLINE_EXPLANATION = 300
 SUBJECT = "Kopsavilkums par valsts pārvaldes uzdevuma izpildi"
 
 
+def _printed_label(key: str) -> str:
+    f = field_table.field(key)
+    return (f.print_label or f.label).lv
+
+
+DATE = _printed_label("signatory.date")  # "Datums"
+
+
+class Run(NamedTuple):  # not a dataclass: a report of 2,000 indicators makes 14,000, cheaply
+    """A piece of a composed line: a value as printed, or what prints in place of an empty one
+    (``path`` names its field: ``indicators[2].planned``, positional as in
+    :mod:`kopsavilkums.fieldpath`), or our own wording (``path`` None)."""
+
+    text: str
+    path: str | None = None
+
+
+Runs = tuple[Run, ...]
+
+
+def joined(runs: Runs) -> str:
+    """What a composed line prints: the text of its runs, in order."""
+    return "".join(run.text for run in runs)
+
+
 @dataclass(frozen=True)
 class Text:
     """A paragraph of user text (may hold line breaks)."""
 
     text: str
-    kind: str = "body"  # body | fixed (our own wording) | note (indicator details)
+    kind: str = "body"  # body | fixed (our own wording) | note (a note of what is not printed)
+    runs: Runs = ()  # set where the paragraph is composed (the period, rows 6 and 7): ``text`` joined
+
+
+def _composed(*runs: Run) -> Text:
+    return Text(joined(runs), runs=runs)
 
 
 @dataclass(frozen=True)
 class Numbered:
     number: str  # "1." or "1)"
     text: str
-    details: str = ""
+    detail_runs: Runs = ()  # an indicator's planned and achieved values and its note
+
+    @property
+    def details(self) -> str:
+        return joined(self.detail_runs)
 
 
 @dataclass(frozen=True)
@@ -76,15 +119,34 @@ class Row:
 
 
 @dataclass(frozen=True)
+class SignatureLine:
+    label: str
+    runs: Runs = ()  # none: a line to sign or write on by hand
+
+    @property
+    def text(self) -> str:
+        return joined(self.runs)
+
+
+@dataclass(frozen=True)
 class PrintModel:
     title: str
     header: list[tuple[str, str]]
     rows: list[Row]
-    signature: list[tuple[str, str]]
-    prepared_by: str
+    signature_lines: list[SignatureLine]
+    prepared_by_runs: Runs
     draft: bool
     metadata: dict[str, str] = field(default_factory=dict)
     e_signature_note: str = ""  # set when signed as an e-document: printed instead of a signature line
+
+    @property
+    def signature(self) -> list[tuple[str, str]]:
+        """The signature block as printed: each label with its text ("" where one writes by hand)."""
+        return [(line.label, line.text) for line in self.signature_lines]
+
+    @property
+    def prepared_by(self) -> str:
+        return joined(self.prepared_by_runs)
 
 
 def print_limit(key: str) -> int:
@@ -123,9 +185,7 @@ def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
     r = report
     title = _cut(r.title, "title") or DEFAULT_TITLE
     header = [
-        ((f.print_label or f.label).lv, value)
-        for f in fields_of(Part.HEADER)
-        if (value := _cut(getattr(r, f.key), f.key))
+        (_printed_label(f.key), value) for f in fields_of(Part.HEADER) if (value := _cut(getattr(r, f.key), f.key))
     ]
 
     description: list[Block] = []
@@ -135,20 +195,12 @@ def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
     description += [Numbered(f"{n}.", _cut(o.text, "objectives[]")) for n, o in enumerate(objectives, 1)]
     if (left := len(r.objectives) - print_limit("objectives")) > 0:
         description.append(Text(f"… [{_not_printed(left, 'uzdevums', 'uzdevumi', 'drukāts', 'drukāti')}]", kind="note"))
-    indicators = [i for i in r.indicators[: print_limit("indicators")] if i.text.strip()]
+    indicators = [(at, i) for at, i in enumerate(r.indicators[: print_limit("indicators")]) if i.text.strip()]
     if indicators:
         description.append(Text(INDICATORS_SENTENCE, kind="fixed"))
         description += [
-            Numbered(
-                f"{n})",
-                _cut(i.text, "indicators[].text"),
-                _indicator_details(
-                    _cut(i.planned, "indicators[].planned"),
-                    _cut(i.achieved, "indicators[].achieved"),
-                    _cut(i.note, "indicators[].note"),
-                ),
-            )
-            for n, i in enumerate(indicators, 1)
+            Numbered(f"{n})", _cut(i.text, "indicators[].text"), _indicator_details(at, i))
+            for n, (at, i) in enumerate(indicators, 1)
         ]
     if (left := len(r.indicators) - print_limit("indicators")) > 0:
         description.append(Text(f"… [{_not_printed(left, 'rādītājs', 'rādītāji', 'drukāts', 'drukāti')}]", kind="note"))
@@ -160,37 +212,25 @@ def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
     rows = [
         Row(LABELS["task"], [Text(_cut(r.task, "task"))]),
         Row(LABELS["performer"], [Text(performer)]),
-        Row(
-            LABELS["period"],
-            [Text(format_period(r.period.start, r.period.end) if (r.period.start or r.period.end) else "")],
-        ),
+        Row(LABELS["period"], [_period(r)]),
         Row(LABELS["description"], description),
         Row(LABELS["budget"], [budget] if r.budget else [Text("")]),
         Row(LABELS["irregular_expenditure"], _amount_or_none(r.irregular_expenditure, "irregular_expenditure")),
         Row(LABELS["unrecovered_amount"], _amount_or_none(r.unrecovered_amount, "unrecovered_amount")),
         Row(LABELS["other_information"], [Text(_cut(r.other_information, "other_information") or NONE)]),
     ]
-    s, p = r.signatory, r.prepared_by
-    name, phone, email = (_cut(getattr(p, key), f"prepared_by.{key}") for key in ("name", "phone", "email"))
-    signer = (_cut(s.name, "signatory.name"), _cut(s.position, "signatory.position"))
-    signature = [(REPRESENTATIVE, ", ".join(x for x in signer if x))]
+    s = r.signatory
+    signature = [SignatureLine(REPRESENTATIVE, _listed(r, ("", "signatory.name"), ("", "signatory.position")))]
     if not s.e_signed:
-        signature += [("Paraksts", ""), ("Datums", format_date(s.date) if s.date else "")]
-    prepared = ", ".join(
-        x
-        for x in (
-            name,
-            f"tālr. {phone}" if phone else "",
-            f"e-pasts {email}" if email else "",
-        )
-        if x
-    )
+        date = (Run(format_date(s.date), "signatory.date"),) if s.date else ()
+        signature += [SignatureLine(SIGNATURE), SignatureLine(DATE, date)]
+    prepared = _listed(r, ("", "prepared_by.name"), ("tālr. ", "prepared_by.phone"), ("e-pasts ", "prepared_by.email"))
     return PrintModel(
         title=title,
         header=header,
         rows=rows,
-        signature=signature,
-        prepared_by=prepared,
+        signature_lines=signature,
+        prepared_by_runs=prepared,
         draft=has_errors(problems),
         e_signature_note=E_SIGNATURE_NOTE if s.e_signed else "",
         metadata={
@@ -223,28 +263,58 @@ def _budget_table(r: Report) -> BudgetTable:
 
 
 def _amount_or_none(value: AmountWithExplanation, key: str) -> list[Block]:
+    amount_path, explanation_path = f"{key}.amount", f"{key}.explanation"
     if value.is_none:
-        return [Text(NONE)]
-    explanation = _cut(value.explanation, f"{key}.explanation")
+        return [_composed(Run(NONE, explanation_path))]
+    explanation = _cut(value.explanation, explanation_path)
     if value.amount is None:
-        return [Text(explanation)]
-    money = format_money(value.amount)
+        return [_composed(Run(explanation, explanation_path))]
+    money = Run(format_money(value.amount), amount_path)
     if explanation and "\n" not in explanation and len(explanation) <= INLINE_EXPLANATION:
-        return [Text(f"{money} ({explanation})")]
-    blocks: list[Block] = [Text(money)]
-    return blocks + ([Text(explanation)] if explanation else [])
+        return [_composed(money, Run(" ("), Run(explanation, explanation_path), Run(")"))]
+    blocks: list[Block] = [_composed(money)]
+    return blocks + ([_composed(Run(explanation, explanation_path))] if explanation else [])
 
 
-def _indicator_details(planned: str, achieved: str, note: str) -> str:
-    """From texts already cut and stripped."""
-    parts = []
+def _period(r: Report) -> Text:
+    """``12.08.2019. – 31.10.2020.``; an open end shows as ``…``; nothing when neither is given."""
+    start, end = r.period.start, r.period.end
+    if not start and not end:
+        return Text("")
+    return _composed(
+        Run(format_date(start) if start else "…", "period.start"),
+        Run(" – "),
+        Run(format_date(end) if end else "…", "period.end"),
+    )
+
+
+def _indicator_details(at: int, indicator: Indicator) -> Runs:
+    """``Plānots: 24; sasniegts: 26. Note``, from the values that are not blank."""
+    item = positional("indicators", at)
+    planned, achieved, note = (
+        _cut(getattr(indicator, key), f"indicators[].{key}") for key in ("planned", "achieved", "note")
+    )
+    runs: list[Run] = []
     if planned:
-        parts.append(f"plānots: {planned}")
+        runs += [Run("Plānots: "), Run(planned, f"{item}.planned")]
     if achieved:
-        parts.append(f"sasniegts: {achieved}")
-    details = "; ".join(parts)
-    if details:
-        details = details[0].upper() + details[1:] + "."
-    if note:
-        details = f"{details} {note}".strip()
-    return details
+        runs += [Run("; sasniegts: " if runs else "Sasniegts: "), Run(achieved, f"{item}.achieved")]
+    if runs:
+        runs.append(Run("."))
+    if note and runs:
+        runs += [Run(" "), Run(note, f"{item}.note")]
+    elif note:  # a cut note that keeps nothing before its mark would start with a space
+        runs.append(Run(note.lstrip(), f"{item}.note"))
+    return tuple(runs)
+
+
+def _listed(r: Report, *items: tuple[str, str]) -> Runs:
+    """The values (by key) that are not blank, each after its words, with commas between:
+    ``Anna Bērziņa, tālr. 29123456``."""
+    runs: list[Run] = []
+    for words, key in items:
+        if value := _cut(str(r.value_at(key)), key):
+            runs += [Run(", ")] if runs else []
+            runs += [Run(words)] if words else []
+            runs.append(Run(value, key))
+    return tuple(runs)

@@ -13,12 +13,18 @@ from kopsavilkums.convert.docx_own import read_own_docx
 from kopsavilkums.convert.html_own import read_own_html
 from kopsavilkums.convert.write_docx import docx_bytes
 from kopsavilkums.convert.write_html import html_page
-from kopsavilkums.official import Numbered, Text
+from kopsavilkums.official import Numbered, Run, Text
 
 from .exporttools import document, docx_paragraphs, model_paragraphs, model_row_texts, page_row_texts
 
 CUT = " … [vēl 12 rakstzīmes netiek drukātas]"
 LEFT_OUT = "… [vēl 1 uzdevums netiek drukāts]"
+
+
+def _cut(runs: tuple[Run, ...], keep: int) -> tuple[Run, ...]:
+    """``runs`` with their first value cut after ``keep`` characters, as the model cuts a value."""
+    at = next(n for n, run in enumerate(runs) if run.path)
+    return (*runs[:at], Run(runs[at].text[:keep] + CUT, runs[at].path), *runs[at + 1 :])
 
 
 @pytest.fixture
@@ -34,11 +40,13 @@ def cutting_model(monkeypatch):
         description.remove(objectives[-1])
         description.insert(description.index(objectives[-2]) + 1, Text(LEFT_OUT, kind="note"))
         indicator = next(b for b in description if isinstance(b, Numbered) and b.details)
-        description[description.index(indicator)] = dataclasses.replace(indicator, details=indicator.details[:9] + CUT)
+        description[description.index(indicator)] = dataclasses.replace(
+            indicator, detail_runs=_cut(indicator.detail_runs, 1)
+        )
         assessment = description[-1]
         description[-1] = Text(assessment.text[:20] + CUT)
-        name, _ = model.signature[0]
-        model.signature[0] = (name, report.signatory.name[:4] + CUT)
+        people = model.signature_lines[0]
+        model.signature_lines[0] = dataclasses.replace(people, runs=_cut(people.runs, 4))
         return model
 
     monkeypatch.setattr(official, "build", cut)

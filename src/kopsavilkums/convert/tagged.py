@@ -10,6 +10,9 @@ report out that way once; the writers only draw it.
 where the model shows it as it is (trimmed). Where the model words it otherwise — a text over its
 field's limit is cut with a note — the model's words are shown as ours and the exact value rides
 along unseen (``verbatim=False``, or a hidden piece), so a page still reads back to every character.
+A line the model composes of values and its own words (an indicator's details, the period, rows 6
+and 7, the signatory, who prepared it) comes from the model in runs that name their fields
+(:class:`kopsavilkums.official.Run`): this module tags them and words nothing itself.
 
 Paths are the positional spelling of :mod:`kopsavilkums.fieldpath` with the row's index in the
 report (``objectives[3]`` even when an empty objective before it is not shown).
@@ -23,7 +26,7 @@ from kopsavilkums import official
 from kopsavilkums.convert.cleaning import clean
 from kopsavilkums.fields import Part, fields_of
 from kopsavilkums.formats import format_date, format_money
-from kopsavilkums.official import BudgetTable, Numbered, PrintModel, Text
+from kopsavilkums.official import BudgetTable, Numbered, PrintModel, Runs, Text, joined
 from kopsavilkums.report import AmountWithExplanation, Report
 from kopsavilkums.validation import Problem
 
@@ -118,7 +121,7 @@ def layout(report: Report, problems: list[Problem] | None = None) -> Tagged:
     rows = [
         Row("task", official.LABELS["task"], _single(blocks["task"], "task", r.task)),
         Row("performer", official.LABELS["performer"], _single(blocks["performer"], "performer", r.performer)),
-        Row("period", official.LABELS["period"], [_period(r)]),
+        Row("period", official.LABELS["period"], [_period(r, blocks["period"])]),
         Row("description", official.LABELS["description"], _description(r, blocks["description"])),
         Row("budget", official.LABELS["budget"], [_budget(r, blocks["budget"])] if r.budget else []),
         Row(
@@ -163,13 +166,29 @@ def _hidden(path: str, raw: str) -> Piece:
     return Piece("", path, value=clean(raw))
 
 
-def _agree(shown: str, pieces: tuple[Piece, ...], role: str) -> tuple[str, tuple[Piece, ...]]:
-    """``pieces`` when they say exactly what the model says (``shown``); otherwise the model's
-    words, with the values hidden beside them."""
-    if shown_text(pieces) == clean(shown):
+def _pieces(runs: Runs, values: dict[str, str]) -> tuple[Piece, ...]:
+    """A composed line of the model as pieces; ``values`` holds the exact value of each field the
+    line is made of (path → text). A run of a blank value shows what prints in its place (``Nav``,
+    ``…``); a value the line does not show rides along hidden after it."""
+    shown = {run.path for run in runs}
+    pieces = [
+        _value(run.text, run.path, values[run.path], empty=run.text if not values[run.path].strip() else "")
+        if run.path
+        else Piece(run.text)
+        for run in runs
+    ]
+    return (*pieces, *(_hidden(path, raw) for path, raw in values.items() if raw and path not in shown))
+
+
+def _line(runs: Runs, values: dict[str, str], role: str) -> tuple[str, tuple[Piece, ...]]:
+    """A composed line as one paragraph's pieces. Where the model shows a value cut, the line
+    is shown as the model's words (role ``print`` or ``print_note``) with every value hidden
+    beside it: no part of a composed line can say which part of a value was cut."""
+    pieces = _pieces(runs, values)
+    if all(p.verbatim for p in pieces):
         return role, pieces
     hidden = tuple(_hidden(p.path, p.text if p.value is None else p.value) for p in pieces if p.path)
-    return ("print_note" if role == "details" else "print"), (Piece(clean(shown)), *hidden)
+    return ("print_note" if role == "details" else "print"), (Piece(clean(joined(runs))), *hidden)
 
 
 def _single(blocks: list, key: str, raw: str, *, empty: str = "") -> list[Para | BudgetGrid]:
@@ -192,18 +211,11 @@ def _print(blocks: list) -> list[Para | BudgetGrid]:
     return out
 
 
-def _period(r: Report) -> Para:
+def _period(r: Report, blocks: list) -> Para:
     start, end = r.period.start, r.period.end
-    if not start and not end:
-        return Para("period", (Piece(""),))
-    return Para(
-        "period",
-        (
-            Piece(format_date(start), "period.start") if start else Piece("…", "period.start", empty="…"),
-            Piece(" – "),
-            Piece(format_date(end), "period.end") if end else Piece("…", "period.end", empty="…"),
-        ),
-    )
+    runs = blocks[0].runs if len(blocks) == 1 and isinstance(blocks[0], Text) else ()
+    values = {"period.start": format_date(start) if start else "", "period.end": format_date(end) if end else ""}
+    return Para("period", _pieces(runs, values) or (Piece(""),))
 
 
 class _Blocks:
@@ -252,9 +264,9 @@ def _description(r: Report, model_blocks: list) -> list[Para | BudgetGrid]:
             continue
         text = _value(shown.text, f"{item}.text", ind.text)
         out.append(Para("indicator", (text,), number=shown.number, item=item, carried_over=ind.carried_over))
-        details = _details(item, ind.planned, ind.achieved, ind.note)
-        if details:
-            role, pieces = _agree(shown.details, details, "details")
+        exact = {f"{item}.{key}": getattr(ind, key) for key in ("planned", "achieved", "note")}
+        role, pieces = _line(shown.detail_runs, exact, "details")
+        if pieces:
             out.append(Para(role, pieces, item=item, hidden=not any(p.text for p in pieces)))
     out += blocks.notes()
     out += _text_part(blocks, body, "assessment", r.assessment)
@@ -266,28 +278,6 @@ def _text_part(blocks: _Blocks, body, key: str, raw: str) -> list[Para | BudgetG
     if shown is not None:
         return [Para("text", (_value(shown.text, key, raw),))]
     return [Para("text", (_hidden(key, raw),), hidden=True)] if raw else []
-
-
-def _details(item: str, planned: str, achieved: str, note: str) -> tuple[Piece, ...]:
-    """``Plānots: 24; sasniegts: 26. Note`` in pieces, worded as the print model's details."""
-    pieces: list[Piece] = []
-    if planned.strip():
-        pieces += [Piece("Plānots: "), _value(planned.strip(), f"{item}.planned", planned)]
-    if achieved.strip():
-        pieces += [
-            Piece("; sasniegts: " if pieces else "Sasniegts: "),
-            _value(achieved.strip(), f"{item}.achieved", achieved),
-        ]
-    if pieces:
-        pieces.append(Piece("."))
-    if note.strip():
-        if pieces:
-            pieces.append(Piece(" "))
-        pieces.append(_value(note.strip(), f"{item}.note", note))
-    # Whitespace-only values are not shown, but kept for an exact reading.
-    pieces += [_hidden(f"{item}.{key}", raw) for key, raw in (("planned", planned), ("achieved", achieved),
-               ("note", note)) if raw and not raw.strip()]  # fmt: skip
-    return tuple(pieces)
 
 
 def _budget(r: Report, blocks: list) -> BudgetGrid:
@@ -310,68 +300,35 @@ def _money_piece(value, path: str) -> Piece:
 def _amount(r: Report, key: str, blocks: list) -> list[Para | BudgetGrid]:
     """Rows 6 and 7: an amount, its explanation (in brackets when short) or ``Nav``."""
     value: AmountWithExplanation = getattr(r, key)
-    raw = value.explanation
-    amount_path, explanation_path = f"{key}.amount", f"{key}.explanation"
-    shown = [clean(b.text) for b in blocks if isinstance(b, Text)]
-    money = Piece(format_money(value.amount), amount_path) if value.amount is not None else None
+    values = {
+        f"{key}.amount": format_money(value.amount) if value.amount is not None else "",
+        f"{key}.explanation": value.explanation,
+    }
     paras: list[Para | BudgetGrid] = []
-    if value.is_none:
-        paras = [Para("amount", (_value("", explanation_path, raw, empty=official.NONE),))]
-    elif money is None:
-        paras = [Para("amount", (_value(shown[0] if shown else "", explanation_path, raw),))]
-    elif len(shown) == 1 and shown[0].startswith(money.text + " (") and shown[0].endswith(")"):
-        inner = shown[0][len(money.text) + 2 : -1]  # "412,50 euro (explanation)"
-        paras = [Para("amount", (money, Piece(" ("), _value(inner, explanation_path, raw), Piece(")")))]
-    elif shown and shown[0] == money.text:
-        paras = [Para("amount", (money,))]
-        if len(shown) == 2:
-            paras.append(Para("amount", (_value(shown[1], explanation_path, raw),)))
-        elif raw:
-            paras.append(Para("amount", (_hidden(explanation_path, raw),), hidden=True))
-    if [shown_text(p.pieces) for p in paras if isinstance(p, Para) and not p.hidden] == shown:
-        return paras
-    values = [(amount_path, money.text if money else ""), (explanation_path, raw)]
-    return [*_print(blocks), Para("amount", tuple(_hidden(path, v) for path, v in values if v), hidden=True)]
+    for block in blocks:
+        runs = block.runs if isinstance(block, Text) else ()
+        paras.append(Para("amount", _pieces(runs, {run.path: values[run.path] for run in runs if run.path})))
+    shown = {run.path for block in blocks if isinstance(block, Text) for run in block.runs}
+    unseen = tuple(_hidden(path, raw) for path, raw in values.items() if raw and path not in shown)
+    return paras + ([Para("amount", unseen, hidden=True)] if unseen else [])
 
 
 def _signature(r: Report, model: PrintModel) -> list[SignatureLine]:
+    """The model's signature lines tagged; a value none of them shows (a blank name, the date of
+    an e-signed summary, which its time stamp gives) rides along unseen on the first."""
     s = r.signatory
-    people: list[Piece] = []
-    if s.name.strip():
-        people.append(_value(s.name.strip(), "signatory.name", s.name))
-    if s.position.strip():
-        if people:
-            people.append(Piece(", "))
-        people.append(_value(s.position.strip(), "signatory.position", s.position))
-    people += [_hidden(f"signatory.{k}", raw) for k, raw in (("name", s.name), ("position", s.position))
-               if raw and not raw.strip()]  # fmt: skip
-    if s.e_signed and s.date:  # the time stamp is the date: not shown, but kept for reading back
-        people.append(Piece("", "signatory.date", value=format_date(s.date)))
-    _, pieces = _agree(model.signature[0][1], tuple(people), "signature")
-    lines = [SignatureLine(official.REPRESENTATIVE, pieces)]
-    if not s.e_signed:
-        lines.append(SignatureLine("Paraksts", ()))
-        lines.append(SignatureLine("Datums", (Piece(format_date(s.date), "signatory.date"),) if s.date else ()))
+    values = {"signatory.name": s.name, "signatory.position": s.position}
+    values["signatory.date"] = format_date(s.date) if s.date else ""
+    shown = {run.path for line in model.signature_lines for run in line.runs}
+    lines = []
+    for n, line in enumerate(model.signature_lines):
+        paths = {run.path for run in line.runs} | (set(values) - shown if n == 0 else set())
+        _, pieces = _line(line.runs, {path: raw for path, raw in values.items() if path in paths}, "signature")
+        lines.append(SignatureLine(line.label, pieces))
     return lines
 
 
 def _prepared_by(r: Report, model: PrintModel) -> Para:
-    p = r.prepared_by
-    pieces: list[Piece] = []
-    given = False  # as the model joins them: a value that is not blank gets its comma
-    for key, prefix, raw in (("name", "", p.name), ("phone", "tālr. ", p.phone), ("email", "e-pasts ", p.email)):
-        if raw.strip():
-            if given:
-                pieces.append(Piece(", "))
-            given = True
-            if prefix:
-                pieces.append(Piece(prefix))
-            pieces.append(_value(raw.strip(), f"prepared_by.{key}", raw))
-        elif raw:
-            pieces.append(_hidden(f"prepared_by.{key}", raw))
-    _, agreed = _agree(model.prepared_by, tuple(pieces), "prepared_by")
-    return Para("prepared_by", agreed)
-
-
-def shown_text(pieces: tuple[Piece, ...]) -> str:
-    return "".join(p.text for p in pieces)
+    values = {f.key: str(r.value_at(f.key)) for f in fields_of(Part.PREPARED_BY)}
+    _, pieces = _line(model.prepared_by_runs, values, "prepared_by")
+    return Para("prepared_by", pieces)

@@ -204,7 +204,9 @@ class _Writer:
             label = self._style(label_cell.paragraphs[0], "signature.label")
             label.paragraph_format.space_before = Mm(3)
             self._run(label, line.label + ":", None)
-            key = {"Paraksts": "signature.line", "Datums": "signature.date"}.get(line.label, "signature.people")
+            key = {official.SIGNATURE: "signature.line", official.DATE: "signature.date"}.get(
+                line.label, "signature.people"
+            )
             value = self._style(value_cell.paragraphs[0], key)
             value.paragraph_format.space_before = Mm(3)
             if line.blank:
