@@ -43,8 +43,10 @@ def import_own_docx(data: bytes) -> Imported | None:
     document = _open(data)
     if document is None:
         return None
-    paragraphs = extract(document)
     embedded = docx_package.draft_part(document)
+    if embedded is None and not any(style.name in PARAGRAPH_KEYS for style in document.styles):
+        return None  # neither our draft nor our styles: not ours, and its paragraphs need no walk
+    paragraphs = extract(document)
     draft = embedded[0] if embedded else None
     if embedded and embedded[1] == _fingerprint(paragraphs):
         try:
@@ -92,7 +94,11 @@ def _open(data: bytes):
 
 
 def extract(document) -> list[Paragraph]:
-    """The body's paragraphs in reading order, table cells (and tables inside them) included."""
+    """The body's paragraphs in reading order, table cells (and tables inside them) included.
+
+    An empty paragraph in a style that is not ours is left out: reading would pass over it and
+    the fingerprint counts only paragraphs with text (a file of millions of ``<w:p/>`` would
+    otherwise cost a Python object each)."""
     names = {style.style_id: style.name for style in document.styles}
     out: list[Paragraph] = []
     containers = [0]
@@ -101,7 +107,9 @@ def extract(document) -> list[Paragraph]:
         for child in parent.iterchildren():
             tag = child.tag
             if tag == _P:
-                out.append(_paragraph(child, names, container))
+                paragraph = _paragraph(child, names, container)
+                if paragraph.runs or paragraph.style in PARAGRAPH_KEYS:
+                    out.append(paragraph)
             elif tag == _TBL:
                 for tc in child.iter(_TC):
                     if _owner_table(tc) is child:
@@ -128,21 +136,33 @@ def _owner_table(tc):
 
 
 def _paragraph(p, names: dict[str, str], container: int) -> Paragraph:
-    runs: list[tuple[str, str]] = []
+    # Neighbouring runs of one style are joined once at the end: adding each run's text to the
+    # string so far copied it again per run, minutes for a paragraph of a million one-letter runs.
+    merged: list[tuple[str, list[str]]] = []
     for r in p.iter(_R):
         if _inside_skipped(r, p):
             continue
-        text = r.text
+        text = _run_text(r)
         if not text:
             continue
         style = names.get(r.style or "", "") if r.style else ""
-        if runs and runs[-1][0] == style:
-            runs[-1] = (style, runs[-1][1] + text)
+        if merged and merged[-1][0] == style:
+            merged[-1][1].append(text)
         else:
-            runs.append((style, text))
+            merged.append((style, [text]))
+    runs = [(style, "".join(texts)) for style, texts in merged]
     style_id = p.style
     bookmarks = [b.get(qn("w:name"), "") for b in p.iter(qn("w:bookmarkStart"))]
     return Paragraph(names.get(style_id, "") if style_id else "", runs, bookmarks, container)
+
+
+#: What python-docx's ``CT_R.text`` reads, child by child (``str()`` of each is its text).
+_RUN_TEXT = frozenset(qn(f"w:{tag}") for tag in ("br", "cr", "noBreakHyphen", "ptab", "t", "tab"))
+
+
+def _run_text(r) -> str:
+    """``r.text`` without compiling its XPath expression again for every run."""
+    return "".join(str(child) for child in r if child.tag in _RUN_TEXT)
 
 
 def _inside_skipped(element, stop) -> bool:

@@ -13,6 +13,7 @@ clear line — never another exception, a hang, or memory without bound.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -107,10 +108,16 @@ def read_any(data: bytes, name: str = "", readers: Sequence[Reader] | None = Non
     try:
         kind = detect(data)
         for reader in READERS if readers is None else readers:
-            if reader.kind == kind and (result := reader.read(data)) is not None:
+            if reader.kind != kind:
+                continue
+            if (result := reader.read(data)) is not None:
                 if (named := _named_kind(name)) and named != kind:
                     result.notes.insert(0, _misnamed(name, kind))
                 return result
+            # A reader that passed leaves what it parsed in reference cycles (python-docx's parts
+            # and package): freed now, before the next reader parses the same file again, and
+            # not at the garbage collector's leisure (two trees of a large file at once).
+            gc.collect()
     except ImportRefused:
         raise
     except (Exception, RecursionError) as exc:

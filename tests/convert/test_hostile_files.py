@@ -1,0 +1,136 @@
+"""Hostile files against the readers: each is read or refused in one clear line, in bounded time
+and memory, whatever its shape. Generated here; the sizes are what makes them hostile.
+
+The cases that once took minutes or gigabytes are read in a child process with a deadline and,
+where memory was the problem, a cap on its address space: a reader that is quadratic again, or
+builds a tree of gigabytes, fails the test instead of hanging the run. The deadlines are twenty
+to fifty times what the reading takes now (measured in ``tests/benchmarks/bench_hostile.py``),
+and the inputs took minutes before.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from .docx_samples import with_document_xml
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+TASK = "Valsts pārvaldes uzdevums"
+PERFORMER = "Valsts pārvaldes uzdevuma veicējs"
+#: The two rows a summary needs at least, as HTML table rows.
+TWO_ROWS = f"<tr><td>{TASK}</td><td>Uzdevums</td></tr><tr><td>{PERFORMER}</td><td>Biedrība „Ūdri”</td></tr>"
+
+_CHILD = """
+import json, resource, sys
+if len(sys.argv) > 2:
+    limit = int(sys.argv[2]) * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+from kopsavilkums.convert.common import ImportRefused
+from kopsavilkums.convert.reading import read_path
+try:
+    imported = read_path(sys.argv[1])
+except ImportRefused as refusal:
+    print(json.dumps({"refused": refusal.localized("en")}))
+else:
+    print(json.dumps({"performer": imported.report.performer, "notes": [n.en for n in imported.notes]}))
+"""
+
+
+def read_in_child(tmp_path: Path, data: bytes, seconds: float, megabytes: int | None = None) -> dict:
+    """``read_path`` of ``data`` in a fresh process that must finish within ``seconds`` (and, on
+    POSIX, within ``megabytes`` of address space): what it read, or its refusal."""
+    path = tmp_path / "hostile.input"
+    path.write_bytes(data)
+    limit = [str(megabytes)] if megabytes and sys.platform != "win32" else []
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _CHILD, str(path), *limit],
+            capture_output=True,
+            text=True,
+            timeout=seconds,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"reading took more than {seconds} s")
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout)
+    assert "error in the program" not in result.get("refused", ""), result  # MemoryError, RecursionError …
+    return result
+
+
+def document(body: str) -> bytes:
+    return f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>'.encode()
+
+
+def word_table(*rows: tuple[str, str]) -> str:
+    def cell(text: str) -> str:
+        return f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    return "<w:tbl>" + "".join(f"<w:tr>{cell(label)}{cell(value)}</w:tr>" for label, value in rows) + "</w:tbl>"
+
+
+SUMMARY_TABLE = word_table((TASK, "Uzdevums"), (PERFORMER, "Biedrība „Ūdri”"))
+
+
+def with_parts(base: bytes, parts: dict[str, bytes]) -> bytes:
+    """A copy of the Word file ``base`` with ``parts`` added or replaced."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            if item.filename not in parts:
+                target.writestr(item.filename, source.read(item))
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return out.getvalue()
+
+
+# ------------------------------------------------------------------------------------- Word
+
+
+def test_a_paragraph_of_300_000_runs_reads_in_linear_time(tmp_path):
+    # Each run's text was added to the paragraph's text so far, copying it again: 71 s for 200,000
+    # runs of 100 letters, growing with the square. 36 MB of XML, under the 40 MB limit.
+    run = "<w:r><w:t>" + "a" * 99 + " </w:t></w:r>"
+    data = with_document_xml(document(f"<w:p>{run * 300_000}</w:p>{SUMMARY_TABLE}"))
+    assert read_in_child(tmp_path, data, seconds=60)["performer"] == "Biedrība „Ūdri”"
+
+
+def test_numbered_paragraphs_and_many_lists_read_in_linear_time(tmp_path):
+    # Each list paragraph looked its list up among all lists: 100,000 paragraphs and 200,000
+    # lists took more than 14 minutes; 50,000 of each now takes a second.
+    ns = f'<?xml version="1.0" encoding="UTF-8"?><w:numbering {W}>'
+    level = '<w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+    nums = "".join(f'<w:num w:numId="{i}"><w:abstractNumId w:val="1"/></w:num>' for i in range(1, 50_001))
+    numbering = f'{ns}<w:abstractNum w:abstractNumId="1">{level}</w:abstractNum>{nums}</w:numbering>'
+    numbered = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="50000"/></w:numPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p>'
+    data = with_parts(
+        with_document_xml(document(numbered * 50_000 + SUMMARY_TABLE)), {"word/numbering.xml": numbering.encode()}
+    )
+    assert read_in_child(tmp_path, data, seconds=60)["performer"] == "Biedrība „Ūdri”"
+
+
+def test_paragraph_styles_based_on_styles_read_in_linear_time(tmp_path):
+    # Each paragraph looked its style (and the styles it is based on) up among all styles.
+    styles = f'<?xml version="1.0" encoding="UTF-8"?><w:styles {W}>' + "".join(
+        f'<w:style w:type="paragraph" w:styleId="s{i}"><w:name w:val="s{i}"/><w:basedOn w:val="s{i + 1}"/></w:style>'
+        for i in range(60_000)
+    )
+    styled = '<w:p><w:pPr><w:pStyle w:val="s0"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p>'
+    data = with_parts(
+        with_document_xml(document(styled * 60_000 + SUMMARY_TABLE)),
+        {"word/styles.xml": (styles + "</w:styles>").encode()},
+    )
+    assert read_in_child(tmp_path, data, seconds=60)["performer"] == "Biedrība „Ūdri”"
+
+
+def test_millions_of_empty_paragraphs_are_read_in_bounded_time_and_memory(tmp_path):
+    # 6 million <w:p/> (36 MB of XML, 53 kB zipped) took 154 s and 3 GB: a Python object per
+    # paragraph, each parsed twice, the first tree still alive while the second was built.
+    data = with_document_xml(document("<w:p/>" * 3_000_000 + SUMMARY_TABLE))
+    assert read_in_child(tmp_path, data, seconds=120, megabytes=1500)["performer"] == "Biedrība „Ūdri”"
