@@ -50,18 +50,40 @@ def _parser() -> lxml_html.HTMLParser:
     )
 
 
+#: The encodings a browser decodes a page in (the WHATWG Encoding Standard), by Python's codec
+#: names. A page may declare any name; others — UTF-7, ``idna``, ``punycode`` (whose decoder is
+#: quadratic: 200 KB took 8 s), ``rot13`` — are ignored as a browser ignores them.
+_WEB_ENCODINGS = frozenset(
+    {"utf-8", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "gbk", "gb18030", "big5",
+     "euc_jp", "iso2022_jp", "shift_jis", "euc_kr", "ascii", "latin-1", "iso8859-1"}
+    | {f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)}
+    | {f"cp{n}" for n in range(1250, 1259)}
+)  # fmt: skip
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding a ``<meta>`` near the top declares, if a browser would use it."""
+    declared = _CHARSET.search(data[:4096])
+    if not declared:
+        return None
+    try:
+        name = codecs.lookup(declared[1].decode("ascii")).name
+    except LookupError:
+        return None
+    if name.startswith("utf-16") or name == "utf-32":
+        return "utf-8"  # the meta itself was read as ASCII, so the page cannot be UTF-16 (as browsers)
+    return name if name in _WEB_ENCODINGS else None
+
+
 def decode_html(data: bytes) -> str:
     """The page as text: its declared charset, else UTF-8, else Windows-1257 (Baltic)."""
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", "replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", "replace")
-    declared = _CHARSET.search(data[:4096])
-    if declared:
-        try:
-            return data.decode(declared[1].decode("ascii"), "replace")
-        except LookupError:
-            pass
+    declared = declared_encoding(data)
+    if declared and declared != "utf-8":
+        return data.decode(declared, "replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -156,7 +178,7 @@ def paragraphs(element: etree._Element) -> list[str]:
 def _li_marker(node: etree._Element, counter: list[int]) -> str:
     if counter[0] == -2:
         return ""  # the page hides the markers; the text carries its own numbers
-    first = next((t for t in node.itertext() if t.strip()), "")
+    first = next((t for t in _texts(node) if t.strip()), "")
     if counter[0] == -1:
         return "" if _NUMBERED.match(first) else "• "
     number = counter[0]
@@ -178,10 +200,30 @@ def _own_rows(table: etree._Element) -> list[etree._Element]:
     return table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
 
 
+#: How many elements of a cell (or list item) to look through for its first words. A label is a
+#: few words in a few elements; looking further went through every element of every table
+#: nested in the cell, once for each level (a minute for a 14 MB page of 80 nested tables).
+_HEAD_ELEMENTS = 200
+
+
+def _texts(element: etree._Element):
+    """``element.itertext()`` over its first :data:`_HEAD_ELEMENTS` elements only."""
+    seen = 0
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if event == "start":
+            seen += 1
+            if seen > _HEAD_ELEMENTS:
+                return
+            if node.text and isinstance(node.tag, str):
+                yield node.text
+        elif node is not element and node.tail:
+            yield node.tail
+
+
 def _head_text(cell: etree._Element) -> str:
     """The start of a cell's text, enough to recognise a label (a layout cell holds a whole page)."""
     parts, size = [], 0
-    for text in cell.itertext():
+    for text in _texts(cell):
         parts.append(text)
         size += len(text)
         if size > 500:
@@ -200,32 +242,60 @@ def _labels_in(table: etree._Element) -> int:
     return count
 
 
-def _fill_carried(carried: dict[int, int], row: list[GridCell], column: int) -> int:
-    """Put a covered cell wherever a cell above still spans down; the next free column."""
-    while carried.get(column, 0) > 0:
-        carried[column] -= 1
-        row.append(GridCell(covered=True))
-        column += 1
-    return column
+#: A cell under a ``rowspan``: one shared, never changed.
+_COVERED = GridCell(covered=True)
+#: Spans reach no further right than this column (a summary table has two to four)…
+_MAX_COLUMNS = 100
+#: … and fill in at most this many cells on a page; a real summary's spans fill in a few dozen.
+#: Unbounded, a page of ``rowspan="10000" colspan="100"`` cells filled in rows × columns cells
+#: (more than 2 minutes for 17 MB); past the bound a cell spans no further.
+MAX_COVERED = 100_000
 
 
-def grid(table: etree._Element) -> list[list[GridCell]]:
-    """The table's own rows as cells, a cell under a ``rowspan`` marked as covered."""
-    carried: dict[int, int] = {}
+class _Carried:
+    """The cells above that still span down, column by column, with what is left to fill in."""
+
+    def __init__(self, allowance: int) -> None:
+        self.left: dict[int, int] = {}
+        self.allowance = allowance
+
+    def fill(self, row: list[GridCell], column: int) -> int:
+        """Put a covered cell wherever a cell above still spans down; the next free column."""
+        while self.left.get(column, 0) > 0:
+            if self.allowance <= 0:
+                self.left.clear()
+                break
+            self.left[column] -= 1
+            self.allowance -= 1
+            row.append(_COVERED)
+            column += 1
+        return column
+
+    def span(self, column: int, across: int, down: int) -> None:
+        for c in range(column, min(column + across, _MAX_COLUMNS)):
+            self.left[c] = down - 1
+
+
+def grid(table: etree._Element, allowance: int = MAX_COVERED) -> list[list[GridCell]]:
+    """The table's own rows as cells, a cell under a ``rowspan`` marked as covered (at most
+    ``allowance`` of them)."""
+    return _grid(table, _Carried(allowance))
+
+
+def _grid(table: etree._Element, carried: _Carried) -> list[list[GridCell]]:
     rows: list[list[GridCell]] = []
     for tr in _own_rows(table):
         row: list[GridCell] = []
         column = 0
         for td in tr.xpath("./td|./th"):
-            column = _fill_carried(carried, row, column)
+            column = carried.fill(row, column)
             span = max(1, min(_int(td.get("colspan"), 1), 100))
             down = max(1, min(_int(td.get("rowspan"), 1), 10_000))
             row.append(GridCell(lines=[p.split(CELL) for p in paragraphs(td)]))
             if down > 1:
-                for c in range(column, column + span):
-                    carried[c] = down - 1
+                carried.span(column, span, down)
             column += span
-        _fill_carried(carried, row, column)
+        carried.fill(row, column)
         rows.append(row)
     return rows
 
@@ -262,7 +332,8 @@ def read_html(data: bytes) -> Imported:
         published.above = _near_text(tables[0], before=True)
         if caption is not None:
             published.above += [" ".join(p.replace(CELL, " ").split()) for p in paragraphs(caption)]
+        carried = _Carried(MAX_COVERED)  # one allowance for the page, however many tables it has
         for table in tables:
-            rows_from_table(grid(table), published)
+            rows_from_table(_grid(table, carried), published)
         published.under += _near_text(tables[-1], before=False)
     return to_imported(published)
