@@ -19,10 +19,19 @@ from pathlib import Path
 
 import pytest
 
+from kopsavilkums import exchange
+from kopsavilkums.convert.common import ImportRefused
 from kopsavilkums.convert.reading import read_any
+from kopsavilkums.convert.writing import render
 
 from .docx_samples import with_document_xml
 
+EXAMPLE = (
+    Path(__file__).resolve().parents[2]
+    / "resources"
+    / "examples"
+    / "latgales-jauniesu-forums-2021-2023.kopsavilkums.json"
+)
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 TASK = "Valsts pārvaldes uzdevums"
 PERFORMER = "Valsts pārvaldes uzdevuma veicējs"
@@ -109,7 +118,7 @@ def test_numbered_paragraphs_and_many_lists_read_in_linear_time(tmp_path):
     level = '<w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
     nums = "".join(f'<w:num w:numId="{i}"><w:abstractNumId w:val="1"/></w:num>' for i in range(1, 50_001))
     numbering = f'{ns}<w:abstractNum w:abstractNumId="1">{level}</w:abstractNum>{nums}</w:numbering>'
-    numbered = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="50000"/></w:numPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p>'
+    numbered = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="50000"/></w:numPr></w:pPr><w:r><w:t>1. x</w:t></w:r></w:p>'
     data = with_parts(
         with_document_xml(document(numbered * 50_000 + SUMMARY_TABLE)), {"word/numbering.xml": numbering.encode()}
     )
@@ -122,7 +131,7 @@ def test_paragraph_styles_based_on_styles_read_in_linear_time(tmp_path):
         f'<w:style w:type="paragraph" w:styleId="s{i}"><w:name w:val="s{i}"/><w:basedOn w:val="s{i + 1}"/></w:style>'
         for i in range(60_000)
     )
-    styled = '<w:p><w:pPr><w:pStyle w:val="s0"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p>'
+    styled = '<w:p><w:pPr><w:pStyle w:val="s0"/></w:pPr><w:r><w:t>1. x</w:t></w:r></w:p>'
     data = with_parts(
         with_document_xml(document(styled * 60_000 + SUMMARY_TABLE)),
         {"word/styles.xml": (styles + "</w:styles>").encode()},
@@ -173,3 +182,44 @@ def test_a_web_archive_whose_page_declares_a_codec_that_is_no_charset_is_read():
         b"Content-Type: text/html; charset=idna\r\n\r\n" + page + b"\r\n--b--\r\n"
     )
     assert read_any(archive).report.performer == "Biedrība „Ūdri”"
+
+
+# ------------------------------------------------------------------------------------- text
+
+
+def refusal(data: bytes) -> str:
+    with pytest.raises(ImportRefused) as caught:
+        read_any(data)
+    assert caught.value.__cause__ is None  # refused on purpose, not a fault of ours
+    return caught.value.localized("en")
+
+
+def test_a_text_of_more_than_200_000_lines_is_refused_before_they_are_read():
+    # 9 million two-byte lines took 40 s and 900 MB, each compared with every label.
+    text = f"{TASK}\tUzdevums\n{PERFORMER}\tBiedrība\n" + "y\n" * 200_001
+    assert (
+        refusal(text.encode()) == "The text has more than 200,000 lines; no summary is that long, and it is not read."
+    )
+
+
+def test_a_long_text_in_fewer_lines_and_empty_lines_are_still_read():
+    text = f"{TASK}\tUzdevums\n{PERFORMER}\tBiedrība\n" + "\n" * 1_000_000 + "Cita informācija\tx\n" + "y\n" * 50_000
+    assert read_any(text.encode()).report.performer == "Biedrība"
+
+
+def test_more_rows_in_a_list_than_a_draft_file_holds_are_refused_naming_the_list():
+    # A page of ours with 400,000 budget years (17 MB) read, and checking it took minutes.
+    years = "".join(f'<p data-field="budget[{2000 + i}].actual">1</p>' for i in range(10_001))
+    page = f'<html><body><table class="kopsavilkums">{years}</table></body></html>'.encode()
+    assert refusal(page) == (
+        "Planned and actually used state budget funding by year: 10001 rows; a summary holds at most 10000, "
+        "and the file is not read."
+    )
+    # Our own Word file with 10,001 objective paragraphs typed in (its draft part no longer matches).
+    ours = render(exchange.read(EXAMPLE), "docx")
+    with zipfile.ZipFile(io.BytesIO(ours)) as archive:
+        body = archive.read("word/document.xml")
+    objective = b'<w:p><w:pPr><w:pStyle w:val="KopsavilkumsUzdevums"/></w:pPr><w:r><w:t>1. x</w:t></w:r></w:p>'
+    assert objective[:55] in body
+    edited = with_parts(ours, {"word/document.xml": body.replace(b"<w:body>", b"<w:body>" + objective * 10_001, 1)})
+    assert refusal(edited).startswith("Objectives: 10004 rows; a summary holds at most 10000")
