@@ -223,3 +223,76 @@ def test_more_rows_in_a_list_than_a_draft_file_holds_are_refused_naming_the_list
     assert objective[:55] in body
     edited = with_parts(ours, {"word/document.xml": body.replace(b"<w:body>", b"<w:body>" + objective * 10_001, 1)})
     assert refusal(edited).startswith("Objectives: 10004 rows; a summary holds at most 10000")
+
+
+# ------------------------------------------------------------------------------ Word's XML parts
+
+XXE_LATE = (
+    '<?xml version="1.0" encoding="UTF-8"?><!--' + "x" * 8000 + "--><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "
+    '"file:///etc/passwd">]>' + f"<w:document {W}><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p>{SUMMARY_TABLE}"
+    "</w:body></w:document>"
+).encode()
+LAUGHS_LATE = XXE_LATE.replace(
+    b'<!ENTITY xxe SYSTEM "file:///etc/passwd">',
+    b'<!ENTITY a "aaaaaaaaaa"><!ENTITY xxe "' + b"&a;" * 10 + b'">',
+)
+DTD = "The Word file contains a document type declaration (DTD), which Word never writes; it is not read."
+ENCODING = "The Word file has a part in an encoding Word never writes (neither UTF-8 nor UTF-16); it is not read."
+
+
+@pytest.mark.parametrize("part", [XXE_LATE, LAUGHS_LATE], ids=["external-entity", "entities"])
+def test_a_dtd_after_8_kb_of_comment_is_found(part):
+    # Only the first 4 kB of each part were looked at; libxml2's own limits were all that stood
+    # between a billion laughs and the memory, and a message about "amplification" all it said.
+    assert refusal(with_document_xml(part)) == DTD
+
+
+def _main_document_as(base: bytes, name: str, part: bytes) -> bytes:
+    """``base`` with its main document moved to ``word/<name>``: python-docx follows the
+    relationship and the content type, whatever the part is called."""
+    with zipfile.ZipFile(io.BytesIO(base)) as archive:
+        types = archive.read("[Content_Types].xml")
+        rels = archive.read("_rels/.rels")
+    main = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    types = types.replace(
+        b"</Types>", b'<Override PartName="/word/' + name.encode() + b'" ContentType="' + main + b'"/></Types>'
+    )
+    return with_parts(
+        base,
+        {
+            "[Content_Types].xml": types,
+            "_rels/.rels": rels.replace(b'Target="word/document.xml"', b'Target="word/' + name.encode() + b'"'),
+            f"word/{name}": part,
+        },
+    )
+
+
+def test_an_xml_part_not_named_xml_is_checked_as_xml():
+    base = with_document_xml(document(SUMMARY_TABLE))
+    moved = _main_document_as(base, "main.dat", document(SUMMARY_TABLE))
+    assert read_any(moved).report.performer == "Biedrība „Ūdri”"  # python-docx reads it as the document
+    assert refusal(_main_document_as(base, "main.dat", XXE_LATE)) == DTD
+    big = document("<w:p/>" * (41 * 2**20 // 6) + SUMMARY_TABLE)
+    assert "text parts unpack to more than 40 MB" in refusal(_main_document_as(base, "main.dat", big))
+
+
+@pytest.mark.parametrize("encoding", ["utf-7", "utf-32-be", "utf-32-le", "cp500"])
+def test_an_xml_part_in_an_encoding_word_never_writes_is_refused(encoding):
+    # UTF-7 would spell the declaration "+ADw-!DOCTYPE", UTF-32 and EBCDIC in bytes no look for
+    # "<!DOCTYPE" finds; libxml2 reads all three.
+    text = XXE_LATE.decode().replace('encoding="UTF-8"', f'encoding="{encoding}"')
+    data = text.encode(encoding, "xmlcharrefreplace")
+    assert refusal(with_document_xml(data)) == ENCODING
+
+
+def test_an_embedded_draft_part_larger_than_a_draft_file_is_not_parsed(tmp_path):
+    # 64 kB of zip holding 39 MB of "{}," as our draft part took 1 GB to parse into objects.
+    ours = render(exchange.read(EXAMPLE), "docx")
+    with zipfile.ZipFile(io.BytesIO(ours)) as archive:
+        name, part = next(
+            (n, archive.read(n)) for n in archive.namelist() if b"urn:kopsavilkums:draft" in archive.read(n)[:400]
+        )
+    head = part[: part.index(b">", part.index(b"fingerprint=")) + 1]
+    huge = head + b"[" + b"{}," * 13_000_000 + b"{}]</kopsavilkums>"
+    result = read_in_child(tmp_path, with_parts(ours, {name: huge}), seconds=60, megabytes=700)
+    assert result["performer"] == exchange.read(EXAMPLE).performer

@@ -21,10 +21,11 @@ import io
 import json
 import zipfile
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from kopsavilkums.convert import docx_package
-from kopsavilkums.convert.common import Imported
+from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported
 from kopsavilkums.convert.docx_styles import PARAGRAPH_KEYS
 from kopsavilkums.convert.docx_visible import Paragraph, read_visible
 from kopsavilkums.exchange import ExchangeError, from_document
@@ -43,7 +44,7 @@ def import_own_docx(data: bytes) -> Imported | None:
     document = _open(data)
     if document is None:
         return None
-    embedded = docx_package.draft_part(document)
+    embedded = _embedded_draft(document)
     if embedded is None and not any(style.name in PARAGRAPH_KEYS for style in document.styles):
         return None  # neither our draft nor our styles: not ours, and its paragraphs need no walk
     paragraphs = extract(document)
@@ -69,13 +70,23 @@ def import_own_docx(data: bytes) -> Imported | None:
     return Imported(report, source="docx", notes=notes)
 
 
+def _embedded_draft(document) -> tuple[dict, str] | None:
+    """Our draft part, unless a part where it could be is larger than a draft file may be: its
+    JSON is parsed whole, and 64 kB of zip holding 39 MB of ``{},`` took 1 GB. A file we wrote
+    whose draft is that large has more than the 40 MB of XML a Word file may have anyway."""
+    for rel in document.part.rels.values():
+        if rel.reltype == RT.CUSTOM_XML and not rel.is_external and len(rel.target_part.blob) > MAX_INPUT_BYTES:
+            return None
+    return docx_package.draft_part(document)
+
+
 def _open(data: bytes):
     """The python-docx document, or None when ``data`` is no Word file at all. What python-docx
     should not be given (a ZIP bomb, a DTD, too many parts) is refused first, by the same check
     the reader of other people's Word files makes."""
     import docx
 
-    from kopsavilkums.convert.read_docx import check_zip
+    from kopsavilkums.convert.docx_zip import check_zip
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:

@@ -1,9 +1,8 @@
 """A Word ``.docx`` as NGOs keep their summaries: a two-column table with the official labels,
 paragraphs above it (the title) and under it (signature, place and date, *Sagatavoja*).
 
-Read with python-docx. Before it sees the file, the zip is checked: at most
-:data:`MAX_UNPACKED` bytes unpacked (a zip bomb stops there), no document type declaration in
-any XML part (Word never writes one; an external entity or a "billion laughs" needs one).
+Read with python-docx, after :func:`~kopsavilkums.convert.docx_zip.check_zip` has checked the
+zip (its size unpacked, its XML parts: no document type declaration, no foreign encoding).
 python-docx's own XML parser does not resolve entities either.
 """
 
@@ -11,27 +10,19 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
 
 from kopsavilkums.convert.common import Imported, ImportRefused
-from kopsavilkums.convert.detect import ZIP_ERRORS
+from kopsavilkums.convert.docx_zip import check_zip
 from kopsavilkums.convert.labels import nfc, recognise
 from kopsavilkums.convert.published import GridCell, Published, rows_from_table, to_imported
 from kopsavilkums.messages import Message
 
-#: Everything in the zip together, unpacked (pictures included).
-MAX_UNPACKED = 100 * 1024 * 1024
-#: Its XML parts together: parsed into a tree of about 20 times their size. A 300-page summary's
-#: document.xml is a few MB.
-MAX_XML = 40 * 1024 * 1024
-MAX_MEMBERS = 5_000
 #: Tables inside tables inside … deeper than this are not read.
 MAX_DEPTH = 20
-_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -53,43 +44,6 @@ _P_STYLE = etree.XPath("./w:pPr/w:pStyle/@w:val", namespaces=NS)
 
 def _refused(lv: str, en: str) -> ImportRefused:
     return ImportRefused(Message(lv, en))
-
-
-def check_zip(data: bytes) -> None:
-    """Refuse what python-docx should not be given: no zip, no ``word/document.xml``, too much
-    unpacked, a DTD in an XML part."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-            if len(members) > MAX_MEMBERS:
-                raise _refused("Word failā ir pārāk daudz daļu.", "The Word file has too many parts.")
-            if sum(m.file_size for m in members) > MAX_UNPACKED:
-                raise _refused(
-                    f"Word fails atpakojot pārsniedz {MAX_UNPACKED // 2**20} MB; tas netiek lasīts.",
-                    f"The Word file unpacks to more than {MAX_UNPACKED // 2**20} MB; it is not read.",
-                )
-            if sum(m.file_size for m in members if m.filename.endswith((".xml", ".rels"))) > MAX_XML:
-                raise _refused(
-                    f"Word faila teksta daļas atpakojot pārsniedz {MAX_XML // 2**20} MB; tas netiek lasīts.",
-                    f"The Word file's text parts unpack to more than {MAX_XML // 2**20} MB; it is not read.",
-                )
-            names = {m.filename for m in members}
-            if "word/document.xml" not in names:
-                raise _refused(
-                    "Šis zip fails nav Word dokuments (.docx).", "This zip file is not a Word document (.docx)."
-                )
-            for member in members:
-                if member.filename.endswith((".xml", ".rels")):
-                    with archive.open(member) as part:
-                        head = part.read(4096)
-                    if _DTD.search(head) or _DTD.search(head.replace(b"\x00", b"")):
-                        raise _refused(
-                            "Word failā ir dokumenta tipa deklarācija (DTD), ko Word neraksta; fails netiek lasīts.",
-                            "The Word file contains a document type declaration (DTD), which Word never writes; "
-                            "it is not read.",
-                        )
-    except ZIP_ERRORS as exc:
-        raise _refused(f"Word failu nevar atvērt ({exc}).", f"The Word file cannot be opened ({exc}).") from None
 
 
 def read_docx(data: bytes) -> Imported:
