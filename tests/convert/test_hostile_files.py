@@ -184,6 +184,21 @@ def test_a_web_archive_whose_page_declares_a_codec_that_is_no_charset_is_read():
     assert read_any(archive).report.performer == "Biedrība „Ūdri”"
 
 
+def test_a_page_cut_short_by_a_10_mb_stretch_of_text_is_refused_not_read_in_part():
+    # libxml2 stops parsing after a text node over 10 MB; the rows after it were silently lost.
+    big = ("x" * 99 + " ") * 110_000
+    page = f"<html><body><table>{TWO_ROWS}<tr><td>Cita informācija</td><td>{big}</td></tr>"
+    page += "<tr><td>Neatgūtie līdzekļi</td><td>5,00 euro</td></tr></table></body></html>"
+    assert refusal(page.encode()) == "The web page has a single stretch of text longer than 10 MB; it is not read."
+
+
+def test_a_web_archive_nested_5000_deep_is_refused_saying_so():
+    body = f"Content-Type: text/html\r\n\r\n<table>{TWO_ROWS}</table>"
+    for n in range(5000):
+        body = f"Content-Type: multipart/related; boundary=b{n}\r\n\r\n--b{n}\r\n{body}\r\n--b{n}--\r\n"
+    assert refusal(f"MIME-Version: 1.0\r\n{body}".encode()) == "The web archive is nested too deeply; it is not read."
+
+
 # ------------------------------------------------------------------------------------- text
 
 

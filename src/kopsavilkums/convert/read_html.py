@@ -106,15 +106,28 @@ def parse(text: str, *, normalise: bool = True) -> etree._Element:
         raise ImportRefused(
             Message(f"Tīmekļa lapu nevar nolasīt ({exc}).", f"The web page cannot be read ({exc}).")
         ) from None
-    if any("depth" in error.message.lower() for error in parser.error_log):
-        # libxml2 stops at 256 levels and drops what is deeper; no real page nests so deep.
-        raise ImportRefused(
-            Message(
-                "Tīmekļa lapa ir pārāk dziļi ligzdota (vairāk nekā 256 līmeņi); tā netiek lasīta.",
-                "The web page is nested too deeply (more than 256 levels); it is not read.",
-            )
-        )
+    cut = _cut_short(parser)
+    if cut is not None:
+        raise ImportRefused(cut)
     return root
+
+
+def _cut_short(parser: lxml_html.HTMLParser) -> Message | None:
+    """Why libxml2 stopped before the end of the page, if it did: it drops what is nested deeper
+    than 256 levels, and everything after a stretch of text longer than 10 MB (without a word of
+    warning but this log: a summary would lose its later rows). No real page does either."""
+    messages = [error.message.lower() for error in parser.error_log]
+    if any("depth" in m for m in messages):
+        return Message(
+            "Tīmekļa lapa ir pārāk dziļi ligzdota (vairāk nekā 256 līmeņi); tā netiek lasīta.",
+            "The web page is nested too deeply (more than 256 levels); it is not read.",
+        )
+    if any("limit exceeded" in m or "huge" in m for m in messages):
+        return Message(
+            "Tīmekļa lapā ir vairāk nekā 10 MB gara nepārtraukta teksta daļa; lapa netiek lasīta.",
+            "The web page has a single stretch of text longer than 10 MB; it is not read.",
+        )
+    return None
 
 
 def fragment_paragraphs(fragment: str) -> list[str]:
@@ -124,8 +137,8 @@ def fragment_paragraphs(fragment: str) -> list[str]:
         root = lxml_html.fragment_fromstring(nfc(fragment), create_parent="div", parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return [fragment]
-    if any("depth" in error.message.lower() for error in parser.error_log):
-        return [fragment]  # too deep to parse whole: the text as it is, tags and all, rather than lose it
+    if _cut_short(parser) is not None:
+        return [fragment]  # not parsed whole: the text as it is, tags and all, rather than lose it
     return [" ".join(p.replace(CELL, " ").split()) for p in paragraphs(root)]
 
 
