@@ -199,6 +199,27 @@ def test_a_web_archive_nested_5000_deep_is_refused_saying_so():
     assert refusal(f"MIME-Version: 1.0\r\n{body}".encode()) == "The web archive is nested too deeply; it is not read."
 
 
+def _our_page(values: str) -> bytes:
+    return f'<html><body><table class="kopsavilkums"><tr><td>{values}</td></tr></table></body></html>'.encode()
+
+
+def test_values_of_our_page_nested_in_each_other_are_read_once(tmp_path):
+    # Each of 240 values nested in each other was read with all of its inside: 9.5 MB of page
+    # took 2.2 GB. A value inside a value is part of that value's text.
+    inner = '<p data-field="performer">Biedrība „Ūdri”</p>' + ("x" * 99 + " ") * 90_000
+    page = _our_page('<div data-field="other_information">' * 240 + inner + "</div>" * 240)
+    assert read_in_child(tmp_path, page, seconds=60, megabytes=900)["performer"] == ""
+    imported = read_any(_our_page('<div data-field="task">A <p data-field="performer">B</p></div>'))
+    assert (imported.report.task, imported.report.performer) == ("A \n\nB", "")
+
+
+def test_a_value_of_our_page_with_300_000_paragraphs_reads_in_linear_time(tmp_path):
+    # Each paragraph joined all the text before it again, to see whether any had come yet.
+    value = '<div data-field="other_information"><span>a</span>' + "<p>x</p>" * 300_000 + "</div>"
+    page = _our_page(value + '<p data-field="performer">Biedrība „Ūdri”</p>')
+    assert read_in_child(tmp_path, page, seconds=60)["performer"] == "Biedrība „Ūdri”"
+
+
 # ------------------------------------------------------------------------------------- text
 
 
