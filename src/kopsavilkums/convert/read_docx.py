@@ -84,7 +84,9 @@ class _Body:
 
     def __init__(self, document: Any) -> None:
         self.document = document
-        self.counters: dict[tuple[int, int], int] = {}
+        # Per list, the number each level is at: only its own levels are looked through for each
+        # paragraph (all lists' were: 60,000 paragraphs in as many lists took 23 s).
+        self.counters: dict[int, dict[int, int]] = {}
         self.numbering = _Numbering(self._part_element("numbering_part"))
         self.styles = _Styles(self._part_element("styles"))
 
@@ -173,9 +175,10 @@ class _Body:
         text = (_xpath(lvl, "./w:lvlText/@w:val") or ["%1."])[0]
         start = _int(_xpath(lvl, "./w:start/@w:val"))
         start = 1 if start is None else start
-        for key in [k for k in self.counters if k[0] == num_id and k[1] > level]:
-            del self.counters[key]  # a higher level starts its sub-lists again
-        self.counters[(num_id, level)] = self.counters.get((num_id, level), start - 1) + 1
+        counters = self.counters.setdefault(num_id, {})
+        for deeper in [at for at in counters if at > level]:
+            del counters[deeper]  # a higher level starts its sub-lists again
+        counters[level] = counters.get(level, start - 1) + 1
         if fmt == "bullet":
             return "• "
         if fmt == "none":
@@ -183,7 +186,7 @@ class _Body:
 
         def number(match: re.Match[str]) -> str:
             at = int(match[1]) - 1
-            return str(self.counters.get((num_id, at), start) if at != level else self.counters[(num_id, level)])
+            return str(counters.get(at, start) if at != level else counters[level])
 
         return re.sub(r"%([1-9])", number, text)[:20] + " "
 
