@@ -334,3 +334,10 @@ def test_an_embedded_draft_part_larger_than_a_draft_file_is_not_parsed(tmp_path)
     huge = head + b"[" + b"{}," * 13_000_000 + b"{}]</kopsavilkums>"
     result = read_in_child(tmp_path, with_parts(ours, {name: huge}), seconds=60, megabytes=700)
     assert result["performer"] == exchange.read(EXAMPLE).performer
+
+
+def test_a_byte_order_mark_at_the_start_of_a_line_does_not_hide_its_label():
+    # Two copies joined into one file: the second one's byte-order mark starts a line.
+    text = f"\ufeffKopsavilkums\n\ufeff{TASK}\tUzdevums\r\n\ufeff{PERFORMER}\tBiedrība\rCita informācija\tZ\n"
+    report = read_any(text.encode()).report
+    assert (report.task, report.performer, report.other_information) == ("Uzdevums", "Biedrība", "Z")

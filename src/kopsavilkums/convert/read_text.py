@@ -69,6 +69,9 @@ def decode_text(data: bytes) -> tuple[str, list[Message]]:
     # Line ends of every system; a vertical tab (Word's soft line break when copied) and a form
     # feed (a page break) end a line too.
     text = text.replace("\r\n", "\n").translate(_LINE_ENDS)
+    # Two files joined into one ("cat a.txt b.txt", a copy pasted after another) leave the second
+    # one's byte-order mark at the start of a line, where it hid the label that follows.
+    text = text.replace("\n\ufeff", "\n")
     return nfc(text), notes
 
 
