@@ -10,6 +10,7 @@ right above the table (the title) and right under it (signature, *Sagatavoja*) i
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 
 from lxml import etree
@@ -247,8 +248,9 @@ def _head_text(cell: etree._Element) -> str:
 def _labels_in(table: etree._Element) -> int:
     count = 0
     for tr in _own_rows(table):
-        cells = tr.xpath("./td|./th")
-        for cell in cells[:2]:  # a numbered first column moves the label to the second cell
+        # The first two cells only (a numbered first column moves the label to the second), not
+        # a list of all of a row's cells, however many.
+        for cell in itertools.islice(tr.iterchildren("td", "th"), 2):
             if recognise(_head_text(cell)):
                 count += 1
                 break
@@ -263,14 +265,23 @@ _MAX_COLUMNS = 100
 #: Unbounded, a page of ``rowspan="10000" colspan="100"`` cells filled in rows × columns cells
 #: (more than 2 minutes for 17 MB); past the bound a cell spans no further.
 MAX_COVERED = 100_000
+#: Cells of the summary tables on a page. A summary has a few dozen; a row of 1.9 million cells
+#: took 22 s and 1.5 GB to read.
+MAX_CELLS = 100_000
+TOO_MANY_CELLS = Message(
+    "Kopsavilkuma tabulā ir vairāk nekā 100 000 šūnu; tik liela kopsavilkuma nav, un lapa netiek lasīta.",
+    "The summary table has more than 100,000 cells; no summary is that large, and the page is not read.",
+)
 
 
 class _Carried:
-    """The cells above that still span down, column by column, with what is left to fill in."""
+    """The cells above that still span down, column by column, with what is left to fill in;
+    and how many more cells the page's summary tables may have."""
 
     def __init__(self, allowance: int) -> None:
         self.left: dict[int, int] = {}
         self.allowance = allowance
+        self.cells = MAX_CELLS
 
     def fill(self, row: list[GridCell], column: int) -> int:
         """Put a covered cell wherever a cell above still spans down; the next free column."""
@@ -300,7 +311,10 @@ def _grid(table: etree._Element, carried: _Carried) -> list[list[GridCell]]:
     for tr in _own_rows(table):
         row: list[GridCell] = []
         column = 0
-        for td in tr.xpath("./td|./th"):
+        for td in tr.iterchildren("td", "th"):
+            carried.cells -= 1
+            if carried.cells < 0:
+                raise ImportRefused(TOO_MANY_CELLS)
             column = carried.fill(row, column)
             span = max(1, min(_int(td.get("colspan"), 1), 100))
             down = max(1, min(_int(td.get("rowspan"), 1), 10_000))
