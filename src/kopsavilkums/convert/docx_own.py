@@ -25,9 +25,10 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from kopsavilkums.convert import docx_package
-from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported
+from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported, ImportRefused
 from kopsavilkums.convert.docx_styles import PARAGRAPH_KEYS
 from kopsavilkums.convert.docx_visible import Paragraph, read_visible
+from kopsavilkums.convert.read_docx import MAX_CELLS, TOO_MANY_CELLS
 from kopsavilkums.exchange import ExchangeError, from_document
 from kopsavilkums.messages import Message
 from kopsavilkums.report import Report
@@ -125,6 +126,8 @@ def extract(document) -> list[Paragraph]:
                 for tc in child.iter(_TC):
                     if _owner_table(tc) is child:
                         containers[0] += 1
+                        if containers[0] > MAX_CELLS:  # the same bound as for anyone's Word file
+                            raise ImportRefused(TOO_MANY_CELLS)
                         walk(tc, containers[0])
             elif tag == _SDT:  # a block content control, as Word may wrap paragraphs in
                 content = child.find(qn("w:sdtContent"))
