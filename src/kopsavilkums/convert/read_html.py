@@ -266,7 +266,7 @@ _MAX_COLUMNS = 100
 #: (more than 2 minutes for 17 MB); past the bound a cell spans no further.
 MAX_COVERED = 100_000
 #: Cells of the summary tables on a page. A summary has a few dozen; a row of 1.9 million cells
-#: took 22 s and 1.5 GB to read.
+#: took about 20 s and 1.5 GB to read.
 MAX_CELLS = 100_000
 TOO_MANY_CELLS = Message(
     "Kopsavilkuma tabulā ir vairāk nekā 100 000 šūnu; tik liela kopsavilkuma nav, un lapa netiek lasīta.",
