@@ -3,9 +3,9 @@ and memory, whatever its shape. Generated here; the sizes are what makes them ho
 
 The cases that once took minutes or gigabytes are read in a child process with a deadline and,
 where memory was the problem, a cap on its address space: a reader that is quadratic again, or
-builds a tree of gigabytes, fails the test instead of hanging the run. The deadlines are twenty
-to fifty times what the reading takes now (measured in ``tests/benchmarks/bench_hostile.py``),
-and the inputs took minutes before.
+builds a tree of gigabytes, fails the test instead of hanging the run. The deadlines are at least
+ten times what the reading takes now (see ``tests/benchmarks/bench_hostile.py``), and the same
+inputs took longer than the deadline before.
 """
 
 from __future__ import annotations
