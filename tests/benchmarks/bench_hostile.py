@@ -153,6 +153,10 @@ def _pdf_attachments(count: int = 60_000) -> bytes:
 
 SHAPES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "Word: 6,000,000 empty paragraphs": ("docx", lambda: _word("<w:p/>" * 6_000_000 + f"<w:tbl>{WORD_ROWS}</w:tbl>")),
+    "Word: 1,000,000 paragraphs of one letter": (
+        "docx",
+        lambda: _word("<w:p><w:r><w:t>a</w:t></w:r></w:p>" * 1_000_000 + f"<w:tbl>{WORD_ROWS}</w:tbl>"),
+    ),
     "Word: one paragraph of 1,500,000 one-letter runs": (
         "docx",
         lambda: _word("<w:p>" + "<w:r><w:t>a</w:t></w:r>" * 1_500_000 + f"</w:p><w:tbl>{WORD_ROWS}</w:tbl>"),
