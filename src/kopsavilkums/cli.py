@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from kopsavilkums import APP_NAME, __version__
+from kopsavilkums.cli_output import THE_INPUT, is_the_input, other_format, why_not_written
 from kopsavilkums.messages import count_en, count_lv, language_from_environment
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 1, 2, 3
@@ -292,6 +293,8 @@ def _print_document(args, key: str | None) -> int:
     fmt = output_format_or_say(output, key, lang)
     if isinstance(fmt, int):
         return fmt
+    if is_the_input(output, args.file):
+        return _cannot_write(output, THE_INPUT.text(lang), lang)
     if getattr(args, "draft", None) is not None:
         from kopsavilkums.cli_drafts import load_draft
 
@@ -310,7 +313,8 @@ def _print_document(args, key: str | None) -> int:
 def output_format_or_say(output: Path, key: str | None, lang: str):
     """The format to write (``key``'s, or the one ``output``'s ending names), or an exit code
     after one line: before any work, a document is never written over /dev/null, a pipe or a
-    folder, and an ending nothing is written as is refused."""
+    folder, an ending nothing is written as is refused, and so is ``pdf -o x.docx`` (an ending
+    that names another format than ``key``'s)."""
     from kopsavilkums.convert.writing import UnknownFormat, format_by_key, output_format
     from kopsavilkums.userfile import FileProblem, check_output
 
@@ -319,10 +323,16 @@ def output_format_or_say(output: Path, key: str | None, lang: str):
     except FileProblem as exc:
         return _cannot_write(output, exc.localized(lang), lang)
     try:
-        return format_by_key(key) if key else output_format(output)
+        named = output_format(output)
     except UnknownFormat as exc:
+        if key:  # "pdf -o report": a PDF called as the user wishes
+            return format_by_key(key)
         print(f"kopsavilkums: {exc.localized(lang)}", file=sys.stderr)
         return EXIT_UNREADABLE
+    if key and named.key != key:
+        print(f"kopsavilkums: {_shown(other_format(output, named.name).text(lang))}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return named
 
 
 def write_document(report, fmt, output: Path, lang: str, problems=None) -> int:
@@ -341,7 +351,7 @@ def write_document(report, fmt, output: Path, lang: str, problems=None) -> int:
     try:
         atomic_write_bytes(output, data)
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
-        return _cannot_write(output, getattr(exc, "strerror", None) or str(exc), lang)
+        return _cannot_write(output, why_not_written(exc).text(lang), lang)
     wrote(output, fmt.name, lang)
     return EXIT_OK
 

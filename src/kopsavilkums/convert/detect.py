@@ -104,8 +104,15 @@ def web_archive_page(data: bytes) -> bytes | None:
     import email  # the standard library's MIME reader, only for web archives
     import email.policy
 
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
-    for part in message.walk():
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        parts = list(message.walk())
+    except RecursionError:  # the standard library walks nested parts by recursion
+        raise _refused(
+            "Tīmekļa arhīvs ir pārāk dziļi ligzdots; tas netiek lasīts.",
+            "The web archive is nested too deeply; it is not read.",
+        ) from None
+    for part in parts:
         if part.get_content_type() == "text/html":
             payload = part.get_payload(decode=True)
             if isinstance(payload, bytes):

@@ -21,12 +21,14 @@ import io
 import json
 import zipfile
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from kopsavilkums.convert import docx_package
-from kopsavilkums.convert.common import Imported
+from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported, ImportRefused
 from kopsavilkums.convert.docx_styles import PARAGRAPH_KEYS
 from kopsavilkums.convert.docx_visible import Paragraph, read_visible
+from kopsavilkums.convert.read_docx import MAX_CELLS, TOO_MANY_CELLS
 from kopsavilkums.exchange import ExchangeError, from_document
 from kopsavilkums.messages import Message
 from kopsavilkums.report import Report
@@ -43,8 +45,10 @@ def import_own_docx(data: bytes) -> Imported | None:
     document = _open(data)
     if document is None:
         return None
+    embedded = _embedded_draft(document)
+    if embedded is None and not any(style.name in PARAGRAPH_KEYS for style in document.styles):
+        return None  # neither our draft nor our styles: not ours, and its paragraphs need no walk
     paragraphs = extract(document)
-    embedded = docx_package.draft_part(document)
     draft = embedded[0] if embedded else None
     if embedded and embedded[1] == _fingerprint(paragraphs):
         try:
@@ -67,13 +71,23 @@ def import_own_docx(data: bytes) -> Imported | None:
     return Imported(report, source="docx", notes=notes)
 
 
+def _embedded_draft(document) -> tuple[dict, str] | None:
+    """Our draft part, unless a part where it could be is larger than a draft file may be: its
+    JSON is parsed whole, and 64 kB of zip holding 39 MB of ``{},`` took 1 GB. A file we wrote
+    whose draft is that large has more than the 40 MB of XML a Word file may have anyway."""
+    for rel in document.part.rels.values():
+        if rel.reltype == RT.CUSTOM_XML and not rel.is_external and len(rel.target_part.blob) > MAX_INPUT_BYTES:
+            return None
+    return docx_package.draft_part(document)
+
+
 def _open(data: bytes):
     """The python-docx document, or None when ``data`` is no Word file at all. What python-docx
     should not be given (a ZIP bomb, a DTD, too many parts) is refused first, by the same check
     the reader of other people's Word files makes."""
     import docx
 
-    from kopsavilkums.convert.read_docx import check_zip
+    from kopsavilkums.convert.docx_zip import check_zip
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -92,7 +106,11 @@ def _open(data: bytes):
 
 
 def extract(document) -> list[Paragraph]:
-    """The body's paragraphs in reading order, table cells (and tables inside them) included."""
+    """The body's paragraphs in reading order, table cells (and tables inside them) included.
+
+    An empty paragraph in a style that is not ours is left out: reading would pass over it and
+    the fingerprint counts only paragraphs with text (a file of millions of ``<w:p/>`` would
+    otherwise cost a Python object each)."""
     names = {style.style_id: style.name for style in document.styles}
     out: list[Paragraph] = []
     containers = [0]
@@ -101,11 +119,15 @@ def extract(document) -> list[Paragraph]:
         for child in parent.iterchildren():
             tag = child.tag
             if tag == _P:
-                out.append(_paragraph(child, names, container))
+                paragraph = _paragraph(child, names, container)
+                if paragraph.runs or paragraph.style in PARAGRAPH_KEYS:
+                    out.append(paragraph)
             elif tag == _TBL:
                 for tc in child.iter(_TC):
                     if _owner_table(tc) is child:
                         containers[0] += 1
+                        if containers[0] > MAX_CELLS:  # the same bound as for anyone's Word file
+                            raise ImportRefused(TOO_MANY_CELLS)
                         walk(tc, containers[0])
             elif tag == _SDT:  # a block content control, as Word may wrap paragraphs in
                 content = child.find(qn("w:sdtContent"))
@@ -128,21 +150,33 @@ def _owner_table(tc):
 
 
 def _paragraph(p, names: dict[str, str], container: int) -> Paragraph:
-    runs: list[tuple[str, str]] = []
+    # Neighbouring runs of one style are joined once at the end: adding each run's text to the
+    # string so far copied it again per run, minutes for a paragraph of a million one-letter runs.
+    merged: list[tuple[str, list[str]]] = []
     for r in p.iter(_R):
         if _inside_skipped(r, p):
             continue
-        text = r.text
+        text = _run_text(r)
         if not text:
             continue
         style = names.get(r.style or "", "") if r.style else ""
-        if runs and runs[-1][0] == style:
-            runs[-1] = (style, runs[-1][1] + text)
+        if merged and merged[-1][0] == style:
+            merged[-1][1].append(text)
         else:
-            runs.append((style, text))
+            merged.append((style, [text]))
+    runs = [(style, "".join(texts)) for style, texts in merged]
     style_id = p.style
     bookmarks = [b.get(qn("w:name"), "") for b in p.iter(qn("w:bookmarkStart"))]
     return Paragraph(names.get(style_id, "") if style_id else "", runs, bookmarks, container)
+
+
+#: What python-docx's ``CT_R.text`` reads, child by child (``str()`` of each is its text).
+_RUN_TEXT = frozenset(qn(f"w:{tag}") for tag in ("br", "cr", "noBreakHyphen", "ptab", "t", "tab"))
+
+
+def _run_text(r) -> str:
+    """``r.text`` without compiling its XPath expression again for every run."""
+    return "".join(str(child) for child in r if child.tag in _RUN_TEXT)
 
 
 def _inside_skipped(element, stop) -> bool:

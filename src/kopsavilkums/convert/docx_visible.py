@@ -91,7 +91,9 @@ Slot = tuple[str, int, str]  # (field key, row number or -1, attribute) — one 
 
 class _Reading:
     def __init__(self, draft: dict | None) -> None:
-        self.values: dict[Slot, list[str]] = {}
+        # Per slot its paragraphs, each as its pieces: joined once at the end, so that a value
+        # of many runs costs what its text does (adding to a string copies it each time).
+        self.values: dict[Slot, list[list[str]]] = {}
         self.rows: dict[str, list[dict]] = {name: [] for name in _LISTS}  # per row: its source index, year
         self.unplaced: list[tuple[str, str]] = []
         self.signing = BY_HAND
@@ -103,11 +105,11 @@ class _Reading:
     def add(self, slot: Slot, text: str, *, new_paragraph: bool) -> None:
         paragraphs = self.values.get(slot)
         if paragraphs is None:
-            self.values[slot] = [text]
+            self.values[slot] = [[text]]
         elif new_paragraph:
-            paragraphs.append(text)
+            paragraphs.append([text])
         else:
-            paragraphs[-1] += text
+            paragraphs[-1].append(text)
 
     def slot(self, key: str) -> Slot:
         """The slot of field ``key``; a row field goes to the current row of its list."""
@@ -238,7 +240,7 @@ class _Reading:
         return self.text(f.key)
 
     def text(self, key: str, row: int = -1) -> str:
-        value = "\n\n".join(self.values.get((key, row, ""), []))
+        value = "\n\n".join("".join(pieces) for pieces in self.values.get((key, row, ""), []))
         placeholder = _PLACEHOLDERS.get(key)
         return "" if placeholder is not None and value.strip() == placeholder else value
 

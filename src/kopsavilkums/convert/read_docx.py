@@ -1,9 +1,8 @@
 """A Word ``.docx`` as NGOs keep their summaries: a two-column table with the official labels,
 paragraphs above it (the title) and under it (signature, place and date, *Sagatavoja*).
 
-Read with python-docx. Before it sees the file, the zip is checked: at most
-:data:`MAX_UNPACKED` bytes unpacked (a zip bomb stops there), no document type declaration in
-any XML part (Word never writes one; an external entity or a "billion laughs" needs one).
+Read with python-docx, after :func:`~kopsavilkums.convert.docx_zip.check_zip` has checked the
+zip (its size unpacked, its XML parts: no document type declaration, no foreign encoding).
 python-docx's own XML parser does not resolve entities either.
 """
 
@@ -11,27 +10,26 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
 
 from kopsavilkums.convert.common import Imported, ImportRefused
-from kopsavilkums.convert.detect import ZIP_ERRORS
+from kopsavilkums.convert.docx_zip import check_zip
 from kopsavilkums.convert.labels import nfc, recognise
 from kopsavilkums.convert.published import GridCell, Published, rows_from_table, to_imported
 from kopsavilkums.messages import Message
 
-#: Everything in the zip together, unpacked (pictures included).
-MAX_UNPACKED = 100 * 1024 * 1024
-#: Its XML parts together: parsed into a tree of about 20 times their size. A 300-page summary's
-#: document.xml is a few MB.
-MAX_XML = 40 * 1024 * 1024
-MAX_MEMBERS = 5_000
 #: Tables inside tables inside … deeper than this are not read.
 MAX_DEPTH = 20
-_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+#: Cells in all of the document's tables. A summary has a few dozen; a row of 1.5 million
+#: (100 kB zipped) took 8 s and 680 MB to read.
+MAX_CELLS = 100_000
+TOO_MANY_CELLS = Message(
+    "Word faila tabulās ir vairāk nekā 100 000 šūnu; tik liela kopsavilkuma nav, un fails netiek lasīts.",
+    "The Word file's tables have more than 100,000 cells; no summary is that large, and it is not read.",
+)
 
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -42,48 +40,17 @@ W = "{" + NS["w"] + "}"
 # insertions and text boxes too — but not a text box's second, fallback copy for old Word
 # versions, nor the grey placeholder of an empty content control. Deleted text is w:delText.
 _RUN = "w:r[not(ancestor::mc:Fallback) and not(ancestor::w:sdt[w:sdtPr/w:showingPlcHdr])]"
-_TEXT = " | ".join(f".//{_RUN}/w:{tag}" for tag in ("t", "tab", "br", "cr", "noBreakHyphen"))
+# Compiled once: element.xpath(text) compiles its expression again on every call, which was most
+# of the time spent on a document of many short paragraphs.
+_TEXT = etree.XPath(
+    " | ".join(f".//{_RUN}/w:{tag}" for tag in ("t", "tab", "br", "cr", "noBreakHyphen")), namespaces=NS
+)
+_NUM_PR = etree.XPath("./w:pPr/w:numPr", namespaces=NS)
+_P_STYLE = etree.XPath("./w:pPr/w:pStyle/@w:val", namespaces=NS)
 
 
 def _refused(lv: str, en: str) -> ImportRefused:
     return ImportRefused(Message(lv, en))
-
-
-def check_zip(data: bytes) -> None:
-    """Refuse what python-docx should not be given: no zip, no ``word/document.xml``, too much
-    unpacked, a DTD in an XML part."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-            if len(members) > MAX_MEMBERS:
-                raise _refused("Word failā ir pārāk daudz daļu.", "The Word file has too many parts.")
-            if sum(m.file_size for m in members) > MAX_UNPACKED:
-                raise _refused(
-                    f"Word fails atpakojot pārsniedz {MAX_UNPACKED // 2**20} MB; tas netiek lasīts.",
-                    f"The Word file unpacks to more than {MAX_UNPACKED // 2**20} MB; it is not read.",
-                )
-            if sum(m.file_size for m in members if m.filename.endswith((".xml", ".rels"))) > MAX_XML:
-                raise _refused(
-                    f"Word faila teksta daļas atpakojot pārsniedz {MAX_XML // 2**20} MB; tas netiek lasīts.",
-                    f"The Word file's text parts unpack to more than {MAX_XML // 2**20} MB; it is not read.",
-                )
-            names = {m.filename for m in members}
-            if "word/document.xml" not in names:
-                raise _refused(
-                    "Šis zip fails nav Word dokuments (.docx).", "This zip file is not a Word document (.docx)."
-                )
-            for member in members:
-                if member.filename.endswith((".xml", ".rels")):
-                    with archive.open(member) as part:
-                        head = part.read(4096)
-                    if _DTD.search(head) or _DTD.search(head.replace(b"\x00", b"")):
-                        raise _refused(
-                            "Word failā ir dokumenta tipa deklarācija (DTD), ko Word neraksta; fails netiek lasīts.",
-                            "The Word file contains a document type declaration (DTD), which Word never writes; "
-                            "it is not read.",
-                        )
-    except ZIP_ERRORS as exc:
-        raise _refused(f"Word failu nevar atvērt ({exc}).", f"The Word file cannot be opened ({exc}).") from None
 
 
 def read_docx(data: bytes) -> Imported:
@@ -124,14 +91,21 @@ class _Body:
 
     def __init__(self, document: Any) -> None:
         self.document = document
-        self.counters: dict[tuple[int, int], int] = {}
-        self.numbering = self._numbering_element()
+        # Per list, the number each level is at: only its own levels are looked through for each
+        # paragraph (all lists' were: 60,000 paragraphs in as many lists took 23 s).
+        self.counters: dict[int, dict[int, int]] = {}
+        self.numbering = _Numbering(self._part_element("numbering_part"))
+        self.styles = _Styles(self._part_element("styles"))
+        self.cells_left = MAX_CELLS
 
     def blocks(self) -> Iterator[tuple[str, Any]]:
+        """Paragraphs with text and tables; an empty paragraph adds nothing to either side of the
+        summary table, so it is not kept (a file may hold millions)."""
         body = self.document.element.body
         for kind, element in self._children(body, 0):
             if kind == "p":
-                yield "p", [" ".join(line.split()) for line in self._paragraph(element)]
+                if lines := [" ".join(line.split()) for line in self._paragraph(element)]:
+                    yield "p", lines
             else:
                 yield "table", self._table(element, 0)
 
@@ -148,9 +122,11 @@ class _Body:
 
     def _paragraph(self, p: Any) -> list[str]:
         """A paragraph's text as lines (a soft line break starts a new one; a TAB stays)."""
+        if not len(p):
+            return []  # <w:p/>: no text, no number
         parts = [self._numbered(p)]
         owner = p
-        for node in _xpath(p, _TEXT):
+        for node in _TEXT(p):
             paragraph = next(node.iterancestors(W + "p"), p)
             if paragraph is not owner:  # a text box's own paragraph inside this one
                 parts.append("\n")
@@ -166,6 +142,9 @@ class _Body:
         for tr in _unwrapped(tbl, W + "tr"):
             row: list[GridCell] = []
             for tc in _unwrapped(tr, W + "tc"):
+                self.cells_left -= 1
+                if self.cells_left < 0:
+                    raise ImportRefused(TOO_MANY_CELLS)
                 covered = tc.vMerge == "continue"  # Word's vertical merge: the cell above goes on
                 row.append(GridCell(lines=[] if covered else self._cell_lines(tc, depth), covered=covered))
             rows.append(row)
@@ -182,9 +161,10 @@ class _Body:
 
     # ------------------------------------------------------------------------- numbering
 
-    def _numbering_element(self) -> Any:
+    def _part_element(self, name: str) -> Any:
         try:
-            return self.document.part.numbering_part.element
+            part = getattr(self.document.part, name)
+            return part.element
         except (KeyError, NotImplementedError, AttributeError):
             return None
 
@@ -192,26 +172,24 @@ class _Body:
         """The number Word shows before a list paragraph (``1.``, ``1)``, a bullet), which is not
         in its text."""
         num_pr = self._num_pr(p)
-        if num_pr is None or self.numbering is None:
+        if num_pr is None:
             return ""
         num_id = _int(_xpath(num_pr, "./w:numId/@w:val"))
         level = _int(_xpath(num_pr, "./w:ilvl/@w:val"))
         if num_id is None or num_id == 0:
             return ""
         level = min(level or 0, 8)
-        abstract = _int(_xpath(self.numbering, f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val'))
-        if abstract is None:
+        lvl = self.numbering.level(num_id, level)
+        if lvl is None:
             return ""
-        lvl = _xpath(self.numbering, f'./w:abstractNum[@w:abstractNumId="{abstract}"]/w:lvl[@w:ilvl="{level}"]')
-        if not lvl:
-            return ""
-        fmt = (_xpath(lvl[0], "./w:numFmt/@w:val") or ["decimal"])[0]
-        text = (_xpath(lvl[0], "./w:lvlText/@w:val") or ["%1."])[0]
-        start = _int(_xpath(lvl[0], "./w:start/@w:val"))
+        fmt = (_xpath(lvl, "./w:numFmt/@w:val") or ["decimal"])[0]
+        text = (_xpath(lvl, "./w:lvlText/@w:val") or ["%1."])[0]
+        start = _int(_xpath(lvl, "./w:start/@w:val"))
         start = 1 if start is None else start
-        for key in [k for k in self.counters if k[0] == num_id and k[1] > level]:
-            del self.counters[key]  # a higher level starts its sub-lists again
-        self.counters[(num_id, level)] = self.counters.get((num_id, level), start - 1) + 1
+        counters = self.counters.setdefault(num_id, {})
+        for deeper in [at for at in counters if at > level]:
+            del counters[deeper]  # a higher level starts its sub-lists again
+        counters[level] = counters.get(level, start - 1) + 1
         if fmt == "bullet":
             return "• "
         if fmt == "none":
@@ -219,35 +197,73 @@ class _Body:
 
         def number(match: re.Match[str]) -> str:
             at = int(match[1]) - 1
-            return str(self.counters.get((num_id, at), start) if at != level else self.counters[(num_id, level)])
+            return str(counters.get(at, start) if at != level else counters[level])
 
         return re.sub(r"%([1-9])", number, text)[:20] + " "
 
     def _num_pr(self, p: Any) -> Any:
-        found = _xpath(p, "./w:pPr/w:numPr")
+        found = _NUM_PR(p)
         if found:
             return found[0]
-        style_id = (_xpath(p, "./w:pPr/w:pStyle/@w:val") or [None])[0]
-        styles = self._styles()
+        style_id = (_P_STYLE(p) or [None])[0]
+        return self.styles.num_pr(style_id) if style_id is not None else None
+
+
+class _Numbering:
+    """The numbering part, looked up by id: each paragraph looking through all of it was
+    quadratic (a file of 100,000 list paragraphs and as many lists took hours)."""
+
+    def __init__(self, element: Any) -> None:
+        self.abstract_of: dict[int, int] = {}
+        self.levels: dict[tuple[int, int], Any] = {}
+        if element is None:
+            return
+        for num in _xpath(element, "./w:num"):
+            num_id, abstract = _int(_xpath(num, "./@w:numId")), _int(_xpath(num, "./w:abstractNumId/@w:val"))
+            if num_id is not None and abstract is not None:
+                self.abstract_of.setdefault(num_id, abstract)  # the first one, as XPath's [0] took
+        for definition in _xpath(element, "./w:abstractNum"):
+            abstract = _int(_xpath(definition, "./@w:abstractNumId"))
+            if abstract is None:
+                continue
+            for lvl in _xpath(definition, "./w:lvl"):
+                level = _int(_xpath(lvl, "./@w:ilvl"))
+                if level is not None:
+                    self.levels.setdefault((abstract, level), lvl)
+
+    def level(self, num_id: int, level: int) -> Any:
+        abstract = self.abstract_of.get(num_id)
+        return None if abstract is None else self.levels.get((abstract, level))
+
+
+class _Styles:
+    """The paragraph styles by id, and the numbering each gives (its own or that of the style it is
+    based on, five steps at most), worked out once per style."""
+
+    def __init__(self, element: Any) -> None:
+        self.by_id: dict[str, Any] = {}
+        self.found: dict[str, Any] = {}
+        if element is not None:
+            for style in _xpath(element, "./w:style"):
+                style_id = (_xpath(style, "./@w:styleId") or [None])[0]
+                if style_id is not None:
+                    self.by_id.setdefault(style_id, style)
+
+    def num_pr(self, style_id: str) -> Any:
+        if style_id not in self.found:
+            self.found[style_id] = self._look_up(style_id)
+        return self.found[style_id]
+
+    def _look_up(self, style_id: str | None) -> Any:
         for _ in range(5):  # the style, or the style it is based on
-            if style_id is None or styles is None:
+            style = self.by_id.get(style_id) if style_id is not None else None
+            if style is None:
                 return None
-            style = _xpath(styles, f'./w:style[@w:styleId="{_xpath_literal(style_id)}"]')
-            if not style:
-                return None
-            found = _xpath(style[0], "./w:pPr/w:numPr")
+            found = _xpath(style, "./w:pPr/w:numPr")
             if found:
                 return found[0]
-            style_id = (_xpath(style[0], "./w:basedOn/@w:val") or [None])[0]
+            style_id = (_xpath(style, "./w:basedOn/@w:val") or [None])[0]
         return None
-
-    def _styles(self) -> Any:
-        if not hasattr(self, "_styles_element"):
-            try:
-                self._styles_element = self.document.part.styles.element
-            except (KeyError, NotImplementedError, AttributeError):
-                self._styles_element = None
-        return self._styles_element
 
 
 def _unwrapped(parent: Any, tag: str, depth: int = 0) -> Iterator[Any]:
@@ -273,8 +289,3 @@ def _int(values: list[str]) -> int | None:
         return int(values[0]) if values else None
     except ValueError:
         return None
-
-
-def _xpath_literal(value: str) -> str:
-    """A style id safe inside an XPath string literal (ids are short names; quotes are dropped)."""
-    return value.replace('"', "")[:100]

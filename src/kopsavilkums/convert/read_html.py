@@ -10,6 +10,7 @@ right above the table (the title) and right under it (signature, *Sagatavoja*) i
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 
 from lxml import etree
@@ -50,18 +51,40 @@ def _parser() -> lxml_html.HTMLParser:
     )
 
 
+#: The encodings a browser decodes a page in (the WHATWG Encoding Standard), by Python's codec
+#: names. A page may declare any name; others — UTF-7, ``idna``, ``punycode`` (whose decoder is
+#: quadratic: 200 KB took 8 s), ``rot13`` — are ignored as a browser ignores them.
+_WEB_ENCODINGS = frozenset(
+    {"utf-8", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "gbk", "gb18030", "big5",
+     "euc_jp", "iso2022_jp", "shift_jis", "euc_kr", "ascii", "latin-1", "iso8859-1"}
+    | {f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)}
+    | {f"cp{n}" for n in range(1250, 1259)}
+)  # fmt: skip
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding a ``<meta>`` near the top declares, if a browser would use it."""
+    declared = _CHARSET.search(data[:4096])
+    if not declared:
+        return None
+    try:
+        name = codecs.lookup(declared[1].decode("ascii")).name
+    except LookupError:
+        return None
+    if name.startswith("utf-16") or name == "utf-32":
+        return "utf-8"  # the meta itself was read as ASCII, so the page cannot be UTF-16 (as browsers)
+    return name if name in _WEB_ENCODINGS else None
+
+
 def decode_html(data: bytes) -> str:
     """The page as text: its declared charset, else UTF-8, else Windows-1257 (Baltic)."""
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", "replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", "replace")
-    declared = _CHARSET.search(data[:4096])
-    if declared:
-        try:
-            return data.decode(declared[1].decode("ascii"), "replace")
-        except LookupError:
-            pass
+    declared = declared_encoding(data)
+    if declared and declared != "utf-8":
+        return data.decode(declared, "replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -84,15 +107,28 @@ def parse(text: str, *, normalise: bool = True) -> etree._Element:
         raise ImportRefused(
             Message(f"Tīmekļa lapu nevar nolasīt ({exc}).", f"The web page cannot be read ({exc}).")
         ) from None
-    if any("depth" in error.message.lower() for error in parser.error_log):
-        # libxml2 stops at 256 levels and drops what is deeper; no real page nests so deep.
-        raise ImportRefused(
-            Message(
-                "Tīmekļa lapa ir pārāk dziļi ligzdota (vairāk nekā 256 līmeņi); tā netiek lasīta.",
-                "The web page is nested too deeply (more than 256 levels); it is not read.",
-            )
-        )
+    cut = _cut_short(parser)
+    if cut is not None:
+        raise ImportRefused(cut)
     return root
+
+
+def _cut_short(parser: lxml_html.HTMLParser) -> Message | None:
+    """Why libxml2 stopped before the end of the page, if it did: it drops what is nested deeper
+    than 256 levels, and everything after a stretch of text longer than 10 MB (without a word of
+    warning but this log: a summary would lose its later rows). No real page does either."""
+    messages = [error.message.lower() for error in parser.error_log]
+    if any("depth" in m for m in messages):
+        return Message(
+            "Tīmekļa lapa ir pārāk dziļi ligzdota (vairāk nekā 256 līmeņi); tā netiek lasīta.",
+            "The web page is nested too deeply (more than 256 levels); it is not read.",
+        )
+    if any("limit exceeded" in m or "huge" in m for m in messages):
+        return Message(
+            "Tīmekļa lapā ir vairāk nekā 10 MB gara nepārtraukta teksta daļa; lapa netiek lasīta.",
+            "The web page has a single stretch of text longer than 10 MB; it is not read.",
+        )
+    return None
 
 
 def fragment_paragraphs(fragment: str) -> list[str]:
@@ -102,8 +138,8 @@ def fragment_paragraphs(fragment: str) -> list[str]:
         root = lxml_html.fragment_fromstring(nfc(fragment), create_parent="div", parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return [fragment]
-    if any("depth" in error.message.lower() for error in parser.error_log):
-        return [fragment]  # too deep to parse whole: the text as it is, tags and all, rather than lose it
+    if _cut_short(parser) is not None:
+        return [fragment]  # not parsed whole: the text as it is, tags and all, rather than lose it
     return [" ".join(p.replace(CELL, " ").split()) for p in paragraphs(root)]
 
 
@@ -156,7 +192,7 @@ def paragraphs(element: etree._Element) -> list[str]:
 def _li_marker(node: etree._Element, counter: list[int]) -> str:
     if counter[0] == -2:
         return ""  # the page hides the markers; the text carries its own numbers
-    first = next((t for t in node.itertext() if t.strip()), "")
+    first = next((t for t in _texts(node) if t.strip()), "")
     if counter[0] == -1:
         return "" if _NUMBERED.match(first) else "• "
     number = counter[0]
@@ -178,10 +214,30 @@ def _own_rows(table: etree._Element) -> list[etree._Element]:
     return table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
 
 
+#: How many elements of a cell (or list item) to look through for its first words. A label is a
+#: few words in a few elements; looking further went through every element of every table
+#: nested in the cell, once for each level (a minute for a 14 MB page of 80 nested tables).
+_HEAD_ELEMENTS = 200
+
+
+def _texts(element: etree._Element):
+    """``element.itertext()`` over its first :data:`_HEAD_ELEMENTS` elements only."""
+    seen = 0
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if event == "start":
+            seen += 1
+            if seen > _HEAD_ELEMENTS:
+                return
+            if node.text and isinstance(node.tag, str):
+                yield node.text
+        elif node is not element and node.tail:
+            yield node.tail
+
+
 def _head_text(cell: etree._Element) -> str:
     """The start of a cell's text, enough to recognise a label (a layout cell holds a whole page)."""
     parts, size = [], 0
-    for text in cell.itertext():
+    for text in _texts(cell):
         parts.append(text)
         size += len(text)
         if size > 500:
@@ -192,40 +248,81 @@ def _head_text(cell: etree._Element) -> str:
 def _labels_in(table: etree._Element) -> int:
     count = 0
     for tr in _own_rows(table):
-        cells = tr.xpath("./td|./th")
-        for cell in cells[:2]:  # a numbered first column moves the label to the second cell
+        # The first two cells only (a numbered first column moves the label to the second), not
+        # a list of all of a row's cells, however many.
+        for cell in itertools.islice(tr.iterchildren("td", "th"), 2):
             if recognise(_head_text(cell)):
                 count += 1
                 break
     return count
 
 
-def _fill_carried(carried: dict[int, int], row: list[GridCell], column: int) -> int:
-    """Put a covered cell wherever a cell above still spans down; the next free column."""
-    while carried.get(column, 0) > 0:
-        carried[column] -= 1
-        row.append(GridCell(covered=True))
-        column += 1
-    return column
+#: A cell under a ``rowspan``: one shared, never changed.
+_COVERED = GridCell(covered=True)
+#: Spans reach no further right than this column (a summary table has two to four)…
+_MAX_COLUMNS = 100
+#: … and fill in at most this many cells on a page; a real summary's spans fill in a few dozen.
+#: Unbounded, a page of ``rowspan="10000" colspan="100"`` cells filled in rows × columns cells
+#: (more than 2 minutes for 17 MB); past the bound a cell spans no further.
+MAX_COVERED = 100_000
+#: Cells of the summary tables on a page. A summary has a few dozen; a row of 1.9 million cells
+#: took about 20 s and 1.5 GB to read.
+MAX_CELLS = 100_000
+TOO_MANY_CELLS = Message(
+    "Kopsavilkuma tabulā ir vairāk nekā 100 000 šūnu; tik liela kopsavilkuma nav, un lapa netiek lasīta.",
+    "The summary table has more than 100,000 cells; no summary is that large, and the page is not read.",
+)
 
 
-def grid(table: etree._Element) -> list[list[GridCell]]:
-    """The table's own rows as cells, a cell under a ``rowspan`` marked as covered."""
-    carried: dict[int, int] = {}
+class _Carried:
+    """The cells above that still span down, column by column, with what is left to fill in;
+    and how many more cells the page's summary tables may have."""
+
+    def __init__(self, allowance: int) -> None:
+        self.left: dict[int, int] = {}
+        self.allowance = allowance
+        self.cells = MAX_CELLS
+
+    def fill(self, row: list[GridCell], column: int) -> int:
+        """Put a covered cell wherever a cell above still spans down; the next free column."""
+        while self.left.get(column, 0) > 0:
+            if self.allowance <= 0:
+                self.left.clear()
+                break
+            self.left[column] -= 1
+            self.allowance -= 1
+            row.append(_COVERED)
+            column += 1
+        return column
+
+    def span(self, column: int, across: int, down: int) -> None:
+        for c in range(column, min(column + across, _MAX_COLUMNS)):
+            self.left[c] = down - 1
+
+
+def grid(table: etree._Element, allowance: int = MAX_COVERED) -> list[list[GridCell]]:
+    """The table's own rows as cells, a cell under a ``rowspan`` marked as covered (at most
+    ``allowance`` of them)."""
+    return _grid(table, _Carried(allowance))
+
+
+def _grid(table: etree._Element, carried: _Carried) -> list[list[GridCell]]:
     rows: list[list[GridCell]] = []
     for tr in _own_rows(table):
         row: list[GridCell] = []
         column = 0
-        for td in tr.xpath("./td|./th"):
-            column = _fill_carried(carried, row, column)
+        for td in tr.iterchildren("td", "th"):
+            carried.cells -= 1
+            if carried.cells < 0:
+                raise ImportRefused(TOO_MANY_CELLS)
+            column = carried.fill(row, column)
             span = max(1, min(_int(td.get("colspan"), 1), 100))
             down = max(1, min(_int(td.get("rowspan"), 1), 10_000))
             row.append(GridCell(lines=[p.split(CELL) for p in paragraphs(td)]))
             if down > 1:
-                for c in range(column, column + span):
-                    carried[c] = down - 1
+                carried.span(column, span, down)
             column += span
-        _fill_carried(carried, row, column)
+        carried.fill(row, column)
         rows.append(row)
     return rows
 
@@ -262,7 +359,8 @@ def read_html(data: bytes) -> Imported:
         published.above = _near_text(tables[0], before=True)
         if caption is not None:
             published.above += [" ".join(p.replace(CELL, " ").split()) for p in paragraphs(caption)]
+        carried = _Carried(MAX_COVERED)  # one allowance for the page, however many tables it has
         for table in tables:
-            rows_from_table(grid(table), published)
+            rows_from_table(_grid(table, carried), published)
         published.under += _near_text(tables[-1], before=False)
     return to_imported(published)
