@@ -353,8 +353,12 @@
         <translation>Izmaiņas neizdevās saglabāt. Tomēr pamest šo melnrakstu un tās zaudēt?</translation>
     </message>
     <message>
-        <source>All files (*)</source>
+        <source>Summaries</source>
         <extracomment>Export as…: the formats in the order offered, the first proposed.</extracomment>
+        <translation>Kopsavilkumi</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
         <translation>Visi faili (*)</translation>
     </message>
     <message>

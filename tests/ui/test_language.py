@@ -129,3 +129,18 @@ def test_switching_language_after_changing_the_period_keeps_its_undo_step(qtbot,
     assert latvian.doc.report.period.end == date(2021, 12, 31)
     assert editor(latvian, "period.end").text() == "31.12.2021."
     assert [row.year for row in latvian.doc.report.budget] == [2019, 2020, 2021]
+
+
+def test_the_file_dialogs_offer_their_file_types_in_latvian(qtbot, latvian, data_dir, seeded_store, dialogs):
+    """Import's list of file types said "Summaries": a word lupdate never saw."""
+    from kopsavilkums.ui.app import Application
+
+    window = Application(seeded_store, data_dir, dialogs=dialogs).show_window()
+    qtbot.addWidget(window)
+    dialogs.answer("open_file_name", None)  # the user looks at the list and cancels
+    window.commands["import"].trigger()
+    [(title, _folder, filters)] = dialogs.questions("open_file_name")
+    assert title == "Importēt kopsavilkumu"
+    names = [choice.split(" (")[0] for choice in filters.split(";;")]
+    assert names == ["Kopsavilkumi", "Visi faili"]
+    window.saver.flush()
