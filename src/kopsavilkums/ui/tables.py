@@ -5,6 +5,8 @@
   editable cell, with Shift+Tab at the last.
 - **Enter** finishes the cell being edited; **Shift+Enter** breaks a line in a long text.
   Typing on a cell starts editing it, F2 too.
+- The cursor stays in sight: a table as tall as its rows scrolls with the form, so the form
+  scrolls to the current cell as the arrow keys or Tab move it.
 - Whatever the table is asked to do next — a row operation, a save, another draft, a PDF —
   :meth:`CellTable.commit` first takes in the text of a cell still being edited.
 """
@@ -16,8 +18,10 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QAbstractScrollArea,
+    QApplication,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
     QStyledItemDelegate,
     QTableView,
     QWidget,
@@ -126,6 +130,27 @@ class CellTable(QTableView):
         if action in (QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious):
             return self._step(action == QAbstractItemView.CursorAction.MoveNext)
         return super().moveCursor(action, modifiers)
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: N802
+        super().scrollTo(index, hint)
+        focused = QApplication.focusWidget()
+        if index.isValid() and focused is not None and (focused is self or self.isAncestorOf(focused)):
+            self.show_in_form(index)
+
+    def show_in_form(self, index: QModelIndex) -> None:
+        """Scroll the form this table is in so that the cell ``index`` is seen (its top, if it
+        is taller than the form's window)."""
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        rect = self.visualRect(index)
+        page = area.widget() if area is not None else None
+        if area is None or page is None or not rect.isValid():
+            return
+        top = self.viewport().mapTo(page, rect.topLeft())
+        bottom = self.viewport().mapTo(page, rect.bottomLeft())
+        area.ensureVisible(top.x(), bottom.y(), 0, 8)
+        area.ensureVisible(top.x(), top.y(), 0, 8)
 
     def focusInEvent(self, event) -> None:
         reason = event.reason()
