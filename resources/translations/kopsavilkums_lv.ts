@@ -221,7 +221,7 @@
         <translation>&amp;Dublēt</translation>
     </message>
     <message>
-        <source>Start the &amp;next report from this one</source>
+        <source>Start the ne&amp;xt report from this one</source>
         <translation>Sākt &amp;nākamo kopsavilkumu no šī</translation>
     </message>
     <message>
@@ -234,7 +234,7 @@
     </message>
     <message>
         <source>Delete for &amp;good</source>
-        <translation>Dzēst &amp;neatgriezeniski</translation>
+        <translation>&amp;Dzēst neatgriezeniski</translation>
     </message>
     <message>
         <source>&amp;Import a summary…</source>
@@ -253,12 +253,12 @@
         <translation>&amp;Saglabāt</translation>
     </message>
     <message>
-        <source>Export &amp;PDF…</source>
+        <source>Export P&amp;DF…</source>
         <translation>Eksportēt &amp;PDF…</translation>
     </message>
     <message>
         <source>Pre&amp;view PDF</source>
-        <translation>PDF &amp;priekšskatījums</translation>
+        <translation>PDF pri&amp;ekšskatījums</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -266,7 +266,7 @@
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>Ie&amp;t ārā</translation>
+        <translation>I&amp;ziet</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
