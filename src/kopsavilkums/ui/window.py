@@ -224,6 +224,8 @@ class MainWindow(QMainWindow):
             self.drafts_panel.show_trash.setChecked(False)  # new, restored, imported: in the list again
         self._show_banner()
         self.drafts_panel.select(draft_id)
+        self.saved_at = None  # "Saved 14:32" was about the draft shown before
+        self.saved_label.clear()
         self.form.setEnabled(draft_id is not None)  # nothing to type into without a draft
         if draft_id is None or not fresh:
             self.notice.hide()
