@@ -251,3 +251,17 @@ def test_a_drafts_file_damaged_while_the_window_is_open_is_restored_and_told_onc
     window.refresh_drafts()
     window.open_draft(draft_id)
     assert len(dialogs.errors) == 1  # once, not at every later store call
+
+
+def test_an_imported_summary_takes_the_cursor_to_its_title(qtbot, make_window, dialogs, published_seed_path):
+    """As after New draft: the cursor was left wherever it was (the search box after Qt's file
+    dialog), so typing went into the drafts' search instead of the summary just imported."""
+    window = make_window()
+    search = window.drafts_panel.search
+    search.setFocus()
+    dialogs.answer("open_file_name", str(published_seed_path))
+    dialogs.answer("confirm_import", True)
+    with qtbot.waitSignal(window.files.imported):
+        window.commands["import"].trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor(window, "title"))
+    assert search.text() == ""

@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
 
             self._files = SummaryFiles(self.operations, self.dialogs, self.form.commit_pending, self)
             self._files.message.connect(self.show_message)
+            self._files.imported.connect(lambda _draft: self.form.focus_path("title"))  # as for New
         return self._files
 
     @property
