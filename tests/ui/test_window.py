@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QWidget
 
 from .driving import editor, saved, set_date, type_into
@@ -183,3 +184,34 @@ def test_geometry_and_last_draft_are_remembered(qtbot, make_window, seeded_store
     again = make_window(open_store())
     assert again.draft_id == second
     assert again.size() == size
+
+
+def heading_fits(table, column):
+    """Every line of a column's heading fits its width (measured in bold, the widest it is drawn),
+    and all its lines the heading's height."""
+    header = table.horizontalHeader()
+    font = QFont(header.font())
+    font.setBold(True)
+    text = table.model().headerData(column, Qt.Orientation.Horizontal)
+    lines = text.split("\n")
+    widest = max(QFontMetrics(font).horizontalAdvance(line) for line in lines)
+    return widest + 8 <= header.sectionSize(column) and len(lines) * QFontMetrics(font).height() <= header.height()
+
+
+def test_a_window_that_opens_narrow_leaves_the_form_room_for_its_tables(qtbot, make_window, seeded_store, latvian):
+    """A 1366×768 screen at 150 % is ~900×500 to Qt (the offscreen screen here is 800 wide): the
+    drafts list kept 420 of it, and the form's tables cut their headings and squeezed the
+    indicators' texts to a word a line beside a wide note column."""
+    window = make_window(seeded_store)  # in Latvian: the longer headings
+    assert window.width() < 900
+    panel, form = window.splitter.sizes()
+    assert panel <= window.width() // 3 < form
+    indicators = editor(window, "indicators").table
+    budget = editor(window, "budget")
+    qtbot.waitUntil(lambda: indicators.isVisible() and budget.isVisible())
+    header = indicators.horizontalHeader()
+    note = indicators.model().column_of("note")
+    assert header.sectionSize(1) >= header.sectionSize(note)  # the text has the room, not the note
+    assert indicators.horizontalScrollBar().maximum() == 0
+    for column in range(budget.model().columnCount()):
+        assert heading_fits(budget, column), budget.model().headerData(column, Qt.Orientation.Horizontal)

@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -26,6 +28,9 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from kopsavilkums.ui.models import BudgetModel
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 EndEditHint = QAbstractItemDelegate.EndEditHint
@@ -202,7 +207,27 @@ class BudgetTable(CellTable):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         model.modelReset.connect(self.fit)
+        header.sectionResized.connect(self._wrap_headings)  # the stretched columns follow the width
         self.fit()
+
+    def _wrap_headings(self, *_unused) -> None:
+        """A heading too long for its column (150 % scaling, a narrow window) on more lines;
+        measured in bold, as the current column's heading is drawn."""
+        from PySide6.QtGui import QFont, QFontMetrics
+
+        model: BudgetModel = self.model()  # type: ignore[assignment]
+        header = self.horizontalHeader()
+        font = QFont(header.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        wrapped = {}
+        for column in range(model.columnCount()):
+            heading, room = model.heading(column), header.sectionSize(column) - 2 * metrics.horizontalAdvance("0")
+            if metrics.horizontalAdvance(heading) > room:
+                wrapped[column] = _wrap(heading, metrics, room)
+        if wrapped != model.wrapped_headings:
+            model.set_wrapped_headings(wrapped)
+            self.fit()
 
     def fit(self) -> None:
         rows = max(self.model().rowCount(), 1)
@@ -250,3 +275,15 @@ class BudgetSection(QWidget):
     def _changed(self, path: str) -> None:
         if path.startswith("budget"):
             self.input_message.hide()
+
+
+def _wrap(text: str, metrics, width: int) -> str:
+    """``text`` broken into lines at spaces, each line as long as fits ``width`` (a word longer
+    than that stays whole)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)

@@ -33,7 +33,7 @@ from kopsavilkums.ui.operations import DraftOperations
 from kopsavilkums.ui.placement import area_of
 from kopsavilkums.ui.problems_dock import ProblemsDock
 from kopsavilkums.ui.saving import AutoSaver
-from kopsavilkums.ui.screen import fit_to_screen
+from kopsavilkums.ui.screen import drafts_panel_width, fit_to_screen
 
 if TYPE_CHECKING:
     from kopsavilkums.ui.pdf_actions import PdfActions
@@ -128,7 +128,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.resize(DEFAULT_SIZE)
-        self.splitter.setSizes([420, 940])
 
     def _wire(self) -> None:
         a, ops = self.commands, self.operations
@@ -383,6 +382,8 @@ class MainWindow(QMainWindow):
 
     def fit_to_screen(self) -> None:
         fit_to_screen(self)
+        panel = drafts_panel_width(self.width())
+        self.splitter.setSizes([panel, self.width() - panel])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.operations.flush() and not self.operations.leave_current():
