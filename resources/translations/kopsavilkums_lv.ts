@@ -294,11 +294,11 @@
     </message>
     <message>
         <source>Changes to “%1” were not saved when Kopsavilkums last closed. Restore them?</source>
-        <translation>Izmaiņas „%1” netika saglabātas, kad Kopsavilkums pēdējo reizi tika aizvērts. Atjaunot tās?</translation>
+        <translation>Izmaiņas melnrakstā „%1” netika saglabātas, kad Kopsavilkums pēdējo reizi tika aizvērts. Atjaunot tās?</translation>
     </message>
     <message>
         <source>The restored changes to “%1” were kept as a new draft, so nothing saved since is overwritten.</source>
-        <translation>Atjaunotās “%1” izmaiņas saglabātas kā jauns melnraksts, lai netiktu pārrakstīts nekas, kas saglabāts kopš tā laika.</translation>
+        <translation>Atjaunotās izmaiņas melnrakstā „%1” saglabātas kā jauns melnraksts, lai netiktu pārrakstīts nekas, kas saglabāts kopš tā laika.</translation>
     </message>
     <message>
         <source>This summary is marked as submitted and can only be read.</source>
@@ -499,8 +499,12 @@
         <translation>Jūsu versija saglabāta kā kopija.</translation>
     </message>
     <message>
-        <source>The new period no longer includes %1, which holds amounts. Remove these budget years? (Edit → Undo brings them back.)</source>
-        <translation>Jaunajā periodā vairs nav %1, kur ir ierakstītas summas. Noņemt šos budžeta gadus? (Labot → Atsaukt tos atgriež.)</translation>
+        <source>The new period no longer includes %1, which holds amounts. Remove this budget year? (Edit → Undo brings it back.)</source>
+        <translation>Jaunajā periodā vairs neietilpst %1. gads, kurā ir ierakstītas summas. Noņemt šo budžeta gadu? (Labot → Atsaukt to atgriež.)</translation>
+    </message>
+    <message>
+        <source>The new period no longer includes these years, which hold amounts: %1. Remove these budget years? (Edit → Undo brings them back.)</source>
+        <translation>Jaunajā periodā vairs neietilpst šie gadi, kuros ir ierakstītas summas: %1. Noņemt šos budžeta gadus? (Labot → Atsaukt tos atgriež.)</translation>
     </message>
     <message>
         <source>This draft was changed in another window. Keep your version as a copy, or load the other version?</source>

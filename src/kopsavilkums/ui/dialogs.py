@@ -46,13 +46,19 @@ class Dialogs:
 
     def ask_drop_years(self, years: list[int]) -> bool:
         """The period no longer covers these budget years, which hold amounts: remove them?"""
-        listed = ", ".join(str(y) for y in years)
-        return self.ask_yes_no(
-            translate(
+        if len(years) == 1:
+            question = translate(
                 "Window",
-                "The new period no longer includes %1, which holds amounts. Remove these budget years? (Edit → Undo brings them back.)",
-            ).replace("%1", listed)
-        )
+                "The new period no longer includes %1, which holds amounts. Remove this budget year? "
+                "(Edit → Undo brings it back.)",
+            )
+        else:
+            question = translate(
+                "Window",
+                "The new period no longer includes these years, which hold amounts: %1. Remove these budget years? "
+                "(Edit → Undo brings them back.)",
+            )
+        return self.ask_yes_no(question.replace("%1", ", ".join(str(y) for y in years)))
 
     def ask_conflict(self, differences: list[Difference]) -> str:
         """Another window saved this draft first: :data:`CONFLICT_COPY` (keep mine as a new draft)
