@@ -309,6 +309,10 @@
         <translation>Atvērt labošanai</translation>
     </message>
     <message>
+        <source>No draft is open. Start one with New draft (Ctrl+N) or import a summary (Ctrl+I).</source>
+        <translation>Neviens melnraksts nav atvērts. Sāciet ar „Jauns melnraksts” (Ctrl+N) vai importējiet kopsavilkumu (Ctrl+I).</translation>
+    </message>
+    <message>
         <source>Close this note</source>
         <translation>Aizvērt šo piezīmi</translation>
     </message>
@@ -339,10 +343,6 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Palīdzība</translation>
-    </message>
-    <message>
-        <source>No draft is open. Start one with New draft (Ctrl+N) or import a draft file.</source>
-        <translation>Neviens melnraksts nav atvērts. Sāciet ar „Jauns melnraksts” (Ctrl+N) vai importējiet melnraksta failu.</translation>
     </message>
     <message>
         <source>This draft is in the trash and can only be read; Restore brings it back.</source>

@@ -55,13 +55,15 @@ def test_new_draft_puts_the_cursor_in_the_title(qtbot, make_window):
 
 def test_with_no_draft_open_the_form_takes_no_typing(qtbot, make_window):
     """Nothing open: the fields do not take the cursor (and so cannot seem to ignore typing),
-    and the banner says how to start."""
+    and the banner says how to start, naming both commands as the menu does."""
     window = make_window()
     title = editor(window, "title")
     assert not title.isEnabled()
     qtbot.mouseClick(title, Qt.MouseButton.LeftButton)
     assert QApplication.focusWidget() is not title
-    assert window.banner.isVisible() and "New draft" in window.banner_text.text()
+    assert window.banner.isVisible() and "New draft (Ctrl+N)" in window.banner_text.text()
+    # Import takes any summary (a PDF, a Word file, a copied web page), not only draft files
+    assert "import a summary (Ctrl+I)" in window.banner_text.text()
     window.commands["new"].trigger()
     assert title.isEnabled() and not window.banner.isVisible()
 
