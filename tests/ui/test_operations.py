@@ -79,9 +79,9 @@ def test_the_trash_offers_only_what_applies(qtbot, make_window, seeded_store, di
     assert not actions["purge"].isEnabled()  # nothing chosen yet
     panel.table.setCurrentIndex(panel.proxy.index(0, 0))
     assert actions["purge"].isEnabled()
-    dialogs.answer("ask_yes_no", True)
+    dialogs.answer("confirm_delete", True)
     actions["purge"].trigger()
-    [(question,)] = dialogs.questions("ask_yes_no")
+    [(question,)] = dialogs.questions("confirm_delete")
     assert title in question and dialogs.errors == []  # about that draft, and no internal error after
     assert seeded_store.list(trashed=True) == [] and panel.empty.isVisible()
     assert window.draft_id is None
@@ -265,3 +265,32 @@ def test_an_imported_summary_takes_the_cursor_to_its_title(qtbot, make_window, d
         window.commands["import"].trigger()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor(window, "title"))
     assert search.text() == ""
+
+
+def test_enter_on_the_question_to_delete_for_good_keeps_the_draft(
+    qtbot, english, data_dir, seeded_store, no_real_modal_dialogs
+):
+    """Delete for good cannot be undone; its question had Yes as the default button, so an Enter
+    pressed out of habit deleted the draft. The real question box, answered with Enter."""
+    from PySide6.QtCore import QTimer
+
+    from kopsavilkums.ui.app import Application
+
+    window = Application(seeded_store, data_dir).show_window()  # the real dialogs
+    qtbot.addWidget(window)
+    window.commands["delete"].trigger()
+    window.drafts_panel.show_trash.setChecked(True)
+    window.drafts_panel.table.setCurrentIndex(window.drafts_panel.proxy.index(0, 0))
+    asked = []
+
+    def press_enter():
+        box = QApplication.activeModalWidget()
+        asked.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, press_enter)
+    window.commands["purge"].trigger()
+    assert len(asked) == 1 and "cannot be undone" in asked[0]
+    assert no_real_modal_dialogs.seen == []  # Enter closed it, not the test's guard
+    assert len(seeded_store.list(trashed=True)) == 1
+    window.saver.flush()

@@ -31,6 +31,14 @@ class Dialogs:
 
         return QMessageBox.question(self.parent, APP_NAME, question) == QMessageBox.StandardButton.Yes
 
+    def confirm_delete(self, question: str) -> bool:
+        """Something is about to go for good: only Yes itself says so (Enter and Esc say No)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.warning(self.parent, APP_NAME, question, buttons, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def ask_leave_unsaved(self) -> bool:
         """Saving failed: leave the draft anyway and lose the changes?"""
         from PySide6.QtWidgets import QMessageBox
