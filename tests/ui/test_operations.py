@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from kopsavilkums import exchange
 from kopsavilkums.messages import Message
+from kopsavilkums.report import next_report_from
 from kopsavilkums.ui.models.drafts import DetailsRole, StateRole
 
 from .driving import click, editor, press, tab, type_into, type_text
@@ -21,7 +22,7 @@ def listed(window, role=None):
 
 
 def test_the_drafts_list_tells_drafts_apart(qtbot, make_window, seeded_store, seed_report, complete_path):
-    """Short titles without the opening every title shares, and under them performer, period,
+    """Short titles without the opening every title shares, and under them period, performer,
     status and the time of the last change — all of it inside the panel at the default size."""
     from PySide6.QtGui import QFontMetrics
 
@@ -33,7 +34,7 @@ def test_the_drafts_list_tells_drafts_apart(qtbot, make_window, seeded_store, se
         "Pilsoniskās sabiedrības un starpkultūru sadarbības attīstības jomā Kurzemes reģionā",
     ]
     details = listed(window, DetailsRole)
-    assert 'Biedrība "Kurzemes NVO centrs" · 12.08.2019 – 31.10.2020' in details
+    assert '12.08.2019 – 31.10.2020 · Biedrība "Kurzemes NVO centrs"' in details
     assert all(state.startswith("Draft · changed ") for state in listed(window, StateRole))
     view = window.drafts_panel.table
     metrics = QFontMetrics(view.font())
@@ -294,3 +295,24 @@ def test_enter_on_the_question_to_delete_for_good_keeps_the_draft(
     assert no_real_modal_dialogs.seen == []  # Enter closed it, not the test's guard
     assert len(seeded_store.list(trashed=True)) == 1
     window.saver.flush()
+
+
+def test_the_drafts_list_shows_each_period_whatever_the_length_of_the_performer(
+    qtbot, make_window, open_store, seed_report
+):
+    """Line two was "performer · period", cut with "…" at the panel's edge: with a longer name
+    (Biedrība "Kurzemes NVO centrs" (Liepājas nodaļa)) the next reports of one performer showed
+    the same title and the same cut line, the period that tells them apart gone."""
+    from PySide6.QtGui import QFontMetrics
+
+    seed_report.performer = 'Biedrība "Kurzemes nevalstisko organizāciju atbalsta centrs" (Liepājas nodaļa)'
+    store = open_store()
+    store.save(next_report_from(store.load(store.save(seed_report))))
+    window = make_window(store)
+    view = window.drafts_panel.table
+    metrics = QFontMetrics(view.font())
+    lines = listed(window, DetailsRole)
+    assert metrics.horizontalAdvance(lines[0]) > view.viewport().width()  # too long: it is cut
+    periods = [line.split(" · ")[0] for line in lines]
+    assert sorted(periods) == ["01.11.2020 – 31.01.2022", "12.08.2019 – 31.10.2020"]  # first, so it shows
+    assert all(metrics.horizontalAdvance(period) < view.viewport().width() - 12 for period in periods)
