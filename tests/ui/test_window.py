@@ -217,3 +217,16 @@ def test_a_window_that_opens_narrow_leaves_the_form_room_for_its_tables(qtbot, m
     assert indicators.horizontalScrollBar().maximum() == 0
     for column in range(budget.model().columnCount()):
         assert heading_fits(budget, column), budget.model().headerData(column, Qt.Orientation.Horizontal)
+
+
+def test_at_start_the_cursor_is_in_the_open_draft(qtbot, make_window, seeded_store):
+    """The window started with the keyboard focus on the form's scroll area, which shows no
+    cursor and takes no typing: the first keys went nowhere."""
+    window = make_window(seeded_store)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget() is editor(window, "title")
+    type_into(qtbot, QApplication.focusWidget(), "X")
+    assert window.doc.report.title.endswith("X") or window.doc.report.title.startswith("X")
+    bar = window.form.scroll_area.verticalScrollBar()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown)  # still scrolls the form
+    assert bar.value() > 0
