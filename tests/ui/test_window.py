@@ -230,3 +230,20 @@ def test_at_start_the_cursor_is_in_the_open_draft(qtbot, make_window, seeded_sto
     bar = window.form.scroll_area.verticalScrollBar()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown)  # still scrolls the form
     assert bar.value() > 0
+
+
+def test_save_and_next_problem_are_offered_only_where_they_do_something(qtbot, make_window, open_store, seed_report):
+    """With no draft open, Ctrl+S and F8 (and their menu items) were enabled and did nothing;
+    so was Save on a submitted draft, which cannot change."""
+    store = open_store()
+    store.set_status(store.save(seed_report), "submitted")
+    window = make_window(store)
+    commands = window.commands
+    assert window.doc.read_only and not commands["save"].isEnabled() and commands["next_problem"].isEnabled()
+    window.reopen()
+    assert commands["save"].isEnabled()
+    window.commands["delete"].trigger()  # the only draft: nothing is open now
+    assert window.draft_id is None
+    assert not commands["save"].isEnabled() and not commands["next_problem"].isEnabled()
+    window.commands["new"].trigger()
+    assert commands["save"].isEnabled() and commands["next_problem"].isEnabled()
