@@ -316,3 +316,20 @@ def test_the_drafts_list_shows_each_period_whatever_the_length_of_the_performer(
     periods = [line.split(" · ")[0] for line in lines]
     assert sorted(periods) == ["01.11.2020 – 31.01.2022", "12.08.2019 – 31.10.2020"]  # first, so it shows
     assert all(metrics.horizontalAdvance(period) < view.viewport().width() - 12 for period in periods)
+
+
+def test_a_submitted_summary_s_fields_look_read_only(qtbot, make_window, open_store, seed_report):
+    """Its radio buttons and amounts were greyed, but the text fields kept the white of a field
+    that takes typing, and typing into them did nothing."""
+    from PySide6.QtGui import QPalette
+
+    store = open_store()
+    store.set_status(store.save(seed_report), "submitted")
+    window = make_window(store)
+    window_colour = QApplication.palette().color(QPalette.ColorRole.Window)
+    field_colour = QApplication.palette().color(QPalette.ColorRole.Base)
+    for path in ("title", "task", "period.end", "signatory.name"):
+        assert editor(window, path).palette().color(QPalette.ColorRole.Base) == window_colour, path
+    window.reopen()
+    for path in ("title", "task", "period.end", "signatory.name"):
+        assert editor(window, path).palette().color(QPalette.ColorRole.Base) == field_colour, path

@@ -12,8 +12,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QKeySequence
+from PySide6.QtGui import QFontMetrics, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -85,6 +86,12 @@ class _Bound(_EditorWidget):
 
     def apply_read_only(self, read_only: bool) -> None:
         self.setReadOnly(read_only)
+        # A field that takes no typing looks it: the window's colour, not a field's white.
+        palette = self.palette()
+        colours = QApplication.palette()
+        role = QPalette.ColorRole.Window if read_only else QPalette.ColorRole.Base
+        palette.setColor(QPalette.ColorRole.Base, colours.color(role))
+        self.setPalette(palette)
 
     def event(self, event) -> bool:
         # Editors claim Ctrl+Z for their own little undo; let the window's undo (the whole
