@@ -94,8 +94,8 @@
         <translation>dd.mm.gggg</translation>
     </message>
     <message>
-        <source>Choose from a calendar (Alt+Down)</source>
-        <translation>Izvēlēties kalendārā (Alt+Down)</translation>
+        <source>Choose from a calendar (%1)</source>
+        <translation>Izvēlēties kalendārā (%1)</translation>
     </message>
     <message>
         <source>By hand, on paper</source>

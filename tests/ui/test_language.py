@@ -144,3 +144,16 @@ def test_the_file_dialogs_offer_their_file_types_in_latvian(qtbot, latvian, data
     names = [choice.split(" (")[0] for choice in filters.split(";;")]
     assert names == ["Kopsavilkumi", "Visi faili"]
     window.saver.flush()
+
+
+def test_the_calendar_button_names_its_key_as_the_row_buttons_do(qtbot, latvian, data_dir, seeded_store, dialogs):
+    """Its tooltip said "Alt+Down" in the Latvian interface, where the row buttons' tooltips
+    name keys in Latvian (Alt+Uz leju)."""
+    from kopsavilkums.ui.app import Application
+
+    window = Application(seeded_store, data_dir, dialogs=dialogs).show_window()
+    qtbot.addWidget(window)
+    [button] = editor(window, "period.end").actions()
+    assert button.toolTip() == "Izvēlēties kalendārā (Alt+Uz leju)"
+    assert editor(window, "indicators").actions_by_name["move_down"].toolTip() == "Pārvietot lejup (Alt+Uz leju)"
+    window.saver.flush()

@@ -218,7 +218,8 @@ class DateField(TypedField, QLineEdit):
         metrics = QFontMetrics(self.font())
         self.setMinimumWidth(metrics.horizontalAdvance("00.00.0000.") + 48)
         self._calendar_action = self.addAction(calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
-        self._calendar_action.setToolTip(translate("Form", "Choose from a calendar (Alt+Down)"))
+        keys = QKeySequence("Alt+Down").toString(QKeySequence.SequenceFormat.NativeText)  # as the row buttons say it
+        self._calendar_action.setToolTip(translate("Form", "Choose from a calendar (%1)").replace("%1", keys))
         self._calendar_action.triggered.connect(self.open_calendar)
         # Built on first use: most sessions never open it.
         self._popup: QMenu | None = None
