@@ -140,7 +140,7 @@
     </message>
     <message>
         <source>Files of &amp;type:</source>
-        <translation>Datnes ar &amp;tipu:</translation>
+        <translation>Datņu &amp;tips:</translation>
     </message>
 </context>
 <context>

@@ -97,13 +97,14 @@ def test_the_latvian_interface_shows_years_as_the_official_table_does(qtbot, lat
 
 
 def test_qt_s_file_dialog_has_no_english_left_in_the_latvian_interface(qapp, latvian):
-    """Qt's Latvian lacks the file dialog's labels with their shortcut letters; ours adds them."""
+    """Qt's Latvian lacks the file dialog's labels with their shortcut letters; ours adds them
+    (the types of files as "Datņu tips", not the word-for-word "Datnes ar tipu")."""
     from PySide6.QtWidgets import QFileDialog
 
     dialog = QFileDialog(None, "Importēt")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     labels = {label.text() for label in dialog.findChildren(QLabel)}
-    assert {"&Meklēt:", "Datnes &nosaukums:", "Datnes ar &tipu:"} <= labels
+    assert {"&Meklēt:", "Datnes &nosaukums:", "Datņu &tips:"} <= labels
     dialog.deleteLater()
 
 
