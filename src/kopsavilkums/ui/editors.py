@@ -124,6 +124,13 @@ class LineField(_Bound, QLineEdit):
             if not self.hasFocus():
                 self.setCursorPosition(0)  # show the beginning of a long title, not its end
 
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        # Left for another field: show the beginning of a long title again, not the end typed
+        # last (not for a context menu, or a switch to another window and back).
+        if event.reason() not in (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason):
+            self.setCursorPosition(0)
+
     def _edited(self, text: str) -> None:
         if "\n" in text or "\r" in text:  # a pasted line break (QLineEdit keeps it)
             cursor = self.cursorPosition()
