@@ -94,8 +94,8 @@
         <translation>dd.mm.gggg</translation>
     </message>
     <message>
-        <source>Choose from a calendar (Alt+Down)</source>
-        <translation>Izvēlēties kalendārā (Alt+Down)</translation>
+        <source>Choose from a calendar (%1)</source>
+        <translation>Izvēlēties kalendārā (%1)</translation>
     </message>
     <message>
         <source>By hand, on paper</source>
@@ -140,7 +140,7 @@
     </message>
     <message>
         <source>Files of &amp;type:</source>
-        <translation>Datnes ar &amp;tipu:</translation>
+        <translation>Datņu &amp;tips:</translation>
     </message>
 </context>
 <context>
@@ -221,7 +221,7 @@
         <translation>&amp;Dublēt</translation>
     </message>
     <message>
-        <source>Start the &amp;next report from this one</source>
+        <source>Start the ne&amp;xt report from this one</source>
         <translation>Sākt &amp;nākamo kopsavilkumu no šī</translation>
     </message>
     <message>
@@ -234,7 +234,7 @@
     </message>
     <message>
         <source>Delete for &amp;good</source>
-        <translation>Dzēst &amp;neatgriezeniski</translation>
+        <translation>&amp;Dzēst neatgriezeniski</translation>
     </message>
     <message>
         <source>&amp;Import a summary…</source>
@@ -253,12 +253,12 @@
         <translation>&amp;Saglabāt</translation>
     </message>
     <message>
-        <source>Export &amp;PDF…</source>
+        <source>Export P&amp;DF…</source>
         <translation>Eksportēt &amp;PDF…</translation>
     </message>
     <message>
         <source>Pre&amp;view PDF</source>
-        <translation>PDF &amp;priekšskatījums</translation>
+        <translation>PDF pri&amp;ekšskatījums</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -266,7 +266,7 @@
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>Ie&amp;t ārā</translation>
+        <translation>I&amp;ziet</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -294,11 +294,11 @@
     </message>
     <message>
         <source>Changes to “%1” were not saved when Kopsavilkums last closed. Restore them?</source>
-        <translation>Izmaiņas „%1” netika saglabātas, kad Kopsavilkums pēdējo reizi tika aizvērts. Atjaunot tās?</translation>
+        <translation>Izmaiņas melnrakstā „%1” netika saglabātas, kad Kopsavilkums pēdējo reizi tika aizvērts. Atjaunot tās?</translation>
     </message>
     <message>
         <source>The restored changes to “%1” were kept as a new draft, so nothing saved since is overwritten.</source>
-        <translation>Atjaunotās “%1” izmaiņas saglabātas kā jauns melnraksts, lai netiktu pārrakstīts nekas, kas saglabāts kopš tā laika.</translation>
+        <translation>Atjaunotās izmaiņas melnrakstā „%1” saglabātas kā jauns melnraksts, lai netiktu pārrakstīts nekas, kas saglabāts kopš tā laika.</translation>
     </message>
     <message>
         <source>This summary is marked as submitted and can only be read.</source>
@@ -307,6 +307,10 @@
     <message>
         <source>Reopen for editing</source>
         <translation>Atvērt labošanai</translation>
+    </message>
+    <message>
+        <source>No draft is open. Start one with New draft (Ctrl+N) or import a summary (Ctrl+I).</source>
+        <translation>Neviens melnraksts nav atvērts. Sāciet ar „Jauns melnraksts” (Ctrl+N) vai importējiet kopsavilkumu (Ctrl+I).</translation>
     </message>
     <message>
         <source>Close this note</source>
@@ -341,10 +345,6 @@
         <translation>&amp;Palīdzība</translation>
     </message>
     <message>
-        <source>No draft is open. Start one with New draft (Ctrl+N) or import a draft file.</source>
-        <translation>Neviens melnraksts nav atvērts. Sāciet ar „Jauns melnraksts” (Ctrl+N) vai importējiet melnraksta failu.</translation>
-    </message>
-    <message>
         <source>This draft is in the trash and can only be read; Restore brings it back.</source>
         <translation>Šis melnraksts ir atkritnē, un to var tikai lasīt; ar „Atjaunot” to var atgūt.</translation>
     </message>
@@ -353,8 +353,12 @@
         <translation>Izmaiņas neizdevās saglabāt. Tomēr pamest šo melnrakstu un tās zaudēt?</translation>
     </message>
     <message>
-        <source>All files (*)</source>
+        <source>Summaries</source>
         <extracomment>Export as…: the formats in the order offered, the first proposed.</extracomment>
+        <translation>Kopsavilkumi</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
         <translation>Visi faili (*)</translation>
     </message>
     <message>
@@ -495,8 +499,12 @@
         <translation>Jūsu versija saglabāta kā kopija.</translation>
     </message>
     <message>
-        <source>The new period no longer includes %1, which holds amounts. Remove these budget years? (Edit → Undo brings them back.)</source>
-        <translation>Jaunajā periodā vairs nav %1, kur ir ierakstītas summas. Noņemt šos budžeta gadus? (Labot → Atsaukt tos atgriež.)</translation>
+        <source>The new period no longer includes %1, which holds amounts. Remove this budget year? (Edit → Undo brings it back.)</source>
+        <translation>Jaunajā periodā vairs neietilpst %1. gads, kurā ir ierakstītas summas. Noņemt šo budžeta gadu? (Labot → Atsaukt to atgriež.)</translation>
+    </message>
+    <message>
+        <source>The new period no longer includes these years, which hold amounts: %1. Remove these budget years? (Edit → Undo brings them back.)</source>
+        <translation>Jaunajā periodā vairs neietilpst šie gadi, kuros ir ierakstītas summas: %1. Noņemt šos budžeta gadus? (Labot → Atsaukt tos atgriež.)</translation>
     </message>
     <message>
         <source>This draft was changed in another window. Keep your version as a copy, or load the other version?</source>

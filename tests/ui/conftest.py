@@ -129,6 +129,9 @@ class ScriptedDialogs:
     def ask_yes_no(self, question: str) -> bool:
         return self._ask("ask_yes_no", question)
 
+    def confirm_delete(self, question: str) -> bool:
+        return self._ask("confirm_delete", question)
+
     def ask_leave_unsaved(self) -> bool:
         return self._ask("ask_leave_unsaved")
 

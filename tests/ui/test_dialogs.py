@@ -48,3 +48,29 @@ def test_differences_name_fields_and_rows_in_the_interface_language(english):
     ]
     assert describe_differences(found).startswith("What differs:")
     assert differences(mine, mine.copy()) == []
+
+
+def test_the_question_about_budget_years_agrees_in_number_in_both_languages(qapp):
+    """ "… no longer includes 2022, which holds amounts. Remove these budget years?" asked about
+    one year in the plural, and the Latvian read "vairs nav 2022"."""
+    from kopsavilkums.ui import i18n
+
+    asked = []
+    dialogs = Dialogs(None)  # type: ignore[arg-type]
+    dialogs.ask_yes_no = lambda question: asked.append(question) or True  # type: ignore[method-assign]
+    try:
+        for language in ("en", "lv"):
+            i18n.install(language)
+            assert dialogs.ask_drop_years([2022]) and dialogs.ask_drop_years([2021, 2022])
+    finally:
+        i18n.install("en")
+    assert asked == [
+        "The new period no longer includes 2022, which holds amounts. Remove this budget year? "
+        "(Edit → Undo brings it back.)",
+        "The new period no longer includes these years, which hold amounts: 2021, 2022. Remove these budget "
+        "years? (Edit → Undo brings them back.)",
+        "Jaunajā periodā vairs neietilpst 2022. gads, kurā ir ierakstītas summas. Noņemt šo budžeta gadu? "
+        "(Labot → Atsaukt to atgriež.)",
+        "Jaunajā periodā vairs neietilpst šie gadi, kuros ir ierakstītas summas: 2021, 2022. Noņemt šos budžeta "
+        "gadus? (Labot → Atsaukt tos atgriež.)",
+    ]

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QRadioButton, QWi
 from kopsavilkums import fields
 from kopsavilkums.fields import Kind
 
-from .driving import click, editor, press, set_date, type_into
+from .driving import click, editor, focused, press, set_date, type_at_end, type_into
 
 
 def test_every_field_of_the_table_has_its_editor_and_label(qtbot, make_window):
@@ -213,3 +213,15 @@ def test_asking_for_a_section_not_yet_built_builds_the_rest_at_once(qtbot, data_
     qtbot.waitUntil(lambda: not focused.visibleRegion().isEmpty())  # scrolled to, not just focused
     window.saver.flush()
     assert isinstance(focused, QWidget)
+
+
+def test_a_long_title_shows_its_beginning_once_the_cursor_has_left(qtbot, make_window, seeded_store):
+    """Typed on at its end and left with Tab, a title longer than its field went on showing its
+    end, its opening words cut off at the left edge ("opsavilkums par …")."""
+    window = make_window(seeded_store)
+    title = editor(window, "title")
+    type_at_end(qtbot, title, " (labots)")
+    assert title.cursorRect().left() > title.width() // 2  # the end is what shows while typing
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is not title
+    assert title.cursorPosition() == 0 and title.cursorRect().left() < title.width() // 4

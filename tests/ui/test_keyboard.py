@@ -122,3 +122,26 @@ def test_a_whole_report_with_the_keyboard_alone(qtbot, make_window, open_store):
     problems = window.checker.check_now()
     assert [p for p in problems if p.is_error] == []
     assert not any(p.path.startswith("budget") for p in problems)
+
+
+def mnemonic(text):
+    """The letter that chooses a menu item (``&Save`` → ``s``; ``&&`` is a literal ``&``)."""
+    rest = text.replace("&&", "")
+    return rest[rest.index("&") + 1].lower() if "&" in rest else None
+
+
+def test_each_menu_item_has_a_letter_of_its_own_in_both_languages(qtbot, make_window, seeded_store):
+    """Two items of a menu with one underlined letter make that letter only move between them:
+    in Latvian "Kopēt &tīmekļa lapai" and "Ie&t ārā" shared t, in English "&New draft" and
+    "Start the &next report" shared n. And Quit is "Iziet" in Latvian."""
+    window = make_window(seeded_store)
+    for language in ("en", "lv"):
+        window.application.window.commands[f"lang_{language}"].trigger()
+        shown = window.application.window
+        menus = [action.menu() for action in shown.menuBar().actions()]
+        menus += [a.menu() for menu in menus for a in menu.actions() if a.menu() is not None]
+        for menu in [shown.menuBar(), *menus]:
+            letters = [mnemonic(a.text()) for a in menu.actions() if not a.isSeparator()]
+            letters = [letter for letter in letters if letter is not None]
+            assert len(letters) == len(set(letters)), (menu.title() if menu is not shown.menuBar() else "", letters)
+    assert shown.commands["quit"].text() == "I&ziet"

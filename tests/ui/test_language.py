@@ -3,12 +3,13 @@ what the English interface shows of Latvian values."""
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
-from .driving import editor, saved, type_at_end, type_into
+from .driving import editor, press, saved, type_at_end, type_into
 
 
 def test_switching_language_rebuilds_the_window_in_latvian_and_is_remembered(
@@ -96,11 +97,64 @@ def test_the_latvian_interface_shows_years_as_the_official_table_does(qtbot, lat
 
 
 def test_qt_s_file_dialog_has_no_english_left_in_the_latvian_interface(qapp, latvian):
-    """Qt's Latvian lacks the file dialog's labels with their shortcut letters; ours adds them."""
+    """Qt's Latvian lacks the file dialog's labels with their shortcut letters; ours adds them
+    (the types of files as "Datņu tips", not the word-for-word "Datnes ar tipu")."""
     from PySide6.QtWidgets import QFileDialog
 
     dialog = QFileDialog(None, "Importēt")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     labels = {label.text() for label in dialog.findChildren(QLabel)}
-    assert {"&Meklēt:", "Datnes &nosaukums:", "Datnes ar &tipu:"} <= labels
+    assert {"&Meklēt:", "Datnes &nosaukums:", "Datņu &tips:"} <= labels
     dialog.deleteLater()
+
+
+def test_switching_language_after_changing_the_period_keeps_its_undo_step(qtbot, make_window, seeded_store):
+    """A new period is one undo step of two values (the period and the budget years that
+    follow it). Switching the language took that step over half-made and crashed the program."""
+    window = make_window(seeded_store)
+    end = editor(window, "period.end")
+    end.selectAll()
+    type_into(qtbot, end, "31.12.2021")
+    press(qtbot, Qt.Key.Key_Tab)  # the period now ends a year later: 2021 is added
+    assert [row.year for row in window.doc.report.budget] == [2019, 2020, 2021]
+
+    application = window.application
+    for language in ("lv", "en", "lv"):  # each window takes the history over from the last
+        application.window.commands[f"lang_{language}"].trigger()
+    latvian = application.window
+    gc.collect()  # what only the old windows held is gone, as it is a moment later
+    latvian.commands["undo"].trigger()
+    assert latvian.doc.report.period.end == date(2020, 10, 31)
+    assert [row.year for row in latvian.doc.report.budget] == [2019, 2020]
+    latvian.commands["redo"].trigger()
+    assert latvian.doc.report.period.end == date(2021, 12, 31)
+    assert editor(latvian, "period.end").text() == "31.12.2021."
+    assert [row.year for row in latvian.doc.report.budget] == [2019, 2020, 2021]
+
+
+def test_the_file_dialogs_offer_their_file_types_in_latvian(qtbot, latvian, data_dir, seeded_store, dialogs):
+    """Import's list of file types said "Summaries": a word lupdate never saw."""
+    from kopsavilkums.ui.app import Application
+
+    window = Application(seeded_store, data_dir, dialogs=dialogs).show_window()
+    qtbot.addWidget(window)
+    dialogs.answer("open_file_name", None)  # the user looks at the list and cancels
+    window.commands["import"].trigger()
+    [(title, _folder, filters)] = dialogs.questions("open_file_name")
+    assert title == "Importēt kopsavilkumu"
+    names = [choice.split(" (")[0] for choice in filters.split(";;")]
+    assert names == ["Kopsavilkumi", "Visi faili"]
+    window.saver.flush()
+
+
+def test_the_calendar_button_names_its_key_as_the_row_buttons_do(qtbot, latvian, data_dir, seeded_store, dialogs):
+    """Its tooltip said "Alt+Down" in the Latvian interface, where the row buttons' tooltips
+    name keys in Latvian (Alt+Uz leju)."""
+    from kopsavilkums.ui.app import Application
+
+    window = Application(seeded_store, data_dir, dialogs=dialogs).show_window()
+    qtbot.addWidget(window)
+    [button] = editor(window, "period.end").actions()
+    assert button.toolTip() == "Izvēlēties kalendārā (Alt+Uz leju)"
+    assert editor(window, "indicators").actions_by_name["move_down"].toolTip() == "Pārvietot lejup (Alt+Uz leju)"
+    window.saver.flush()

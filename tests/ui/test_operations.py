@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from kopsavilkums import exchange
 from kopsavilkums.messages import Message
+from kopsavilkums.report import next_report_from
 from kopsavilkums.ui.models.drafts import DetailsRole, StateRole
 
 from .driving import click, editor, press, tab, type_into, type_text
@@ -21,7 +22,7 @@ def listed(window, role=None):
 
 
 def test_the_drafts_list_tells_drafts_apart(qtbot, make_window, seeded_store, seed_report, complete_path):
-    """Short titles without the opening every title shares, and under them performer, period,
+    """Short titles without the opening every title shares, and under them period, performer,
     status and the time of the last change — all of it inside the panel at the default size."""
     from PySide6.QtGui import QFontMetrics
 
@@ -33,7 +34,7 @@ def test_the_drafts_list_tells_drafts_apart(qtbot, make_window, seeded_store, se
         "Pilsoniskās sabiedrības un starpkultūru sadarbības attīstības jomā Kurzemes reģionā",
     ]
     details = listed(window, DetailsRole)
-    assert 'Biedrība "Kurzemes NVO centrs" · 12.08.2019 – 31.10.2020' in details
+    assert '12.08.2019 – 31.10.2020 · Biedrība "Kurzemes NVO centrs"' in details
     assert all(state.startswith("Draft · changed ") for state in listed(window, StateRole))
     view = window.drafts_panel.table
     metrics = QFontMetrics(view.font())
@@ -79,9 +80,9 @@ def test_the_trash_offers_only_what_applies(qtbot, make_window, seeded_store, di
     assert not actions["purge"].isEnabled()  # nothing chosen yet
     panel.table.setCurrentIndex(panel.proxy.index(0, 0))
     assert actions["purge"].isEnabled()
-    dialogs.answer("ask_yes_no", True)
+    dialogs.answer("confirm_delete", True)
     actions["purge"].trigger()
-    [(question,)] = dialogs.questions("ask_yes_no")
+    [(question,)] = dialogs.questions("confirm_delete")
     assert title in question and dialogs.errors == []  # about that draft, and no internal error after
     assert seeded_store.list(trashed=True) == [] and panel.empty.isVisible()
     assert window.draft_id is None
@@ -251,3 +252,84 @@ def test_a_drafts_file_damaged_while_the_window_is_open_is_restored_and_told_onc
     window.refresh_drafts()
     window.open_draft(draft_id)
     assert len(dialogs.errors) == 1  # once, not at every later store call
+
+
+def test_an_imported_summary_takes_the_cursor_to_its_title(qtbot, make_window, dialogs, published_seed_path):
+    """As after New draft: the cursor was left wherever it was (the search box after Qt's file
+    dialog), so typing went into the drafts' search instead of the summary just imported."""
+    window = make_window()
+    search = window.drafts_panel.search
+    search.setFocus()
+    dialogs.answer("open_file_name", str(published_seed_path))
+    dialogs.answer("confirm_import", True)
+    with qtbot.waitSignal(window.files.imported):
+        window.commands["import"].trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor(window, "title"))
+    assert search.text() == ""
+
+
+def test_enter_on_the_question_to_delete_for_good_keeps_the_draft(
+    qtbot, english, data_dir, seeded_store, no_real_modal_dialogs
+):
+    """Delete for good cannot be undone; its question had Yes as the default button, so an Enter
+    pressed out of habit deleted the draft. The real question box, answered with Enter."""
+    from PySide6.QtCore import QTimer
+
+    from kopsavilkums.ui.app import Application
+
+    window = Application(seeded_store, data_dir).show_window()  # the real dialogs
+    qtbot.addWidget(window)
+    window.commands["delete"].trigger()
+    window.drafts_panel.show_trash.setChecked(True)
+    window.drafts_panel.table.setCurrentIndex(window.drafts_panel.proxy.index(0, 0))
+    asked = []
+
+    def press_enter():
+        box = QApplication.activeModalWidget()
+        asked.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, press_enter)
+    window.commands["purge"].trigger()
+    assert len(asked) == 1 and "cannot be undone" in asked[0]
+    assert no_real_modal_dialogs.seen == []  # Enter closed it, not the test's guard
+    assert len(seeded_store.list(trashed=True)) == 1
+    window.saver.flush()
+
+
+def test_the_drafts_list_shows_each_period_whatever_the_length_of_the_performer(
+    qtbot, make_window, open_store, seed_report
+):
+    """Line two was "performer · period", cut with "…" at the panel's edge: with a longer name
+    (Biedrība "Kurzemes NVO centrs" (Liepājas nodaļa)) the next reports of one performer showed
+    the same title and the same cut line, the period that tells them apart gone."""
+    from PySide6.QtGui import QFontMetrics
+
+    seed_report.performer = 'Biedrība "Kurzemes nevalstisko organizāciju atbalsta centrs" (Liepājas nodaļa)'
+    store = open_store()
+    store.save(next_report_from(store.load(store.save(seed_report))))
+    window = make_window(store)
+    view = window.drafts_panel.table
+    metrics = QFontMetrics(view.font())
+    lines = listed(window, DetailsRole)
+    assert metrics.horizontalAdvance(lines[0]) > view.viewport().width()  # too long: it is cut
+    periods = [line.split(" · ")[0] for line in lines]
+    assert sorted(periods) == ["01.11.2020 – 31.01.2022", "12.08.2019 – 31.10.2020"]  # first, so it shows
+    assert all(metrics.horizontalAdvance(period) < view.viewport().width() - 12 for period in periods)
+
+
+def test_a_submitted_summary_s_fields_look_read_only(qtbot, make_window, open_store, seed_report):
+    """Its radio buttons and amounts were greyed, but the text fields kept the white of a field
+    that takes typing, and typing into them did nothing."""
+    from PySide6.QtGui import QPalette
+
+    store = open_store()
+    store.set_status(store.save(seed_report), "submitted")
+    window = make_window(store)
+    window_colour = QApplication.palette().color(QPalette.ColorRole.Window)
+    field_colour = QApplication.palette().color(QPalette.ColorRole.Base)
+    for path in ("title", "task", "period.end", "signatory.name"):
+        assert editor(window, path).palette().color(QPalette.ColorRole.Base) == window_colour, path
+    window.reopen()
+    for path in ("title", "task", "period.end", "signatory.name"):
+        assert editor(window, path).palette().color(QPalette.ColorRole.Base) == field_colour, path

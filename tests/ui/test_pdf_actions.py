@@ -5,8 +5,8 @@ from __future__ import annotations
 from io import BytesIO
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from .driving import editor, press, type_into
 
@@ -46,6 +46,23 @@ def test_preview_shows_the_pdf_pages(qtbot, make_window, seeded_store):
     qtbot.addWidget(preview)
     qtbot.waitUntil(lambda: preview.page_count() > 0)
     assert preview.isVisible()
+
+
+def test_the_preview_fits_on_the_screen(qtbot, make_window, seeded_store):
+    """It opened 1,000 pixels tall: on a 1366×768 screen its Print and Close buttons were below
+    the screen's edge."""
+    needs_qt_pdf()
+    window = make_window(seeded_store)
+    with qtbot.waitSignal(window.pdf_ready, timeout=20_000):
+        window.commands["preview"].trigger()
+    preview = window.pdf.preview
+    qtbot.addWidget(preview)
+    available = preview.screen().availableGeometry()
+    assert available.contains(preview.frameGeometry())
+    close = preview.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    for button in (preview.print_button, close):
+        assert button.isVisible()
+        assert available.contains(QRect(button.mapToGlobal(QPoint(0, 0)), button.size()))
 
 
 def test_print_asks_for_a_printer_and_a_cancel_prints_nothing(qtbot, make_window, seeded_store, tmp_path, dialogs):

@@ -111,3 +111,32 @@ def test_a_restore_that_cannot_be_saved_keeps_the_copy_for_next_time(
     [found] = RecoveryCopies(data_dir).pending()
     assert found.report.title == "Neglabātā"
     assert open_store().load(window.draft_id).title == "Jaunāka"  # and nothing else was overwritten
+
+
+def test_the_latvian_questions_about_recovered_edits_name_the_draft_with_latvian_quotes(
+    qtbot, make_window, open_store, dialogs
+):
+    """The note after a restore put the title in English quotes (“…”), and both read as if
+    the title itself had changed."""
+    from kopsavilkums.ui import i18n
+
+    window = make_window()
+    draft = window.new_draft()
+    crash_with_unsaved_title(qtbot, window, "Neglabātā")
+    other = open_store()  # saved again since: the restore becomes a new draft, with a note
+    newer = other.load(draft)
+    newer.task = "Jaunāks"
+    other.save(newer, draft)
+
+    i18n.install("lv")
+    again = make_window(open_store())
+    dialogs.answer("ask_yes_no", True)
+    again.application.offer_recovery()
+    [(question,)] = dialogs.questions("ask_yes_no")
+    assert question == (
+        "Izmaiņas melnrakstā „Neglabātā” netika saglabātas, kad Kopsavilkums pēdējo reizi tika aizvērts. Atjaunot tās?"
+    )
+    assert again.statusBar().currentMessage() == (
+        "Atjaunotās izmaiņas melnrakstā „Neglabātā” saglabātas kā jauns melnraksts, "
+        "lai netiktu pārrakstīts nekas, kas saglabāts kopš tā laika."
+    )

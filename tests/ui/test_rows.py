@@ -200,3 +200,37 @@ def test_tab_goes_straight_through_the_tables_of_a_submitted_draft(qtbot, make_w
     assert focused() is editor(window, "objectives").table
     tab(qtbot)  # nothing to edit in it: on to the next table
     assert focused() is editor(window, "indicators").table
+
+
+def cell_shown(window, table):
+    """Whether the current cell is wholly inside the part of the form the user sees."""
+    area = window.form.scroll_area
+    rect = table.visualRect(table.currentIndex())
+    top_left = table.viewport().mapTo(area.viewport(), rect.topLeft())
+    bottom_right = table.viewport().mapTo(area.viewport(), rect.bottomRight())
+    return area.viewport().rect().contains(top_left) and area.viewport().rect().contains(bottom_right)
+
+
+def test_the_form_follows_the_cursor_through_a_table(qtbot, make_window, seeded_store):
+    """A table shows all its rows (up to ten) and scrolls with the form: walking its rows with
+    the arrow keys, or its cells with Tab, went on below the window's edge, out of sight."""
+    window = make_window(seeded_store)
+    window.resize(800, 600)
+    window.splitter.setSizes([200, 600])
+    indicators = editor(window, "indicators").table
+    # laid out: the table as tall as its eight rows, taller than the form's window on it
+    qtbot.waitUntil(lambda: indicators.verticalScrollBar().maximum() == 0 < window.form.height() < indicators.height())
+    window.form.focus_path("indicators[0].text")
+    assert cell_shown(window, indicators)
+    for row in range(1, 8):
+        press(qtbot, Qt.Key.Key_Down)
+        assert indicators.currentIndex().row() == row
+        assert cell_shown(window, indicators), f"row {row + 1} is out of sight"
+    for _ in range(8):  # and back up, cell by cell
+        press(qtbot, Qt.Key.Key_Tab, SHIFT)
+    assert indicators.currentIndex().row() == 5
+    assert cell_shown(window, indicators)
+    press(qtbot, Qt.Key.Key_Up, CTRL)  # the top of the table
+    press(qtbot, Qt.Key.Key_Home, CTRL)
+    assert indicators.currentIndex().row() == 0
+    assert cell_shown(window, indicators)

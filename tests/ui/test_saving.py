@@ -127,3 +127,22 @@ def test_kopsavilkums_list_works_in_another_process_while_the_window_is_open(qtb
     )
     assert listed.returncode == 0, listed.stderr
     assert "Atvērts logā" in listed.stdout
+
+
+def test_the_saved_time_is_of_the_draft_shown(qtbot, make_window, open_store):
+    """ "Saved 14:32" stayed in the status bar when another draft was opened (or the next
+    report started), as if that one had been saved then."""
+    window = make_window()
+    first = window.new_draft()
+    window.new_draft()
+    type_into(qtbot, editor(window, "title"), "Otrais")
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: saved(window))
+    assert window.open_draft(first)
+    assert window.saved_label.text() == ""
+    type_into(qtbot, editor(window, "title"), "Pirmais")
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: saved(window))
+    window.commands["next_report"].trigger()
+    assert window.draft_id not in (first, None)
+    assert window.saved_label.text() == ""

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QWidget
 
 from .driving import editor, saved, set_date, type_into
@@ -54,13 +55,15 @@ def test_new_draft_puts_the_cursor_in_the_title(qtbot, make_window):
 
 def test_with_no_draft_open_the_form_takes_no_typing(qtbot, make_window):
     """Nothing open: the fields do not take the cursor (and so cannot seem to ignore typing),
-    and the banner says how to start."""
+    and the banner says how to start, naming both commands as the menu does."""
     window = make_window()
     title = editor(window, "title")
     assert not title.isEnabled()
     qtbot.mouseClick(title, Qt.MouseButton.LeftButton)
     assert QApplication.focusWidget() is not title
-    assert window.banner.isVisible() and "New draft" in window.banner_text.text()
+    assert window.banner.isVisible() and "New draft (Ctrl+N)" in window.banner_text.text()
+    # Import takes any summary (a PDF, a Word file, a copied web page), not only draft files
+    assert "import a summary (Ctrl+I)" in window.banner_text.text()
     window.commands["new"].trigger()
     assert title.isEnabled() and not window.banner.isVisible()
 
@@ -183,3 +186,64 @@ def test_geometry_and_last_draft_are_remembered(qtbot, make_window, seeded_store
     again = make_window(open_store())
     assert again.draft_id == second
     assert again.size() == size
+
+
+def heading_fits(table, column):
+    """Every line of a column's heading fits its width (measured in bold, the widest it is drawn),
+    and all its lines the heading's height."""
+    header = table.horizontalHeader()
+    font = QFont(header.font())
+    font.setBold(True)
+    text = table.model().headerData(column, Qt.Orientation.Horizontal)
+    lines = text.split("\n")
+    widest = max(QFontMetrics(font).horizontalAdvance(line) for line in lines)
+    return widest + 8 <= header.sectionSize(column) and len(lines) * QFontMetrics(font).height() <= header.height()
+
+
+def test_a_window_that_opens_narrow_leaves_the_form_room_for_its_tables(qtbot, make_window, seeded_store, latvian):
+    """A 1366×768 screen at 150 % is ~900×500 to Qt (the offscreen screen here is 800 wide): the
+    drafts list kept 420 of it, and the form's tables cut their headings and squeezed the
+    indicators' texts to a word a line beside a wide note column."""
+    window = make_window(seeded_store)  # in Latvian: the longer headings
+    assert window.width() < 900
+    panel, form = window.splitter.sizes()
+    assert panel <= window.width() // 3 < form
+    indicators = editor(window, "indicators").table
+    budget = editor(window, "budget")
+    qtbot.waitUntil(lambda: indicators.isVisible() and budget.isVisible())
+    header = indicators.horizontalHeader()
+    note = indicators.model().column_of("note")
+    assert header.sectionSize(1) >= header.sectionSize(note)  # the text has the room, not the note
+    assert indicators.horizontalScrollBar().maximum() == 0
+    for column in range(budget.model().columnCount()):
+        assert heading_fits(budget, column), budget.model().headerData(column, Qt.Orientation.Horizontal)
+
+
+def test_at_start_the_cursor_is_in_the_open_draft(qtbot, make_window, seeded_store):
+    """The window started with the keyboard focus on the form's scroll area, which shows no
+    cursor and takes no typing: the first keys went nowhere."""
+    window = make_window(seeded_store)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget() is editor(window, "title")
+    type_into(qtbot, QApplication.focusWidget(), "X")
+    assert window.doc.report.title.endswith("X") or window.doc.report.title.startswith("X")
+    bar = window.form.scroll_area.verticalScrollBar()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown)  # still scrolls the form
+    assert bar.value() > 0
+
+
+def test_save_and_next_problem_are_offered_only_where_they_do_something(qtbot, make_window, open_store, seed_report):
+    """With no draft open, Ctrl+S and F8 (and their menu items) were enabled and did nothing;
+    so was Save on a submitted draft, which cannot change."""
+    store = open_store()
+    store.set_status(store.save(seed_report), "submitted")
+    window = make_window(store)
+    commands = window.commands
+    assert window.doc.read_only and not commands["save"].isEnabled() and commands["next_problem"].isEnabled()
+    window.reopen()
+    assert commands["save"].isEnabled()
+    window.commands["delete"].trigger()  # the only draft: nothing is open now
+    assert window.draft_id is None
+    assert not commands["save"].isEnabled() and not commands["next_problem"].isEnabled()
+    window.commands["new"].trigger()
+    assert commands["save"].isEnabled() and commands["next_problem"].isEnabled()

@@ -14,7 +14,7 @@ from kopsavilkums.ui.i18n import translate
 SPECS = {
     "new": (lambda: translate("Window", "&New draft"), QKeySequence.StandardKey.New),
     "duplicate": (lambda: translate("Window", "D&uplicate"), None),
-    "next_report": (lambda: translate("Window", "Start the &next report from this one"), None),
+    "next_report": (lambda: translate("Window", "Start the ne&xt report from this one"), None),
     "delete": (lambda: translate("Window", "Move to the &trash"), None),
     "restore": (lambda: translate("Window", "&Restore from the trash"), None),
     "purge": (lambda: translate("Window", "Delete for &good"), None),
@@ -22,7 +22,7 @@ SPECS = {
     "export": (lambda: translate("Window", "Export &as…"), "Ctrl+Shift+S"),
     "copy_web": (lambda: translate("Window", "Copy for the &web page"), "Ctrl+Shift+C"),
     "save": (lambda: translate("Window", "&Save"), QKeySequence.StandardKey.Save),
-    "export_pdf": (lambda: translate("Window", "Export &PDF…"), "Ctrl+Shift+E"),
+    "export_pdf": (lambda: translate("Window", "Export P&DF…"), "Ctrl+Shift+E"),
     "preview": (lambda: translate("Window", "Pre&view PDF"), "Ctrl+Shift+P"),
     "print": (lambda: translate("Window", "&Print…"), QKeySequence.StandardKey.Print),
     "quit": (lambda: translate("Window", "&Quit"), "Ctrl+Q"),

@@ -37,7 +37,9 @@ class Banner(_Bar):
 
     def show_for(self, draft_id: str | None, status: str, in_trash: bool) -> None:
         if draft_id is None:
-            text = translate("Window", "No draft is open. Start one with New draft (Ctrl+N) or import a draft file.")
+            text = translate(
+                "Window", "No draft is open. Start one with New draft (Ctrl+N) or import a summary (Ctrl+I)."
+            )
         elif in_trash:
             text = translate("Window", "This draft is in the trash and can only be read; Restore brings it back.")
         else:

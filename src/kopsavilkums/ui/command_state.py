@@ -39,6 +39,8 @@ def enable_commands(
     commands["restore"].setEnabled(trash_row_chosen)
     commands["purge"].setEnabled(trash_row_chosen)
     commands["submit"].setEnabled(editable_draft and not submitted)
+    commands["save"].setEnabled(editable_draft and not submitted)  # else there is nothing it could save
+    commands["next_problem"].setEnabled(draft_open)
     commands["reopen"].setEnabled(submitted)
     commands["undo"].setEnabled(can_undo)
     commands["redo"].setEnabled(can_redo)

@@ -31,6 +31,14 @@ class Dialogs:
 
         return QMessageBox.question(self.parent, APP_NAME, question) == QMessageBox.StandardButton.Yes
 
+    def confirm_delete(self, question: str) -> bool:
+        """Something is about to go for good: only Yes itself says so (Enter and Esc say No)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.warning(self.parent, APP_NAME, question, buttons, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def ask_leave_unsaved(self) -> bool:
         """Saving failed: leave the draft anyway and lose the changes?"""
         from PySide6.QtWidgets import QMessageBox
@@ -46,13 +54,19 @@ class Dialogs:
 
     def ask_drop_years(self, years: list[int]) -> bool:
         """The period no longer covers these budget years, which hold amounts: remove them?"""
-        listed = ", ".join(str(y) for y in years)
-        return self.ask_yes_no(
-            translate(
+        if len(years) == 1:
+            question = translate(
                 "Window",
-                "The new period no longer includes %1, which holds amounts. Remove these budget years? (Edit → Undo brings them back.)",
-            ).replace("%1", listed)
-        )
+                "The new period no longer includes %1, which holds amounts. Remove this budget year? "
+                "(Edit → Undo brings it back.)",
+            )
+        else:
+            question = translate(
+                "Window",
+                "The new period no longer includes these years, which hold amounts: %1. Remove these budget years? "
+                "(Edit → Undo brings them back.)",
+            )
+        return self.ask_yes_no(question.replace("%1", ", ".join(str(y) for y in years)))
 
     def ask_conflict(self, differences: list[Difference]) -> str:
         """Another window saved this draft first: :data:`CONFLICT_COPY` (keep mine as a new draft)

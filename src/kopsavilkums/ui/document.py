@@ -152,13 +152,22 @@ def _row_key(key: str, row):
     return row.year if key == "budget" else row.id
 
 
-def _replica(doc: EditableDocument, command: QUndoCommand, parent: QUndoCommand | None = None) -> QUndoCommand:
+def _replica(doc: EditableDocument, command: QUndoCommand) -> QUndoCommand:
     if isinstance(command, SetValue):
-        return SetValue(doc, command.path, command.old, command.new, command.text(), False, parent)
-    replica = QUndoCommand(command.text(), parent)  # a macro: its steps are its children
-    for n in range(command.childCount()):
-        _replica(doc, command.child(n), replica)
-    return replica
+        return SetValue(doc, command.path, command.old, command.new, command.text(), False)
+    # A macro (a new period and its budget years): one Python command holding its steps. Made
+    # as Qt child commands instead, each child's Python object was freed at once (PySide does
+    # not hand a child to its parent) and the program crashed when the step was replayed.
+    return SetValues(doc, _steps(command), command.text())
+
+
+def _steps(command: QUndoCommand) -> list[tuple[str, object, object]]:
+    """The (path, old, new) values a command sets, in the order it sets them."""
+    if isinstance(command, SetValue):
+        return [(command.path, command.old, command.new)]
+    if isinstance(command, SetValues):
+        return list(command.steps)
+    return [step for n in range(command.childCount()) for step in _steps(command.child(n))]
 
 
 class SetValue(QUndoCommand):
@@ -187,3 +196,20 @@ class SetValue(QUndoCommand):
 
     def undo(self) -> None:
         self.doc._put(self.path, self.old)
+
+
+class SetValues(QUndoCommand):
+    """Several values as one step, done in order and undone in reverse: a macro taken over
+    from another window's history."""
+
+    def __init__(self, doc: EditableDocument, steps: list[tuple[str, object, object]], text: str) -> None:
+        super().__init__(text)
+        self.doc, self.steps = doc, steps
+
+    def redo(self) -> None:
+        for path, _old, new in self.steps:
+            self.doc._put(path, new)
+
+    def undo(self) -> None:
+        for path, old, _new in reversed(self.steps):
+            self.doc._put(path, old)

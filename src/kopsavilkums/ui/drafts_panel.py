@@ -1,6 +1,6 @@
 """The drafts panel: the store's drafts, a search box, and the draft actions as buttons.
 
-Each draft is three short lines — the short title, then performer and period, then status and
+Each draft is three short lines — the short title, then period and performer, then status and
 last change — so drafts can be told apart in the panel's default width. It only lays out; the
 window wires the actions (the same ``QAction`` objects as in the menus). In the trash view the
 panel offers only what applies there: Restore and Delete for good.

@@ -12,8 +12,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QKeySequence
+from PySide6.QtGui import QFontMetrics, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -85,6 +86,12 @@ class _Bound(_EditorWidget):
 
     def apply_read_only(self, read_only: bool) -> None:
         self.setReadOnly(read_only)
+        # A field that takes no typing looks it: the window's colour, not a field's white.
+        palette = self.palette()
+        colours = QApplication.palette()
+        role = QPalette.ColorRole.Window if read_only else QPalette.ColorRole.Base
+        palette.setColor(QPalette.ColorRole.Base, colours.color(role))
+        self.setPalette(palette)
 
     def event(self, event) -> bool:
         # Editors claim Ctrl+Z for their own little undo; let the window's undo (the whole
@@ -116,6 +123,13 @@ class LineField(_Bound, QLineEdit):
             self.setText(value)
             if not self.hasFocus():
                 self.setCursorPosition(0)  # show the beginning of a long title, not its end
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        # Left for another field: show the beginning of a long title again, not the end typed
+        # last (not for a context menu, or a switch to another window and back).
+        if event.reason() not in (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason):
+            self.setCursorPosition(0)
 
     def _edited(self, text: str) -> None:
         if "\n" in text or "\r" in text:  # a pasted line break (QLineEdit keeps it)
@@ -211,7 +225,8 @@ class DateField(TypedField, QLineEdit):
         metrics = QFontMetrics(self.font())
         self.setMinimumWidth(metrics.horizontalAdvance("00.00.0000.") + 48)
         self._calendar_action = self.addAction(calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
-        self._calendar_action.setToolTip(translate("Form", "Choose from a calendar (Alt+Down)"))
+        keys = QKeySequence("Alt+Down").toString(QKeySequence.SequenceFormat.NativeText)  # as the row buttons say it
+        self._calendar_action.setToolTip(translate("Form", "Choose from a calendar (%1)").replace("%1", keys))
         self._calendar_action.triggered.connect(self.open_calendar)
         # Built on first use: most sessions never open it.
         self._popup: QMenu | None = None

@@ -64,6 +64,9 @@ class ReportForm(QWidget):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        # The keyboard goes to the fields, never to the scroll area itself: it shows no cursor
+        # and takes no typing (the window started there). Page Up/Down still scroll the form.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         body = QWidget()
         body.setObjectName("formBody")
         self.body = QVBoxLayout(body)

@@ -217,7 +217,7 @@ class DraftOperations(QObject):
         if not draft_id:
             return False
         question = translate("Window", "Delete “%1” for good? This cannot be undone.")
-        if not self.dialogs.ask_yes_no(question.replace("%1", title or translate("Window", "(untitled)"))):
+        if not self.dialogs.confirm_delete(question.replace("%1", title or translate("Window", "(untitled)"))):
             return False
         if not self.guarded(lambda: self.store.purge(draft_id))[0]:
             return False

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
 
 from kopsavilkums.report import Report
 from kopsavilkums.ui.i18n import translate
+from kopsavilkums.ui.screen import fit_to_screen
 
 try:  # Qt PDF ships in its own wheel (PySide6-Pdf); without it only preview/print are missing
     from PySide6.QtPdf import QPdfDocument
@@ -68,6 +69,7 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.view)
         layout.addWidget(buttons)
         self.resize(800, 1000)
+        fit_to_screen(self)  # a 1366×768 screen (or 150 % scaling) would cut off its buttons
 
     def page_count(self) -> int:
         return self.document.pageCount()

@@ -11,7 +11,7 @@ import contextlib
 from functools import cache
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
 
 from kopsavilkums.fieldpath import FieldPath
 from kopsavilkums.fields import FIELDS, Kind
@@ -81,10 +81,10 @@ class Placement:
             target = editors.get(path) or editors.get(area) or editors["title"]
         target.setFocus(Qt.FocusReason.OtherFocusReason)
         if was_built:
-            form.scroll_area.ensureWidgetVisible(target, 0, 40)
+            _show(form, target)
         else:
             # Sections built just now have no place on the page until the layout has run.
-            QTimer.singleShot(0, form, lambda: form.scroll_area.ensureWidgetVisible(target, 0, 40))
+            QTimer.singleShot(0, form, lambda: _show(form, target))
         return target
 
     @staticmethod
@@ -112,6 +112,14 @@ class Placement:
                 model.index(row, column), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
         return table
+
+
+def _show(form, target: QWidget) -> None:
+    """Scroll the form to ``target``; in a table, to its current cell (a table can be taller
+    than the form's window)."""
+    form.scroll_area.ensureWidgetVisible(target, 0, 40)
+    if isinstance(target, QAbstractItemView) and hasattr(target, "show_in_form"):  # our CellTable
+        target.show_in_form(target.currentIndex())
 
 
 def _parse(path: str) -> FieldPath | None:

@@ -73,6 +73,24 @@ class RowsTable(CellTable):
         metrics = self.fontMetrics()
         return metrics.horizontalAdvance(self.rows_model().number_sample()) + 2 * metrics.horizontalAdvance("0")
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """In a narrow table (150 % scaling, a small window) the short columns and the note
+        give up width, down to their headings, so the text is not squeezed to a word a line."""
+        width = self.viewport().width()
+        header = self.horizontalHeader()
+        model = self.rows_model()
+        for col in range(2, model.columnCount()):
+            if model.attribute(col) == "note":
+                header.resizeSection(col, max(100, min(220, width // 4)))
+            else:
+                heading = str(model.headerData(col, Qt.Orientation.Horizontal))
+                fitting = self.fontMetrics().horizontalAdvance(heading) + 3 * self.fontMetrics().horizontalAdvance("0")
+                header.resizeSection(col, max(fitting, min(90, width // 9)))
+
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == event.Type.FontChange:

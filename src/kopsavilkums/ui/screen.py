@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QWidget
 
 #: Room for the frame and title bar the system adds around a window.
 FRAME = QSize(16, 48)
+#: The drafts list's width in a window of the default size.
+DRAFTS_PANEL_WIDTH = 420
 
 
 def fit_to_screen(window: QWidget) -> None:
@@ -25,3 +27,9 @@ def fit_to_screen(window: QWidget) -> None:
             max(available.left(), min(frame.left(), available.right() - frame.width())),
             max(available.top(), min(frame.top(), available.bottom() - frame.height())),
         )
+
+
+def drafts_panel_width(window_width: int) -> int:
+    """The drafts list's share of a window: at most a third, so that a narrow window (a
+    1366×768 screen at 150 % is ~900 wide to Qt) leaves the form room for its tables."""
+    return min(DRAFTS_PANEL_WIDTH, window_width // 3)

@@ -63,12 +63,8 @@ class SummaryFiles(QObject):
         from kopsavilkums.convert.reading import read_path
 
         if path is None:
-            filters = ";;".join(
-                [
-                    f"{translate('Window', 'Summaries')} ({IMPORT_PATTERNS})",
-                    translate("Window", "All files (*)"),
-                ]
-            )
+            summaries = translate("Window", "Summaries")  # not inside an f-string: lupdate would miss it
+            filters = ";;".join([f"{summaries} ({IMPORT_PATTERNS})", translate("Window", "All files (*)")])
             path = self.dialogs.open_file_name(
                 translate("Window", "Import a summary"), self.operations.last_folder(), filters
             )

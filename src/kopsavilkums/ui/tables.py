@@ -5,23 +5,32 @@
   editable cell, with Shift+Tab at the last.
 - **Enter** finishes the cell being edited; **Shift+Enter** breaks a line in a long text.
   Typing on a cell starts editing it, F2 too.
+- The cursor stays in sight: a table as tall as its rows scrolls with the form, so the form
+  scrolls to the current cell as the arrow keys or Tab move it.
 - Whatever the table is asked to do next — a row operation, a save, another draft, a PDF —
   :meth:`CellTable.commit` first takes in the text of a cell still being edited.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QAbstractScrollArea,
+    QApplication,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
     QStyledItemDelegate,
     QTableView,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from kopsavilkums.ui.models import BudgetModel
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 EndEditHint = QAbstractItemDelegate.EndEditHint
@@ -127,6 +136,27 @@ class CellTable(QTableView):
             return self._step(action == QAbstractItemView.CursorAction.MoveNext)
         return super().moveCursor(action, modifiers)
 
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: N802
+        super().scrollTo(index, hint)
+        focused = QApplication.focusWidget()
+        if index.isValid() and focused is not None and (focused is self or self.isAncestorOf(focused)):
+            self.show_in_form(index)
+
+    def show_in_form(self, index: QModelIndex) -> None:
+        """Scroll the form this table is in so that the cell ``index`` is seen (its top, if it
+        is taller than the form's window)."""
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        rect = self.visualRect(index)
+        page = area.widget() if area is not None else None
+        if area is None or page is None or not rect.isValid():
+            return
+        top = self.viewport().mapTo(page, rect.topLeft())
+        bottom = self.viewport().mapTo(page, rect.bottomLeft())
+        area.ensureVisible(top.x(), bottom.y(), 0, 8)
+        area.ensureVisible(top.x(), top.y(), 0, 8)
+
     def focusInEvent(self, event) -> None:
         reason = event.reason()
         if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
@@ -177,7 +207,27 @@ class BudgetTable(CellTable):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         model.modelReset.connect(self.fit)
+        header.sectionResized.connect(self._wrap_headings)  # the stretched columns follow the width
         self.fit()
+
+    def _wrap_headings(self, *_unused) -> None:
+        """A heading too long for its column (150 % scaling, a narrow window) on more lines;
+        measured in bold, as the current column's heading is drawn."""
+        from PySide6.QtGui import QFont, QFontMetrics
+
+        model: BudgetModel = self.model()  # type: ignore[assignment]
+        header = self.horizontalHeader()
+        font = QFont(header.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        wrapped = {}
+        for column in range(model.columnCount()):
+            heading, room = model.heading(column), header.sectionSize(column) - 2 * metrics.horizontalAdvance("0")
+            if metrics.horizontalAdvance(heading) > room:
+                wrapped[column] = _wrap(heading, metrics, room)
+        if wrapped != model.wrapped_headings:
+            model.set_wrapped_headings(wrapped)
+            self.fit()
 
     def fit(self) -> None:
         rows = max(self.model().rowCount(), 1)
@@ -225,3 +275,15 @@ class BudgetSection(QWidget):
     def _changed(self, path: str) -> None:
         if path.startswith("budget"):
             self.input_message.hide()
+
+
+def _wrap(text: str, metrics, width: int) -> str:
+    """``text`` broken into lines at spaces, each line as long as fits ``width`` (a word longer
+    than that stays whole)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)

@@ -33,7 +33,7 @@ from kopsavilkums.ui.operations import DraftOperations
 from kopsavilkums.ui.placement import area_of
 from kopsavilkums.ui.problems_dock import ProblemsDock
 from kopsavilkums.ui.saving import AutoSaver
-from kopsavilkums.ui.screen import fit_to_screen
+from kopsavilkums.ui.screen import drafts_panel_width, fit_to_screen
 
 if TYPE_CHECKING:
     from kopsavilkums.ui.pdf_actions import PdfActions
@@ -128,7 +128,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.resize(DEFAULT_SIZE)
-        self.splitter.setSizes([420, 940])
 
     def _wire(self) -> None:
         a, ops = self.commands, self.operations
@@ -205,6 +204,7 @@ class MainWindow(QMainWindow):
 
             self._files = SummaryFiles(self.operations, self.dialogs, self.form.commit_pending, self)
             self._files.message.connect(self.show_message)
+            self._files.imported.connect(lambda _draft: self.form.focus_path("title"))  # as for New
         return self._files
 
     @property
@@ -224,6 +224,8 @@ class MainWindow(QMainWindow):
             self.drafts_panel.show_trash.setChecked(False)  # new, restored, imported: in the list again
         self._show_banner()
         self.drafts_panel.select(draft_id)
+        self.saved_at = None  # "Saved 14:32" was about the draft shown before
+        self.saved_label.clear()
         self.form.setEnabled(draft_id is not None)  # nothing to type into without a draft
         if draft_id is None or not fresh:
             self.notice.hide()
@@ -380,6 +382,8 @@ class MainWindow(QMainWindow):
 
     def fit_to_screen(self) -> None:
         fit_to_screen(self)
+        panel = drafts_panel_width(self.width())
+        self.splitter.setSizes([panel, self.width() - panel])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.operations.flush() and not self.operations.leave_current():

@@ -33,6 +33,8 @@ class BudgetModel(QAbstractTableModel):
         doc.changed.connect(self._on_changed)
         doc.reset.connect(self._reset)
         doc.read_only_changed.connect(lambda _ro: self._reset())
+        # a heading broken into lines where its column is too narrow for it (the view says so)
+        self.wrapped_headings: dict[int, str] = {}
 
     @property
     def budget(self):
@@ -48,12 +50,20 @@ class BudgetModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else 4
 
+    def heading(self, section: int) -> str:
+        if section in _ATTR:
+            return field(f"budget[].{_ATTR[section]}").shown_label().text(current())
+        return translate("Budget", "Year") if section == YEAR else translate("Budget", "Difference, euro")
+
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if section in _ATTR:
-                return field(f"budget[].{_ATTR[section]}").shown_label().text(current())
-            return translate("Budget", "Year") if section == YEAR else translate("Budget", "Difference, euro")
+            return self.wrapped_headings.get(section) or self.heading(section)
         return None
+
+    def set_wrapped_headings(self, wrapped: dict[int, str]) -> None:
+        if wrapped != self.wrapped_headings:
+            self.wrapped_headings = wrapped
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     def _values(self, row: int) -> tuple[str, Decimal | None, Decimal | None]:
         if self.is_total(row):

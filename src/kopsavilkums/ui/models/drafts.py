@@ -1,8 +1,8 @@
 """The store's drafts as a list that tells them apart.
 
 Every official title opens alike (*Kopsavilkums par valsts pārvaldes uzdevuma …*), so the list
-shows a short title without that opening, and under it what differs between drafts: performer,
-period, status and the time of the last change. Search looks at all of it and the full title.
+shows a short title without that opening, and under it what differs between drafts: period,
+performer, status and the time of the last change. Search looks at all of it and the full title.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from kopsavilkums.ui.display import show_period, show_time
 from kopsavilkums.ui.i18n import translate
 
 DraftIdRole = Qt.ItemDataRole.UserRole + 1
-DetailsRole = Qt.ItemDataRole.UserRole + 2  # performer · period
+DetailsRole = Qt.ItemDataRole.UserRole + 2  # period · performer
 StateRole = Qt.ItemDataRole.UserRole + 3  # status · last change
 SearchRole = Qt.ItemDataRole.UserRole + 4  # everything the search box looks at
 SubmittedRole = Qt.ItemDataRole.UserRole + 5
@@ -69,7 +69,9 @@ class DraftsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return short_title(d.title) if d.title.strip() else translate("Drafts", "(untitled)")
         if role == DetailsRole:
-            return " · ".join(part for part in (d.performer.strip(), show_period(d.period.start, d.period.end)) if part)
+            # The period first: a long performer's name is what "…" cuts, not what tells apart a
+            # performer's reports of one title.
+            return " · ".join(part for part in (show_period(d.period.start, d.period.end), d.performer.strip()) if part)
         if role == StateRole:
             status = translate("Drafts", "Submitted") if d.status == "submitted" else translate("Drafts", "Draft")
             return translate("Drafts", "%1 · changed %2").replace("%1", status).replace("%2", show_time(d.modified))
