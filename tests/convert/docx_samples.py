@@ -168,12 +168,18 @@ def not_a_summary_docx() -> bytes:
 
 def with_document_xml(document_xml: bytes, base: bytes | None = None) -> bytes:
     """A copy of a real Word file whose word/document.xml is replaced."""
-    base = base or clean_docx()
+    return with_parts(base or clean_docx(), {"word/document.xml": document_xml})
+
+
+def with_parts(base: bytes, parts: dict[str, bytes]) -> bytes:
+    """A copy of the Word file ``base`` with ``parts`` added or replaced."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(base)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
-            data = document_xml if item.filename == "word/document.xml" else source.read(item)
-            target.writestr(item.filename, data)
+            if item.filename not in parts:
+                target.writestr(item.filename, source.read(item))
+        for name, data in parts.items():
+            target.writestr(name, data)
     return out.getvalue()
 
 

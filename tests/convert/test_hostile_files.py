@@ -24,7 +24,7 @@ from kopsavilkums.convert.common import ImportRefused
 from kopsavilkums.convert.reading import read_any
 from kopsavilkums.convert.writing import render
 
-from .docx_samples import with_document_xml
+from .docx_samples import with_document_xml, with_parts
 
 EXAMPLE = (
     Path(__file__).resolve().parents[2]
@@ -86,18 +86,6 @@ def word_table(*rows: tuple[str, str]) -> str:
 
 
 SUMMARY_TABLE = word_table((TASK, "Uzdevums"), (PERFORMER, "Biedrība „Ūdri”"))
-
-
-def with_parts(base: bytes, parts: dict[str, bytes]) -> bytes:
-    """A copy of the Word file ``base`` with ``parts`` added or replaced."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(base)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            if item.filename not in parts:
-                target.writestr(item.filename, source.read(item))
-        for name, data in parts.items():
-            target.writestr(name, data)
-    return out.getvalue()
 
 
 # ------------------------------------------------------------------------------------- Word

@@ -37,13 +37,17 @@ def test_export_pdf_proposes_a_name_and_writes_what_was_just_typed(qtbot, make_w
     assert "15.01.2021." in text
 
 
-def test_preview_shows_the_pdf_pages(qtbot, make_window, seeded_store):
+def _opened_preview(qtbot, window):
+    """Print preview chosen; the preview once the PDF has been made (on its worker)."""
     needs_qt_pdf()
-    window = make_window(seeded_store)
     with qtbot.waitSignal(window.pdf_ready, timeout=20_000):
         window.commands["preview"].trigger()
-    preview = window.pdf.preview
-    qtbot.addWidget(preview)
+    qtbot.addWidget(window.pdf.preview)
+    return window.pdf.preview
+
+
+def test_preview_shows_the_pdf_pages(qtbot, make_window, seeded_store):
+    preview = _opened_preview(qtbot, make_window(seeded_store))
     qtbot.waitUntil(lambda: preview.page_count() > 0)
     assert preview.isVisible()
 
@@ -51,12 +55,7 @@ def test_preview_shows_the_pdf_pages(qtbot, make_window, seeded_store):
 def test_the_preview_fits_on_the_screen(qtbot, make_window, seeded_store):
     """It opened 1,000 pixels tall: on a 1366×768 screen its Print and Close buttons were below
     the screen's edge."""
-    needs_qt_pdf()
-    window = make_window(seeded_store)
-    with qtbot.waitSignal(window.pdf_ready, timeout=20_000):
-        window.commands["preview"].trigger()
-    preview = window.pdf.preview
-    qtbot.addWidget(preview)
+    preview = _opened_preview(qtbot, make_window(seeded_store))
     available = preview.screen().availableGeometry()
     assert available.contains(preview.frameGeometry())
     close = preview.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
