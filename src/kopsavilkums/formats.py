@@ -128,11 +128,16 @@ def format_date(value: date) -> str:
     return f"{value.day:02d}.{value.month:02d}.{value.year:04d}."
 
 
+#: How a period is written (``12.08.2019. – 31.10.2020.``) and what stands for a side not given.
+PERIOD_DASH = " – "
+OPEN_END = "…"
+
+
 def format_period(start: date | None, end: date | None) -> str:
-    """``12.08.2019. – 31.10.2020.``; an open end shows as an empty side."""
-    left = format_date(start) if start else "…"
-    right = format_date(end) if end else "…"
-    return f"{left} – {right}"
+    """``12.08.2019. – 31.10.2020.``; a side not given shows as ``…``."""
+    left = format_date(start) if start else OPEN_END
+    right = format_date(end) if end else OPEN_END
+    return f"{left}{PERIOD_DASH}{right}"
 
 
 def format_year(year: int) -> str:

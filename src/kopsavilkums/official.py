@@ -23,7 +23,7 @@ from kopsavilkums import __version__
 from kopsavilkums import fields as field_table
 from kopsavilkums.fieldpath import positional
 from kopsavilkums.fields import ROWS, Part, fields_of
-from kopsavilkums.formats import format_date, format_money, format_year
+from kopsavilkums.formats import OPEN_END, PERIOD_DASH, format_date, format_money, format_year
 from kopsavilkums.messages import count_lv
 from kopsavilkums.report import AmountWithExplanation, Indicator, Report
 from kopsavilkums.validation import Problem, has_errors, validate
@@ -42,6 +42,10 @@ DRAFT_MARK = "MELNRAKSTS"
 E_SIGNATURE_NOTE = "DOKUMENTS IR PARAKSTĪTS AR DROŠU ELEKTRONISKO PARAKSTU UN SATUR LAIKA ZĪMOGU"
 REPRESENTATIVE = "Valsts pārvaldes uzdevuma veicēja pārstāvis"
 SIGNATURE = "Paraksts"  # the line signed on by hand
+#: Our words inside composed lines (an indicator's details, the prepared-by line); the reader of
+#: an edited Word file of ours knows them by these names.
+PLANNED, ACHIEVED, AND_ACHIEVED = "Plānots: ", "Sasniegts: ", "; sasniegts: "
+PHONE, EMAIL = "tālr. ", "e-pasts "
 PREPARED_BY = "Sagatavoja"
 TOTAL = "Kopā"  # the budget table's last row
 #: An explanation up to this long prints after its amount in brackets, as the published
@@ -50,12 +54,12 @@ INLINE_EXPLANATION = 300
 SUBJECT = "Kopsavilkums par valsts pārvaldes uzdevuma izpildi"
 
 
-def _printed_label(key: str) -> str:
+def printed_label(key: str) -> str:
     f = field_table.field(key)
     return (f.print_label or f.label).lv
 
 
-DATE = _printed_label("signatory.date")  # "Datums"
+DATE = printed_label("signatory.date")  # "Datums"
 
 
 class Run(NamedTuple):  # not a dataclass: a report of 2,000 indicators makes 14,000, cheaply
@@ -185,7 +189,7 @@ def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
     r = report
     title = _cut(r.title, "title") or DEFAULT_TITLE
     header = [
-        (_printed_label(f.key), value) for f in fields_of(Part.HEADER) if (value := _cut(getattr(r, f.key), f.key))
+        (printed_label(f.key), value) for f in fields_of(Part.HEADER) if (value := _cut(getattr(r, f.key), f.key))
     ]
 
     description: list[Block] = []
@@ -224,7 +228,7 @@ def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
     if not s.e_signed:
         date = (Run(format_date(s.date), "signatory.date"),) if s.date else ()
         signature += [SignatureLine(SIGNATURE), SignatureLine(DATE, date)]
-    prepared = _listed(r, ("", "prepared_by.name"), ("tālr. ", "prepared_by.phone"), ("e-pasts ", "prepared_by.email"))
+    prepared = _listed(r, ("", "prepared_by.name"), (PHONE, "prepared_by.phone"), (EMAIL, "prepared_by.email"))
     return PrintModel(
         title=title,
         header=header,
@@ -282,9 +286,9 @@ def _period(r: Report) -> Text:
     if not start and not end:
         return Text("")
     return _composed(
-        Run(format_date(start) if start else "…", "period.start"),
-        Run(" – "),
-        Run(format_date(end) if end else "…", "period.end"),
+        Run(format_date(start) if start else OPEN_END, "period.start"),  # the words of formats.format_period
+        Run(PERIOD_DASH),
+        Run(format_date(end) if end else OPEN_END, "period.end"),
     )
 
 
@@ -296,9 +300,9 @@ def _indicator_details(at: int, indicator: Indicator) -> Runs:
     )
     runs: list[Run] = []
     if planned:
-        runs += [Run("Plānots: "), Run(planned, f"{item}.planned")]
+        runs += [Run(PLANNED), Run(planned, f"{item}.planned")]
     if achieved:
-        runs += [Run("; sasniegts: " if runs else "Sasniegts: "), Run(achieved, f"{item}.achieved")]
+        runs += [Run(AND_ACHIEVED if runs else ACHIEVED), Run(achieved, f"{item}.achieved")]
     if runs:
         runs.append(Run("."))
     if note and runs:

@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from kopsavilkums import official
 from kopsavilkums.convert.docx_styles import BOOKMARK_PREFIX, FORM, NUMBER, PARAGRAPH_KEYS, RUN_KEYS, TEXT_FIELDS
-from kopsavilkums.fields import FIELDS, Field, Kind, field
-from kopsavilkums.formats import FormatError, parse_amount, parse_date
+from kopsavilkums.fields import FIELDS, Field, Kind, Part, field, fields_of
+from kopsavilkums.formats import OPEN_END, PERIOD_DASH, FormatError, parse_amount, parse_date
 from kopsavilkums.messages import Message
 from kopsavilkums.report import (
     BY_HAND,
@@ -42,8 +42,8 @@ _PLACEHOLDERS = {
     "other_information": official.NONE,
     "irregular_expenditure.explanation": official.NONE,
     "unrecovered_amount.explanation": official.NONE,
-    "period.start": "…",
-    "period.end": "…",
+    "period.start": OPEN_END,
+    "period.end": OPEN_END,
 }
 _YEAR = re.compile(r"\b(1[9]\d\d|2[0-2]\d\d)\b")
 _LISTS = ("objectives", "indicators", "budget")
@@ -68,18 +68,17 @@ FORM_WORDS = (
     official.INDICATORS_SENTENCE,
     official.E_SIGNATURE_NOTE,
     f"{official.PREPARED_BY}: ",
-    "Deleģējošā iestāde: ",
-    "Līgums: ",
-    "; sasniegts: ",
-    "Sasniegts: ",
-    "Plānots: ",
-    "e-pasts ",
-    "tālr. ",
-    " – ",
+    *(f"{official.printed_label(f.key)}: " for f in fields_of(Part.HEADER)),
+    official.AND_ACHIEVED,
+    official.ACHIEVED,
+    official.PLANNED,
+    official.EMAIL,
+    official.PHONE,
+    PERIOD_DASH,
     " (",
     ", ",
     ")",
-    "…",
+    OPEN_END,
     ".",
     " ",
 )
