@@ -57,6 +57,28 @@ def test_an_existing_file_keeps_its_permissions(tmp_path):
     assert (target.read_bytes(), _mode(target)) == (b"new", 0o640)
 
 
+@posix_only
+def test_an_existing_file_s_setuid_bit_is_not_kept(tmp_path):
+    target = tmp_path / "summary.pdf"
+    target.write_bytes(b"old")
+    target.chmod(0o4755)
+    fileio.atomic_write_bytes(target, b"new")
+    assert _mode(target) == 0o755
+
+
+@posix_only
+def test_a_link_is_replaced_by_a_new_file_that_takes_nothing_from_the_link_s_target(umask, tmp_path):
+    elsewhere = tmp_path / "someone-elses.pdf"
+    elsewhere.write_bytes(b"theirs")
+    elsewhere.chmod(0o4700)
+    link = tmp_path / "summary.pdf"
+    link.symlink_to(elsewhere)
+    fileio.atomic_write_bytes(link, b"ours")
+    assert not link.is_symlink() and link.read_bytes() == b"ours"
+    assert _mode(link) == 0o666 & ~umask
+    assert elsewhere.read_bytes() == b"theirs" and _mode(elsewhere) == 0o4700
+
+
 @pytest.mark.parametrize("failing", ["write", "fsync", "replace"])
 def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch, failing):
     target = tmp_path / "report.pdf"

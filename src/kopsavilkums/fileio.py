@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import time
 from pathlib import Path
 
@@ -54,10 +55,13 @@ def atomic_write_bytes(
     """
     path = Path(path)
     folder = path.parent
+    # An existing file keeps its permissions, but not setuid/setgid/sticky (a document is no
+    # program); a symbolic link is replaced by the new file, so the link's target lends nothing.
     try:
-        keep_mode = os.stat(path).st_mode & 0o7777
+        existing = os.lstat(path)
     except FileNotFoundError:
-        keep_mode = None
+        existing = None
+    keep_mode = existing.st_mode & 0o777 if existing is not None and not stat.S_ISLNK(existing.st_mode) else None
     fd: int | None
     fd, tmp_name = _create_temp(folder, path.name, mode)
     try:
