@@ -286,7 +286,7 @@ def _check_budget(r: Report, out: _Problems, final: bool) -> None:
                         f"{b.year}. gadam nav norādīts faktiski izlietotais finansējums. Parakstāmajā "
                         "kopsavilkumā tas jānorāda (0,00, ja nekas netika izlietots).",
                         f"No actual amount is given for {b.year}. The copy to sign needs it "
-                        "(0.00 if nothing was spent).",
+                        "(0,00 if nothing was spent).",
                     ),
                 )
             elif b.is_empty:
