@@ -120,7 +120,9 @@ class Speller:
         self._answers: dict[str, bool] = {}
 
     def is_known(self, word: str, next_char: str = "") -> bool:
-        extra = word in self.ignored or word in self.personal.words or word in self.report_words
+        # A known word also at a sentence's start: "Kvests" when "kvests" is.
+        forms = (word, word.lower()) if word[1:].islower() else (word,)
+        extra = any(w in self.ignored or w in self.personal.words or w in self.report_words for w in forms)
         if extra or word.lower() in _ALSO_KNOWN:
             return True
         answer = self._answers.get(word)

@@ -27,6 +27,7 @@ from kopsavilkums.ui.placement import ERROR_STYLE, Placement, area_of
 from kopsavilkums.validation import Problem
 
 if TYPE_CHECKING:
+    from kopsavilkums.ui.spelling import SpellChecking
     from kopsavilkums.ui.tables import CellTable
 
 
@@ -43,11 +44,18 @@ class ReportForm(QWidget):
     left = Signal(str)
 
     def __init__(
-        self, doc: EditableDocument, ask_drop_years=lambda years: False, parent=None, progressive: bool = False
+        self,
+        doc: EditableDocument,
+        ask_drop_years=lambda years: False,
+        parent=None,
+        progressive: bool = False,
+        spelling: SpellChecking | None = None,
     ) -> None:
-        """``ask_drop_years(years)``: may budget years with amounts that left the period go?"""
+        """``ask_drop_years(years)``: may budget years with amounts that left the period go?
+        ``spelling`` underlines misspelt words in the text fields."""
         super().__init__(parent)
         self.doc = doc
+        self.spelling = spelling
         self.ask_drop_years = ask_drop_years
         self.objectives_model = ObjectivesModel(doc, self)
         self.indicators_model = IndicatorsModel(doc, self)
@@ -241,6 +249,8 @@ class ReportForm(QWidget):
             editor = ChoiceField(self.doc, f.key, name, {v: display.signing_label(v) for v in f.choices})
         else:  # pragma: no cover - a new kind needs its editor here
             raise ValueError(f"no editor for {f.kind}")
+        if self.spelling is not None and f.kind in (Kind.LINE, Kind.TEXT):
+            self.spelling.attach(editor)
         if not hide_label:
             label = _wrapped(f.shown_label().text(language))
             label.setObjectName(f"label:{f.key}")

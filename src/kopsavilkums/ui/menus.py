@@ -26,6 +26,7 @@ def build_menus(bar: QMenuBar, commands: dict[str, QAction], show_problems: QAct
             menu.addSeparator() if name is None else menu.addAction(commands[name])
     view_menu = bar.addMenu(translate("Window", "&View"))
     view_menu.addAction(show_problems)
+    view_menu.addAction(commands["spelling"])
     language_menu = view_menu.addMenu(translate("Window", "&Language"))
     for lang in i18n.LANGUAGES:
         action = commands[f"lang_{lang}"]

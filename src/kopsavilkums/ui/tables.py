@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kopsavilkums.ui.spelling import attach_to_cell
+
 if TYPE_CHECKING:
     from kopsavilkums.ui.models import BudgetModel
 
@@ -50,9 +52,11 @@ class CellDelegate(QStyledItemDelegate):
             editor = QPlainTextEdit(parent)
             editor.setTabChangesFocus(True)
             editor.setAccessibleName(str(index.model().headerData(index.column(), Qt.Orientation.Horizontal)))
+            attach_to_cell(editor)
             return editor
         editor = super().createEditor(parent, option, index)
         editor.setAccessibleName(str(index.model().headerData(index.column(), Qt.Orientation.Horizontal)))
+        attach_to_cell(editor)
         return editor
 
     def setEditorData(self, editor, index) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -34,12 +34,14 @@ from kopsavilkums.ui.placement import area_of
 from kopsavilkums.ui.problems_dock import ProblemsDock
 from kopsavilkums.ui.saving import AutoSaver
 from kopsavilkums.ui.screen import drafts_panel_width, fit_to_screen
+from kopsavilkums.ui.spelling import SpellChecking
 
 if TYPE_CHECKING:
     from kopsavilkums.ui.pdf_actions import PdfActions
     from kopsavilkums.ui.summary_files import SummaryFiles
 
 DEFAULT_SIZE = QSize(1360, 900)
+SPELLING_DELAY_MS = 1500
 
 
 def settings_for(data_dir: Path) -> QSettings:
@@ -69,7 +71,9 @@ class MainWindow(QMainWindow):
         self.doc = EditableDocument(Report(), self)
         self.saver = AutoSaver(self.doc, store, self.data_dir, i18n.current, self)
         self.commands = make_actions(self)
-        self.form = ReportForm(self.doc, self.dialogs.ask_drop_years, self, progressive=True)
+        self.spelling = SpellChecking(self.doc, self.pool, self.data_dir, self.settings, self)
+        self.commands["spelling"] = self.spelling.toggle
+        self.form = ReportForm(self.doc, self.dialogs.ask_drop_years, self, progressive=True, spelling=self.spelling)
         self.drafts_model = DraftsModel(self)
         self.checker = Checker(self.doc, self.pool, area_of, self)
         self.operations = DraftOperations(
@@ -175,6 +179,9 @@ class MainWindow(QMainWindow):
         self.saver.saved.connect(self._on_saved)
         self.saver.failed.connect(self._on_save_failed)
         self.saver.dirty_changed.connect(self._update_title)
+        self.spelling.message.connect(self.show_message)
+        # The dictionary loads once the window is up and its form built: the start costs nothing.
+        QTimer.singleShot(SPELLING_DELAY_MS, self.spelling, self.spelling.start)
 
     # ------------------------------------------------------------------ what the parts report
     @property
