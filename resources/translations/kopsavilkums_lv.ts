@@ -550,5 +550,29 @@
         <source>rows: %1</source>
         <translation>rindu skaits: %1</translation>
     </message>
+    <message>
+        <source>Check &amp;spelling</source>
+        <translation>Pārbaudīt &amp;pareizrakstību</translation>
+    </message>
+    <message>
+        <source>Spelling is not checked: %1</source>
+        <translation>Pareizrakstība netiek pārbaudīta: %1</translation>
+    </message>
+    <message>
+        <source>The word could not be added to your dictionary: %1</source>
+        <translation>Vārdu nevarēja pievienot jūsu vārdnīcai: %1</translation>
+    </message>
+    <message>
+        <source>(no suggestions)</source>
+        <translation>(nav ieteikumu)</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore</source>
+        <translation>I&amp;gnorēt</translation>
+    </message>
+    <message>
+        <source>&amp;Add to my dictionary</source>
+        <translation>Pievienot &amp;manai vārdnīcai</translation>
+    </message>
 </context>
 </TS>

@@ -31,11 +31,11 @@ from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.i18n import translate
 
 SETTING = "spelling"
-#: How long typing or scrolling must pause before a multi-line field is checked again.
+# How long typing or scrolling must pause before a multi-line field is checked again.
 PAUSE_MS = 150
-#: Words are looked for this far beyond the visible part, so that one cut by its edge is whole.
+# Words are looked for this far beyond the visible part, so that one cut by its edge is whole.
 MARGIN = 60
-#: The report's own names: known words.
+# The report's own names: known words.
 _NAME_PATHS = frozenset({"performer", "signatory.name", "prepared_by.name", "signatory", "prepared_by"})
 
 
