@@ -247,6 +247,17 @@ def responsiveness(repeats: int) -> dict[str, tuple[float | None, float]]:
         )
         window = Application(store, Path(tmp)).show_window()
         window.resize(1300, 900)
+        # Spelling: the dictionary loads on a worker thread a moment after start; Hunspell holds
+        # Python's lock meanwhile, so this is the stall it costs, once.
+        loading = []
+        for _ in range(repeats):
+            window.spelling.speller = None
+            loading.append(
+                longest_stall(
+                    app, lambda i: window.spelling.start(), 1, until=lambda: window.spelling.speller is not None
+                )
+            )
+        results["loading the spelling dictionary (once, a moment after start)"] = (None, statistics.median(loading))
         assessment = window.form.editors["assessment"]
         assessment.moveCursor(assessment.textCursor().MoveOperation.End)
         other = window.form.editors["other_information"]

@@ -79,6 +79,9 @@ class SpellChecking(QObject):
         """Load the dictionary on a worker thread (once; nothing while switched off)."""
         if self.speller is not None or self._loading or not self.enabled:
             return
+        window = self.parent()
+        if isinstance(window, QWidget) and not window.isVisible():
+            return  # closed before its time came (or never shown): no work for nobody
         self._loading = True
         data_dir = self.data_dir
 
