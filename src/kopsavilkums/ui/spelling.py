@@ -158,10 +158,14 @@ class _Underliner(QObject):
         super().__init__(editor)
         self.editor, self.checker = editor, checker
         editor.installEventFilter(self)
-        checker.changed.connect(self.check)
+        checker.changed.connect(self.recheck)
 
     def check(self) -> None:
         raise NotImplementedError
+
+    def recheck(self) -> None:
+        """The dictionary arrived, a word became known, checking was switched."""
+        self.check()
 
     def word_at(self, point: QPoint) -> tuple[Span, Callable[[str], None]] | None:
         """The misspelt word at ``point`` and how to replace it, or None."""
@@ -225,7 +229,6 @@ class _TextUnderliner(_Underliner):
         super().__init__(editor, checker)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(PAUSE_MS)
         self.timer.timeout.connect(self.check)
         editor.textChanged.connect(self.soon)
         editor.verticalScrollBar().valueChanged.connect(self.soon)  # (its value would be taken for ms)
@@ -233,7 +236,11 @@ class _TextUnderliner(_Underliner):
         self.check()
 
     def soon(self, *_unused) -> None:
-        self.timer.start()
+        self.timer.start(PAUSE_MS)
+
+    def recheck(self) -> None:
+        # Each field in an event-loop turn of its own: the form's forty at once would be a stall.
+        self.timer.start(0)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         if not shiboken6.isValid(self.editor):
