@@ -14,6 +14,7 @@ answers a word in microseconds. Loading holds Python's lock, so the window loads
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -60,7 +61,11 @@ def load_dictionary(folder: Path | None = None) -> Dictionary:
     from hunspell import Hunspell  # the compiled library, loaded only when spelling is wanted
 
     folder = folder or resource_path("dictionaries")
-    return Hunspell(LANGUAGE, hunspell_data_dir=str(folder))
+    # On Windows, UTF-8: the wrapper then hands Hunspell a "\\?\" path, which it opens as Unicode,
+    # so a per-user install under "C:\Users\Юрий" works whatever the ANSI code page. Elsewhere
+    # the locale's encoding is the file system's, the wrapper's default.
+    encoding = "utf-8" if os.name == "nt" else None
+    return Hunspell(LANGUAGE, hunspell_data_dir=str(folder), system_encoding=encoding)
 
 
 @dataclass(frozen=True)
