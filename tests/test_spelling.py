@@ -133,3 +133,36 @@ def test_the_shipped_examples_have_few_false_alarms(speller):
 
     found = spelling.misspelt_in_report(exchange.read(COMPLETE), speller)
     assert found == []
+
+
+WORDS = ["rezultāts", "rezultats", "Biedrība", "nevalstiskās", "ķīmijaaa", "e-pasts", "utt."]
+
+
+def test_hunspells_c_interface_answers_as_the_extension_does():
+    """Where the wheel carries Hunspell as a library of its own, the window loads it through
+    ctypes (Python's lock stays free meanwhile): the same answers as the extension's."""
+    from hunspell import Hunspell
+
+    from kopsavilkums import hunspell_c
+    from kopsavilkums.resources import resource_path
+
+    library = hunspell_c.library_path()
+    if library is None:
+        pytest.skip("this platform's wheel links Hunspell into the extension (Windows)")
+    folder = resource_path("dictionaries")
+    ours = hunspell_c.CHunspell(library, folder / "lv_LV.aff", folder / "lv_LV.dic")
+    theirs = Hunspell("lv_LV", hunspell_data_dir=str(folder))
+    assert [ours.spell(w) for w in WORDS] == [theirs.spell(w) for w in WORDS] == [1, 0, 1, 1, 0, 0, 1]
+    assert [ours.suggest(w) for w in WORDS] == [theirs.suggest(w) for w in WORDS]
+    assert "rezultāts" in ours.suggest("rezultats")
+    with pytest.raises(FileNotFoundError):
+        hunspell_c.CHunspell(library, folder / "xx.aff", folder / "lv_LV.dic")
+
+
+def test_without_a_library_of_its_own_the_extension_reads_the_dictionary(monkeypatch):
+    from kopsavilkums import hunspell_c
+
+    monkeypatch.setattr(hunspell_c, "library_path", lambda: None)
+    dictionary = spelling.load_dictionary()
+    assert type(dictionary).__module__.startswith("hunspell")
+    assert dictionary.spell("rezultāts") and not dictionary.spell("rezultats")
