@@ -196,3 +196,16 @@ def test_the_view_menu_switches_it_off_and_it_stays_off(qtbot, make_window, data
     assert not again.commands["spelling"].isChecked()
     again.spelling.start()
     assert again.spelling.speller is None  # not even loaded while off
+
+
+def test_a_word_that_cannot_be_kept_is_said_so_and_known_for_the_session(qtbot, make_window, data_dir):
+    (data_dir / "personal-words.txt").mkdir()  # something in the way of the word list
+    window = make_window()
+    window.new_draft()
+    spelling_ready(qtbot, window)
+    field = editor(window, "introduction")
+    type_into(qtbot, field, "Notika starpkultūru dialogs.")
+    wait_underlined(qtbot, field, ["starpkultūru"])
+    choose(open_menu(qtbot, field, "starpkultūru"), "&Add to my dictionary")
+    assert "could not be added to your dictionary" in window.statusBar().currentMessage()
+    wait_underlined(qtbot, field, [])

@@ -114,8 +114,9 @@ class SpellChecking(QObject):
             self._names_changed()
 
     def _names_changed(self) -> None:
-        if self.speller is not None:
-            self.speller.set_report_words(spelling.report_words(self.doc.report))
+        names = spelling.report_words(self.doc.report)
+        if self.speller is not None and names != self.speller.report_words:
+            self.speller.set_report_words(names)
             self.changed.emit()
 
     # ------------------------------------------------------------------ words
