@@ -218,6 +218,8 @@ class _Reading:
                 r.budget = list(self._budget(notes))
             elif f.key == "signatory.signing":
                 r.signatory.signing = self.signing  # shown by the e-signature note, not by a value
+            elif f.key == "signatory.date" and self.signing == E_SIGNATURE and not self.text(f.key).strip():
+                r.signatory.date = self._drafted_date(f.key)  # its time stamp is the date: not shown
             elif not f.is_row_field and f.kind is not Kind.FLAG:
                 r.set_at(f.key, self.value(f, notes))
         if self.unplaced:
@@ -267,6 +269,16 @@ class _Reading:
         name = field(key).label
         self.unplaced.append((name.lv, text))
         notes.append(Message(f"{name.lv}: {error.message.lv}", f"{name.en}: {error.message.en}"))
+
+    def _drafted_date(self, key: str) -> date | None:
+        """A date the page does not show, as the draft holds it (None without one)."""
+        group = (self.draft or {}).get("report", {})
+        for part in key.split("."):
+            group = group.get(part) if isinstance(group, dict) else None
+        try:
+            return date.fromisoformat(group) if isinstance(group, str) else None
+        except ValueError:
+            return None
 
     def _indicators(self) -> Iterator[Indicator]:
         sources = (self.draft or {}).get("report", {}).get("indicators") or []
