@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from kopsavilkums import official
 from kopsavilkums.convert.docx_styles import BOOKMARK_PREFIX, FORM, NUMBER, PARAGRAPH_KEYS, RUN_KEYS, TEXT_FIELDS
-from kopsavilkums.fields import FIELDS, Field, Kind, Part, field, fields_of
+from kopsavilkums.fields import FIELDS, Field, Kind, field
 from kopsavilkums.formats import OPEN_END, PERIOD_DASH, FormatError, parse_amount, parse_date
 from kopsavilkums.messages import Message
 from kopsavilkums.report import (
@@ -68,7 +68,7 @@ FORM_WORDS = (
     official.INDICATORS_SENTENCE,
     official.E_SIGNATURE_NOTE,
     f"{official.PREPARED_BY}: ",
-    *(f"{official.printed_label(f.key)}: " for f in fields_of(Part.HEADER)),
+    *(f"{official.printed_label(f.key)}: " for f in official.labelled()),  # header facts, other lines
     official.AND_ACHIEVED,
     official.ACHIEVED,
     official.PLANNED,
@@ -219,7 +219,7 @@ class _Reading:
             elif f.key == "signatory.signing":
                 r.signatory.signing = self.signing  # shown by the e-signature note, not by a value
             elif f.key == "signatory.date" and self.signing == E_SIGNATURE and not self.text(f.key).strip():
-                r.signatory.date = self._drafted_date(f.key)  # its time stamp is the date: not shown
+                r.signatory.date = _drafted_date(self.draft, f.key)  # its time stamp is the date: not shown
             elif not f.is_row_field and f.kind is not Kind.FLAG:
                 r.set_at(f.key, self.value(f, notes))
         if self.unplaced:
@@ -270,16 +270,6 @@ class _Reading:
         self.unplaced.append((name.lv, text))
         notes.append(Message(f"{name.lv}: {error.message.lv}", f"{name.en}: {error.message.en}"))
 
-    def _drafted_date(self, key: str) -> date | None:
-        """A date the page does not show, as the draft holds it (None without one)."""
-        group = (self.draft or {}).get("report", {})
-        for part in key.split("."):
-            group = group.get(part) if isinstance(group, dict) else None
-        try:
-            return date.fromisoformat(group) if isinstance(group, str) else None
-        except ValueError:
-            return None
-
     def _indicators(self) -> Iterator[Indicator]:
         sources = (self.draft or {}).get("report", {}).get("indicators") or []
         for n, info in enumerate(self.rows["indicators"]):
@@ -308,6 +298,17 @@ class _Reading:
             actual = self.amount("budget[].actual", notes, n)
             years.add(year)
             yield BudgetRow(year, planned, actual)
+
+
+def _drafted_date(draft: dict | None, key: str) -> date | None:
+    """A date the page does not show, as the draft holds it (None without one)."""
+    value: object = (draft or {}).get("report", {})
+    for part in key.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _is_row_mark(bookmark: str, head: str) -> bool:
