@@ -28,7 +28,7 @@ from kopsavilkums.messages import count_lv
 from kopsavilkums.report import AmountWithExplanation, Indicator, Report
 from kopsavilkums.validation import Problem, has_errors, validate
 
-#: The official row labels (GUIDE §1), exactly as the ministries publish them.
+#: The official row labels, exactly as the ministries publish them (:data:`kopsavilkums.fields.ROWS`).
 LABELS = {official.key: official.label.lv for official in ROWS}
 DEFAULT_TITLE = "Kopsavilkums par valsts pārvaldes uzdevuma izpildi"
 INDICATORS_SENTENCE = "Valsts pārvaldes uzdevumu ietvaros tika sasniegti šādi rezultatīvie rādītāji:"

@@ -66,7 +66,7 @@ def failures(new: tuple[Field, ...]) -> list[str]:
             try:
                 missing = lost(sample, through(sample))
             except Exception as error:  # a module that breaks on the field: name where
-                out.append(f"{name} ({signing}): {_where(error)}")
+                out.append(f"{name} ({signing}): {_where(error)}; needs to know: {MODULES[name]}")
                 continue
             out += [f"{m} — {name} ({signing}); needs to know: {MODULES[name]}" for m in missing]
         try:
@@ -119,6 +119,28 @@ def _in_the_form(new: tuple[Field, ...], sample) -> list[str]:
             out.append(f"{f.key}: the form shows {text!r}, the document holds {shown!r} (ui/form.py)")
     form.deleteLater()
     app.processEvents()
+    return out + _checked_and_compared(new, sample)
+
+
+def _checked_and_compared(new: tuple[Field, ...], sample) -> list[str]:
+    """Validation holds a text to its limit; two windows' versions that differ in a field name it."""
+    from kopsavilkums.report import Report
+    from kopsavilkums.ui.differences import differences
+    from kopsavilkums.ui.i18n import current
+    from kopsavilkums.validation import validate
+
+    out = []
+    named = {d.label for d in differences(sample, Report())}
+    too_long = sample.copy()
+    for f in new:
+        if f.limit is not None:
+            too_long.set_at(f.key, "x" * (f.limit + 1))
+    problems = {p.path for p in validate(too_long)}
+    for f in new:
+        if f.label.text(current()) not in named:
+            out.append(f"{f.key}: not named among two versions' differences (ui/differences.py)")
+        if f.limit is not None and f.key not in problems:
+            out.append(f"{f.key}: a text over its limit is not a problem (validation.py)")
     return out
 
 
