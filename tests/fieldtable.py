@@ -49,8 +49,9 @@ def _scalar(f: Field, n: int, signing: str, row: int = 0) -> object:
     raise AssertionError(f"{f.key}: a kind this helper does not fill ({f.kind})")
 
 
-def filled_report(signing: str = "by_hand") -> Report:
-    """Every field of the table filled, each with its own value."""
+def filled_report(signing: str = "by_hand", *, planned: bool = True) -> Report:
+    """Every field of the table filled, each with its own value; without ``planned`` the budget
+    gives only what was actually used each year (one amount a year, as most published ones)."""
     r = Report()
     table = fields.FIELDS
     for n, f in enumerate(table):
@@ -73,7 +74,7 @@ def filled_report(signing: str = "by_hand") -> Report:
         budget_row = BudgetRow(year)
         for key in fields.row_keys("budget"):
             f = fields.field(f"budget[].{key}")
-            setattr(budget_row, key, _scalar(f, at[f.key], signing, row))
+            setattr(budget_row, key, _scalar(f, at[f.key], signing, row) if planned or key != "planned" else None)
         r.budget.append(budget_row)
     return r
 

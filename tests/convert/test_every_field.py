@@ -34,10 +34,11 @@ def test_the_report_has_a_distinct_value_in_every_field():
     assert [i.carried_over for i in r.indicators] == [True, False]
 
 
+@pytest.mark.parametrize("planned", [True, False], ids=["two amounts a year", "one amount a year"])
 @pytest.mark.parametrize("signing", SIGNING)
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_every_field_comes_back_from_each_format(fmt, signing):
-    report = filled_report(signing)
+def test_every_field_comes_back_from_each_format(fmt, signing, planned):
+    report = filled_report(signing, planned=planned)
     missing = lost(report, FORMATS[fmt](report))
     assert not missing, f"{fmt} lost:\n" + "\n".join(missing)
 
