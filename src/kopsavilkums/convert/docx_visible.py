@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from kopsavilkums import official
 from kopsavilkums.convert.docx_styles import BOOKMARK_PREFIX, FORM, NUMBER, PARAGRAPH_KEYS, RUN_KEYS, TEXT_FIELDS
-from kopsavilkums.fields import FIELDS, Field, Kind, field
+from kopsavilkums.fields import FIELDS, Field, Kind, Part, field, fields_of, keys_under
 from kopsavilkums.formats import OPEN_END, PERIOD_DASH, FormatError, parse_amount, parse_date
 from kopsavilkums.messages import Message
 from kopsavilkums.report import (
@@ -26,15 +26,26 @@ from kopsavilkums.report import (
     Report,
 )
 
-#: Where text that is not inside a value of a composed paragraph goes.
-_HOME = {
-    "details": "indicators[].note",
-    "irregular_expenditure": "irregular_expenditure.explanation",
-    "unrecovered_amount": "unrecovered_amount.explanation",
-    "signature.people": "signatory.name",
-    "signature.date": "signatory.date",
-    "prepared_by": "prepared_by.name",
-}
+
+def _home(keys: list[str]) -> str:
+    """Of the fields a composed paragraph shows, the one that takes text typed beside the values:
+    the text that takes the most (the first of equals), else the only value."""
+    return max((field(key) for key in keys), key=lambda f: (f.limit or 0) if f.is_text else -1).key
+
+
+#: The fields each composed paragraph (by its role) shows, from the table.
+_COMPOSED = {
+    "details": [f.key for f in FIELDS if f.key.startswith("indicators[].") and f.key not in TEXT_FIELDS
+                and f.kind is not Kind.FLAG],
+    "irregular_expenditure": [f"irregular_expenditure.{k}" for k in keys_under("irregular_expenditure")],
+    "unrecovered_amount": [f"unrecovered_amount.{k}" for k in keys_under("unrecovered_amount")],
+    "signature.people": [f.key for f in fields_of(Part.SIGNATURE) if f.is_text],
+    "signature.date": [f.key for f in fields_of(Part.SIGNATURE) if f.kind is Kind.DATE],
+    "prepared_by": [f.key for f in fields_of(Part.PREPARED_BY)],
+}  # fmt: skip
+#: Where text that is not inside a value of a composed paragraph goes (a line of a field the model
+#: shows after its label, or a header fact, has one value: the text joins it).
+_HOME = {role: _home(keys) for role, keys in _COMPOSED.items()}
 #: Our own paragraphs that hold no value (labels, headings of the budget table, its total).
 _FORM_PARAGRAPHS = {"label", "budget.head", "budget.total", "signature.label", "footer", "draft", "print", "print_note"}
 #: What the document shows in place of an empty value.
