@@ -7,8 +7,10 @@ named with the format that lost it.
 
 from __future__ import annotations
 
+import io
 import re
 
+import docx
 import pytest
 
 from fieldtable import field_key, filled_report, lost, values
@@ -84,3 +86,25 @@ def test_a_page_with_a_field_this_version_does_not_know_keeps_its_text_and_says_
     back = read_any(page.encode("utf-8"), "kopsavilkums.html")
     assert not back.exact and "does not know" in back.notes[0].en
     assert back.report.other_information.endswith("projekta_kods: K-17 ģērbj")
+
+
+@pytest.mark.parametrize("known", ["contract", "assessment"], ids=["a value in a line", "a paragraph"])
+def test_a_word_file_with_a_field_this_version_does_not_know_keeps_its_text_apart(known):
+    """A Word file a newer Kopsavilkums wrote, its field's style unknown here (simulated by
+    renaming the style of a field we know): its text is kept under its name, not glued onto the
+    value before it."""
+    from kopsavilkums.convert import docx_styles
+
+    report = filled_report()
+    document = docx.Document(io.BytesIO(render(report, "docx")))
+    style = docx_styles.run_style_name(known) if known == "contract" else docx_styles.paragraph_style_name(known)
+    document.styles[style].name = docx_styles.PREFIX + "Projekta kods"
+    out = io.BytesIO()
+    document.save(out)
+    back = read_any(out.getvalue(), "kopsavilkums.docx")
+    assert not back.exact
+    assert f"Projekta kods: {report.value_at(known)}" in back.report.other_information
+    assert lost(report, back.report) == [
+        f"{known}: wrote {report.value_at(known)!r}, read ''",
+        f"other_information: wrote {report.other_information!r}, read {back.report.other_information!r}",
+    ]

@@ -13,7 +13,15 @@ from datetime import date
 from decimal import Decimal
 
 from kopsavilkums import official
-from kopsavilkums.convert.docx_styles import BOOKMARK_PREFIX, FORM, NUMBER, PARAGRAPH_KEYS, RUN_KEYS, TEXT_FIELDS
+from kopsavilkums.convert.docx_styles import (
+    BOOKMARK_PREFIX,
+    FORM,
+    NUMBER,
+    PARAGRAPH_KEYS,
+    PREFIX,
+    RUN_KEYS,
+    TEXT_FIELDS,
+)
 from kopsavilkums.fields import FIELDS, Field, Kind, Part, field, fields_of, keys_under
 from kopsavilkums.formats import OPEN_END, PERIOD_DASH, FormatError, parse_amount, parse_date
 from kopsavilkums.messages import Message
@@ -109,6 +117,7 @@ class _Reading:
         self.signing = BY_HAND
         self.draft = draft
         self.last: tuple[int, Slot] | None = None  # the last text value: (container, slot)
+        self.unknown_last = ""  # the unknown field the last paragraph was (its next one joins it)
 
     # ------------------------------------------------------------------------------ collecting
 
@@ -141,11 +150,26 @@ class _Reading:
         else:
             self.unplaced.append(("", text))
 
+    def unknown(self, style: str, text: str) -> None:
+        """The value of a field this version does not know (a newer one wrote the file): kept
+        under its name, never glued onto a value before it; its paragraphs stay together."""
+        name = style.removeprefix(PREFIX)
+        if self.unknown_last == name:
+            where, before = self.unplaced[-1]
+            self.unplaced[-1] = (where, f"{before}\n\n{text}")
+        elif text.strip():
+            self.unplaced.append((name, text))
+            self.unknown_last = name
+
     # ------------------------------------------------------------------------------ paragraphs
 
     def read(self, paragraph: Paragraph) -> None:
         key = PARAGRAPH_KEYS.get(paragraph.style)
         text = paragraph.text
+        if key is None and _unknown_field(paragraph.style):
+            self.unknown(paragraph.style, text)
+            return
+        self.unknown_last = ""
         if key in _FORM_PARAGRAPHS:
             return
         if key is None or key in ("fixed", "signature.line"):
@@ -202,6 +226,9 @@ class _Reading:
             value_key = RUN_KEYS.get(style)
             if value_key is None:
                 if style == FORM and FORM_PATTERN.fullmatch(text):
+                    continue
+                if _unknown_field(style):
+                    self.unknown(style, text)
                     continue
                 value_key = home or next((RUN_KEYS[s] for s, _ in paragraph.runs if s in RUN_KEYS), None)
                 if value_key is None:
@@ -329,6 +356,16 @@ def _is_row_mark(bookmark: str, head: str) -> bool:
 
 def _without_form(runs: list[tuple[str, str]]) -> str:
     return "".join(text for style, text in runs if not (style == FORM and FORM_PATTERN.fullmatch(text)))
+
+
+def _unknown_field(style: str) -> bool:
+    """A style of ours (by its name) that names no field or role this version knows."""
+    return (
+        style.startswith(PREFIX)
+        and style not in (FORM, NUMBER)
+        and style not in PARAGRAPH_KEYS
+        and (style not in RUN_KEYS)
+    )
 
 
 def _where(key: str) -> str:
