@@ -97,8 +97,9 @@ def _in_the_form(new: tuple[Field, ...], sample) -> list[str]:
 
     app = QApplication.instance() or QApplication([])
     out = []
+    doc = EditableDocument(sample.copy())
     try:
-        form = ReportForm(EditableDocument(sample))
+        form = ReportForm(doc)
     except Exception as error:
         return [f"the form: {_where(error)}"]
     labels = {label.text() for label in form.findChildren(QLabel)}
@@ -117,6 +118,11 @@ def _in_the_form(new: tuple[Field, ...], sample) -> list[str]:
             out.append(f"{f.key}: no label {f.shown_label().text(language)!r} in the form (ui/form.py)")
         if text != shown:
             out.append(f"{f.key}: the form shows {text!r}, the document holds {shown!r} (ui/form.py)")
+        if f.kind is Kind.AMOUNT:  # what is typed there is the field's value
+            widget.setText("12,5")  # type: ignore[attr-defined]
+            widget.commit()  # type: ignore[attr-defined]
+            if doc.report.value_at(f.key) != Decimal("12.50"):
+                out.append(f"{f.key}: typing 12,5 gave {doc.report.value_at(f.key)!r} (ui/form.py)")
     form.deleteLater()
     app.processEvents()
     return out + _checked_and_compared(new, sample)
