@@ -108,3 +108,14 @@ def test_a_word_file_with_a_field_this_version_does_not_know_keeps_its_text_apar
         f"{known}: wrote {report.value_at(known)!r}, read ''",
         f"other_information: wrote {report.other_information!r}, read {back.report.other_information!r}",
     ]
+
+
+def test_the_print_model_words_every_field_of_todays_table_by_its_name():
+    """``official.WORDED`` names fields of the table only, and every field of an official row is
+    among them: none of today's fields is printed as a ``Label: value`` line as well."""
+    from kopsavilkums import official
+
+    keys = {f.key for f in fields.FIELDS}
+    assert official.WORDED <= keys
+    assert [f.key for row in fields.ROWS for f in official.labelled_in_row(row.number)] == []
+    assert official.labelled() == fields.fields_of(fields.Part.HEADER)

@@ -358,14 +358,12 @@ def _without_form(runs: list[tuple[str, str]]) -> str:
     return "".join(text for style, text in runs if not (style == FORM and FORM_PATTERN.fullmatch(text)))
 
 
+_KNOWN_STYLES = frozenset((FORM, NUMBER, *PARAGRAPH_KEYS, *RUN_KEYS))
+
+
 def _unknown_field(style: str) -> bool:
     """A style of ours (by its name) that names no field or role this version knows."""
-    return (
-        style.startswith(PREFIX)
-        and style not in (FORM, NUMBER)
-        and style not in PARAGRAPH_KEYS
-        and (style not in RUN_KEYS)
-    )
+    return style.startswith(PREFIX) and style not in _KNOWN_STYLES
 
 
 def _where(key: str) -> str:

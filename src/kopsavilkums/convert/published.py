@@ -173,16 +173,18 @@ def _take_labelled(report: Report, rows: dict[str, SourceRow]) -> None:
     not glued onto the row's own value. A value that does not read as its kind stays in the row."""
     for official in ROWS:
         row = rows.get(official.key)
-        for f in labelled_in_row(official.number) if row is not None else ():
+        if row is None:
+            continue
+        for f in labelled_in_row(official.number):
             prefix = f"{printed_label(f.key)}: "
-            for n, cells in enumerate(row.lines):  # type: ignore[union-attr]
+            for n, cells in enumerate(row.lines):
                 text = " ".join(c.strip() for c in cells if c.strip())
                 if text.startswith(prefix):
                     try:
                         report.set_at(f.key, _typed(f, text[len(prefix) :]))
                     except FormatError:
                         continue
-                    del row.lines[n]  # type: ignore[union-attr]
+                    del row.lines[n]
                     break
 
 
