@@ -209,3 +209,25 @@ def test_a_word_that_cannot_be_kept_is_said_so_and_known_for_the_session(qtbot, 
     choose(open_menu(qtbot, field, "starpkultūru"), "&Add to my dictionary")
     assert "could not be added to your dictionary" in window.statusBar().currentMessage()
     wait_underlined(qtbot, field, [])
+
+
+def test_the_menu_key_offers_the_suggestions_for_the_word_at_the_cursor(qtbot, make_window):
+    from PySide6.QtCore import QPoint
+
+    window = make_window()
+    window.new_draft()
+    spelling_ready(qtbot, window)
+    field = editor(window, "assessment")
+    type_into(qtbot, field, "Darbs paveikts atbilstosi plānam.")
+    wait_underlined(qtbot, field, ["atbilstosi"])
+    cursor = field.textCursor()
+    cursor.setPosition(field.toPlainText().index("atbilstosi") + 3)
+    field.setTextCursor(cursor)
+    # What the Menu key sends (Qt makes it from the platform's key; QTest's key alone does not)
+    point = QPoint(0, 0)
+    QApplication.sendEvent(field, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, point, field.mapToGlobal(point)))
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert texts_of(menu)[0] == "atbilstoši"
+    choose(menu, "atbilstoši")
+    assert window.doc.report.assessment == "Darbs paveikts atbilstoši plānam."
