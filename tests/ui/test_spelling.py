@@ -142,10 +142,10 @@ def test_a_line_field_underlines_as_the_user_types_and_offers_suggestions(qtbot,
     window.new_draft()
     spelling_ready(qtbot, window)
     field = editor(window, "title")
-    type_into(qtbot, field, "Projekts par ")
-    assert red_pixels(field) < 5
-    type_text(qtbot, "jauniesu centru", field)
-    assert red_pixels(field) > 20  # "jauniesu"
+    type_into(qtbot, field, "Projekts par jauniesu")
+    assert red_pixels(field) < 5  # not while the word is being typed
+    type_text(qtbot, " centru", field)
+    assert red_pixels(field) > 20  # "jauniesu", finished
     menu = open_menu(qtbot, field, "jauniesu")
     assert "jauniešu" in texts_of(menu)
     choose(menu, "jauniešu")
@@ -161,7 +161,7 @@ def test_a_table_cell_editor_underlines_misspelt_words(qtbot, make_window, seede
     table.edit(table.currentIndex())
     cell = QApplication.focusWidget()
     assert isinstance(cell, QPlainTextEdit)
-    type_text(qtbot, " un rezultats")
+    type_text(qtbot, " un rezultats labi")
     wait_underlined(qtbot, cell, ["rezultats"])
 
 
@@ -231,3 +231,17 @@ def test_the_menu_key_offers_the_suggestions_for_the_word_at_the_cursor(qtbot, m
     assert texts_of(menu)[0] == "atbilstoši"
     choose(menu, "atbilstoši")
     assert window.doc.report.assessment == "Darbs paveikts atbilstoši plānam."
+
+
+def test_the_word_being_typed_is_underlined_once_it_is_finished(qtbot, make_window):
+    window = make_window()
+    window.new_draft()
+    spelling_ready(qtbot, window)
+    field = editor(window, "assessment")
+    type_into(qtbot, field, "Darbs paveikts atbilstosi")
+    qtbot.wait(400)  # typing paused and the field was checked: the word may still go on
+    assert underlined(field) == []
+    type_text(qtbot, " plānam un kļudas", field)
+    wait_underlined(qtbot, field, ["atbilstosi"])
+    editor(window, "introduction").setFocus()  # leaving the field finishes its last word
+    wait_underlined(qtbot, field, ["atbilstosi", "kļudas"])

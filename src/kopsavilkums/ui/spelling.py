@@ -179,7 +179,14 @@ class _Underliner(QObject):
         if event.type() == QEvent.Type.ContextMenu and watched is self.editor:
             self.context_menu(event.pos(), event.globalPos())
             return True
+        if event.type() == QEvent.Type.FocusOut and watched is self.editor:
+            self.recheck()  # the word being typed is finished now
         return False
+
+    def being_typed(self, end: int, cursor: int) -> bool:
+        """Whether a word ending at ``end`` is the one the user is typing: not underlined yet
+        (each letter of "Sadarb…" would flash red), until the cursor or the focus leaves it."""
+        return end == cursor and self.editor.hasFocus()
 
     def context_menu(self, point: QPoint, global_point: QPoint) -> QMenu:
         menu = self.standard_menu(point)
@@ -232,6 +239,7 @@ class _TextUnderliner(_Underliner):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.check)
         editor.textChanged.connect(self.soon)
+        editor.cursorPositionChanged.connect(self.soon)
         editor.verticalScrollBar().valueChanged.connect(self.soon)  # (its value would be taken for ms)
         editor.viewport().installEventFilter(self)
         self.check()
@@ -255,6 +263,8 @@ class _TextUnderliner(_Underliner):
             return True
         if watched is self.editor.viewport() and kind in (QEvent.Type.Resize, QEvent.Type.Show):
             self.soon()
+        elif watched is self.editor and kind == QEvent.Type.FocusOut:
+            self.recheck()  # the word being typed is finished now
         return False
 
     def visible_range(self) -> tuple[int, int]:
@@ -283,9 +293,12 @@ class _TextUnderliner(_Underliner):
         text = cursor.selectedText()
         underline = underline_format()
         selections = []
+        typing_at = self.editor.textCursor().position()
         for span in speller.misspelt(text):
             if (span.start == 0 and start > 0) or (span.end == len(text) and end < document.characterCount() - 1):
                 continue  # cut by the edge of what was taken: off screen anyway
+            if self.being_typed(start + span.end, typing_at):
+                continue
             selection = QTextEdit.ExtraSelection()
             selection.cursor = QTextCursor(document)
             selection.cursor.setPosition(start + span.start)
@@ -326,6 +339,7 @@ class _LineUnderliner(_Underliner):
         super().__init__(editor, checker)
         self._shown: list[Span] = []
         editor.textChanged.connect(self.check)
+        editor.cursorPositionChanged.connect(self.check)
         self.check()
 
     def check(self) -> None:
@@ -335,7 +349,8 @@ class _LineUnderliner(_Underliner):
         if self.checker.active and not self.editor.isReadOnly():
             speller = self.checker.speller
             assert speller is not None
-            spans = speller.misspelt(self.editor.text())
+            cursor = self.editor.cursorPosition()
+            spans = [span for span in speller.misspelt(self.editor.text()) if not self.being_typed(span.end, cursor)]
         if not spans and not self._shown:
             return  # nothing shown, nothing to show: no event at all
         self._shown = spans
