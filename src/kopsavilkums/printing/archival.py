@@ -23,7 +23,6 @@ import os
 import re
 from datetime import UTC, datetime
 from functools import cache
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFInfo, PDFName, PDFStream, PDFString, PDFZCompress
@@ -34,7 +33,8 @@ PDF_VERSION = (1, 7)
 OUTPUT_CONDITION = "sRGB IEC61966-2.1"
 #: What XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/FFFF). XMP is XML, and
 #: the Info dictionary must say the same as the XMP, so both leave these out.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: (Spelled as what is left out: the complement with its astral range takes 23 ms to compile.)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def printing_time() -> datetime:
@@ -60,6 +60,11 @@ def xmp_date(when: datetime) -> str:
 
 def xml_text(text: str) -> str:
     return _NOT_XML.sub("", text)
+
+
+def escape(text: str) -> str:
+    """Text as XML character data (``xml.sax.saxutils`` would import ``urllib``: 30 ms)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class _Info(PDFInfo):
