@@ -135,18 +135,94 @@ def _resources(doc: pikepdf.Pdf):
                 stack.append(xobject.get("/Resources"))
 
 
-def _cmap_encodings(font_program: bytes) -> list[tuple[int, int]]:
-    tables = struct.unpack(">H", font_program[4:6])[0]
-    for i in range(tables):
-        tag, _sum, offset, _length = struct.unpack(">4sIII", font_program[12 + 16 * i : 28 + 16 * i])
-        if tag == b"cmap":
-            count = struct.unpack(">H", font_program[offset + 2 : offset + 4])[0]
-            return [struct.unpack(">HH", font_program[offset + 4 + 8 * n : offset + 8 + 8 * n]) for n in range(count)]
-    return []
+def _tables(font_program: bytes) -> dict[bytes, int]:
+    """Offset of each table of a TrueType font program, by tag."""
+    count = struct.unpack(">H", font_program[4:6])[0]
+    records = (struct.unpack(">4sIII", font_program[12 + 16 * i : 28 + 16 * i]) for i in range(count))
+    return {tag: offset for tag, _sum, offset, _length in records}
+
+
+def _cmap_encodings(font_program: bytes) -> list[tuple[int, int, int]]:
+    """(platform, encoding, offset of the subtable) of each ``cmap`` subtable."""
+    cmap = _tables(font_program).get(b"cmap")
+    if cmap is None:
+        return []
+    count = struct.unpack(">H", font_program[cmap + 2 : cmap + 4])[0]
+    out = []
+    for n in range(count):
+        platform, encoding, offset = struct.unpack(">HHI", font_program[cmap + 4 + 8 * n : cmap + 12 + 8 * n])
+        out.append((platform, encoding, cmap + offset))
+    return out
+
+
+def _glyphs_and_widths(font_program: bytes) -> tuple[dict[int, int], dict[int, float]] | None:
+    """Code → glyph (the symbolic font's one cmap subtable, format 0 or 6) and glyph → advance
+    width in PDF units; None for a layout this check does not read."""
+    encodings = _cmap_encodings(font_program)
+    if len(encodings) != 1:
+        return None
+    at = encodings[0][2]
+    kind = struct.unpack(">H", font_program[at : at + 2])[0]
+    if kind == 0:
+        glyphs = dict(enumerate(font_program[at + 6 : at + 6 + 256]))
+    elif kind == 6:
+        first, count = struct.unpack(">HH", font_program[at + 6 : at + 10])
+        ids = struct.unpack(f">{count}H", font_program[at + 10 : at + 10 + 2 * count])
+        glyphs = {first + i: g for i, g in enumerate(ids)}
+    else:
+        return None
+    t = _tables(font_program)
+    units = struct.unpack(">H", font_program[t[b"head"] + 18 : t[b"head"] + 20])[0]
+    metrics = struct.unpack(">H", font_program[t[b"hhea"] + 34 : t[b"hhea"] + 36])[0]
+
+    def advance(glyph: int) -> float:
+        at = t[b"hmtx"] + 4 * min(glyph, metrics - 1)
+        return struct.unpack(">H", font_program[at : at + 2])[0] * 1000 / units
+
+    return glyphs, {g: advance(g) for g in set(glyphs.values())}
+
+
+def _shown_codes(doc: pikepdf.Pdf) -> dict[str, set[int]]:
+    """The character codes each font (by resource name) shows on the pages."""
+    shown: dict[str, set[int]] = {}
+    for page in doc.pages:
+        font = None
+        for operands, operator in pikepdf.parse_content_stream(page):
+            op = str(operator)
+            if op == "Tf":
+                font = str(operands[0])
+            elif op in ("Tj", "'", '"', "TJ") and font is not None:
+                strings = operands[0] if op == "TJ" else operands[-1:]
+                for item in strings:
+                    if isinstance(item, pikepdf.String):
+                        shown.setdefault(font, set()).update(bytes(item))
+    return shown
+
+
+def _symbolic_truetype(name: str, font, program: bytes, shown: set[int]) -> list[str]:
+    out = []
+    if "/Encoding" in font:
+        out.append(f"6.2.11.6: symbolic TrueType font {name} has an /Encoding")
+    encodings = [(p, e) for p, e, _ in _cmap_encodings(program)]
+    if len(encodings) != 1 and (3, 0) not in encodings:
+        out.append(f"6.2.11.6: symbolic TrueType font {name} has cmap encodings {encodings}")
+    read = _glyphs_and_widths(program)
+    if read is None:
+        return [*out, f"(font {name}: its cmap is not one this check reads)"]
+    glyphs, advances = read
+    first, widths = int(font.get("/FirstChar", 0)), [float(w) for w in font.get("/Widths", [])]
+    for code in sorted(shown):
+        glyph = glyphs.get(code, 0)
+        if glyph == 0:
+            out.append(f"6.2.11.8: font {name} shows code {code}, which is the .notdef glyph")
+        elif not 0 <= code - first < len(widths) or abs(widths[code - first] - advances[glyph]) > 1:
+            out.append(f"6.2.11.5: font {name}: the width of code {code} differs from the font program's")
+    return out
 
 
 def _fonts_and_graphics(doc: pikepdf.Pdf) -> list[str]:
     out = []
+    shown = _shown_codes(doc)
     for res in _resources(doc):
         for name, font in res.get("/Font", {}).items():
             fonts = list(font.get("/DescendantFonts", [])) if font.get("/Subtype") == "/Type0" else [font]
@@ -161,11 +237,7 @@ def _fonts_and_graphics(doc: pikepdf.Pdf) -> list[str]:
                     out.append(f"6.2.11.4: font {name} ({f.get('/BaseFont')}) is not embedded")
                     continue
                 if f.get("/Subtype") == "/TrueType" and int(descriptor.get("/Flags", 0)) & 4:  # symbolic
-                    if "/Encoding" in f:
-                        out.append(f"6.2.11.6: symbolic TrueType font {name} has an /Encoding")
-                    encodings = _cmap_encodings(program.read_bytes())
-                    if len(encodings) != 1 and (3, 0) not in encodings:
-                        out.append(f"6.2.11.6: symbolic TrueType font {name} has cmap encodings {encodings}")
+                    out += _symbolic_truetype(str(name), f, program.read_bytes(), shown.get(str(name), set()))
         for name, state in res.get("/ExtGState", {}).items():
             for key, value in state.items():
                 if key in _GSTATE_ALLOWED:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pikepdf
@@ -81,16 +81,20 @@ def test_every_pdf_is_pdfa_3b_and_reads_back_as_its_draft(which, seed_report, co
 
 
 def test_the_checker_sees_what_it_checks(seed_report):
-    """A PDF/A whose output intent is gone and whose XMP title differs from its Info title."""
+    """A PDF/A whose output intent is gone, whose XMP title differs from its Info title and whose
+    fonts' widths are all 0."""
     doc = pikepdf.open(io.BytesIO(render_pdf(seed_report)))
     del doc.Root.OutputIntents
     with doc.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
         meta["dc:title"] = "Cits nosaukums"
+    for font in doc.pages[0].Resources.Font.values():
+        font.Widths = pikepdf.Array([0] * len(font.Widths))
     out = io.BytesIO()
     doc.save(out)
     found = problems(out.getvalue())
     assert any(p.startswith("6.2.3: 0 PDF/A output intents") for p in found)
     assert any(p.startswith("6.6.3: Info /Title") for p in found)
+    assert any(p.startswith("6.2.11.5: font /F1+0: the width of code") for p in found)
 
 
 def test_the_metadata_names_the_report_the_performer_and_the_language(seed_report):
@@ -130,3 +134,11 @@ def test_source_date_epoch_fixes_the_dates_and_the_bytes(seed_report, monkeypatc
     pdf = render_pdf(seed_report)
     assert _dates(pdf) == ("D:20260101000000+00'00'", "2026-01-01T00:00:00+00:00")
     assert render_pdf(seed_report.copy()) == pdf
+
+
+def test_a_time_zone_west_of_greenwich_and_off_the_hour_is_written_as_pdf_and_xmp_dates():
+    from kopsavilkums.printing.archival import pdf_date, xmp_date
+
+    when = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone(-timedelta(hours=3, minutes=30)))
+    assert pdf_date(when) == "D:20260102030405-03'30'"
+    assert xmp_date(when) == "2026-01-02T03:04:05-03:30"
