@@ -97,7 +97,6 @@ def start(canvas, when: datetime) -> None:
     doc = canvas._doc
     doc._pdfVersion = PDF_VERSION
     doc.info = _Info(when)
-    _end_streams_with_eol()
 
 
 def finish(canvas, lang: str, associated: list | None = None) -> None:
@@ -182,11 +181,11 @@ def _srgb_profile() -> bytes:
     return resource_path("color", "sRGB.icc").read_bytes()
 
 
-@cache
 def _end_streams_with_eol() -> None:
     """ReportLab ends a stream's data with ``endstream`` right after it; PDF/A wants an
     end-of-line between them, not counted in ``/Length``. Every stream in our PDFs is written by
-    this one method, so it is wrapped once per process (only printing imports ReportLab)."""
+    this one method, so it is wrapped once, when this module is imported (only printing imports
+    ReportLab; the import system runs this once even with two threads printing)."""
     write = pdfdoc.PDFStream.format
 
     def format_with_eol(self, document) -> bytes:
@@ -194,3 +193,6 @@ def _end_streams_with_eol() -> None:
         return out[: -len(b"endstream\n")] + b"\nendstream\n"
 
     pdfdoc.PDFStream.format = format_with_eol
+
+
+_end_streams_with_eol()

@@ -17,7 +17,9 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+import threading
 
+_LOCK = threading.Lock()  # the window prints on a worker thread: one swap of re.compile at a time
 #: How ReportLab's ``uri_pat`` begins (reportlab/platypus/paragraph.py, derived from Django's).
 _URI_PATTERN_START = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
 
@@ -37,22 +39,23 @@ class _CompiledOnFirstUse:
 
 def import_reportlab() -> None:
     """Import ReportLab (its ``platypus``), leaving out what the module docstring names."""
-    if "reportlab.platypus" in sys.modules:
-        return
-    if "reportlab.lib.utils" not in sys.modules:
-        _lazy("PIL.Image")
-    compile = re.compile
+    with _LOCK:
+        if "reportlab.platypus" in sys.modules:
+            return
+        if "reportlab.lib.utils" not in sys.modules:
+            _lazy("PIL.Image")
+        compile = re.compile
 
-    def compile_uri_pattern_later(pattern, flags=0):
-        if isinstance(pattern, str) and pattern.startswith(_URI_PATTERN_START):
-            return _CompiledOnFirstUse(compile, pattern, flags)
-        return compile(pattern, flags)
+        def compile_uri_pattern_later(pattern, flags=0):
+            if isinstance(pattern, str) and pattern.startswith(_URI_PATTERN_START):
+                return _CompiledOnFirstUse(compile, pattern, flags)
+            return compile(pattern, flags)
 
-    re.compile = compile_uri_pattern_later
-    try:
-        import reportlab.platypus  # noqa: F401
-    finally:
-        re.compile = compile
+        re.compile = compile_uri_pattern_later
+        try:
+            import reportlab.platypus  # noqa: F401
+        finally:
+            re.compile = compile
 
 
 def _lazy(name: str) -> None:
