@@ -11,6 +11,8 @@ from decimal import Decimal
 
 import pikepdf
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from convert.exporttools import hostile_report
 from kopsavilkums import exchange
@@ -78,6 +80,15 @@ def test_every_pdf_is_pdfa_3b_and_reads_back_as_its_draft(which, seed_report, co
     assert problems(pdf) == []
     assert _qpdf_check(pdf, tmp_path) == ""
     assert exchange.to_document(read_pdf(pdf).report) == exchange.to_document(report)
+
+
+@settings(max_examples=25, deadline=None)
+@given(title=st.text(max_size=60), performer=st.text(max_size=60))
+@example(title="a\rb\r\nc <&> ]]>", performer="\x00\x1b\ufffe\uffff \U0001f600 \u2028")
+def test_any_title_and_performer_keep_the_xmp_and_the_info_dictionary_equal(title, performer):
+    """Whatever is typed: the metadata is XML that says what the Info dictionary says."""
+    pdf = render_pdf(Report(title=title, performer=performer))
+    assert [p for p in problems(pdf) if p.startswith("6.6")] == []
 
 
 def test_the_checker_sees_what_it_checks(seed_report):

@@ -59,7 +59,9 @@ def xmp_date(when: datetime) -> str:
 
 
 def xml_text(text: str) -> str:
-    return _NOT_XML.sub("", text)
+    """``text`` as XML carries it unchanged: what XML cannot hold is left out, and line breaks are
+    "\\n" (an XML reader turns "\\r" into "\\n", and the Info dictionary must read the same)."""
+    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def escape(text: str) -> str:
