@@ -42,7 +42,12 @@ def read_draft(data: bytes) -> Imported:
 
 def _read_pdf(data: bytes) -> Imported:
     from kopsavilkums.convert.read_pdf import read_pdf
+    from kopsavilkums.signatures import may_be_signed
 
+    if may_be_signed(data):  # pyHanko is imported only then
+        from kopsavilkums.convert.signed_pdf import read_signed_pdf
+
+        return read_signed_pdf(data, read_pdf)
     return read_pdf(data)
 
 

@@ -1,0 +1,94 @@
+"""A signed PDF read as its draft: the draft comes from the revision that was signed, and the notes
+say who signed, when, whether the signed bytes are intact and what changed after signing.
+
+A signature (eParaksts adds one as an incremental update) covers the file up to the end of its
+``/ByteRange``: that prefix is the file as it was signed, and its attachment is the signed draft.
+A later revision may have replaced the attachment or changed the pages; that is said plainly, and
+the signed one is taken.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from kopsavilkums import signatures
+from kopsavilkums.convert.common import Imported, ImportRefused
+from kopsavilkums.messages import Message
+
+REPLACED = Message(
+    "Pēc parakstīšanas vēlāka PDF versija aizstāja pievienoto melnrakstu; ņemts parakstītais melnraksts.",
+    "A later revision of the PDF replaced the attached draft after signing; the signed draft was taken.",
+)
+LATER_UNREADABLE = Message(
+    "Pēc parakstīšanas pievienotās PDF versijas melnrakstu nevar nolasīt; ņemts parakstītais melnraksts.",
+    "The draft in the revision added after signing cannot be read; the signed draft was taken.",
+)
+PAGES_CHANGED = Message(
+    "Pēc parakstīšanas vēlāka PDF versija mainīja lapas; melnraksts ņemts no parakstītās versijas.",
+    "A later revision of the PDF changed the pages after signing; the draft was taken from the signed revision.",
+)
+NOT_INTACT = Message(
+    "Neviens paraksts neatbilst parakstītajiem datiem; melnraksts ņemts no faila, kāds tas ir tagad.",
+    "No signature matches the signed data; the draft was taken from the file as it is now.",
+)
+
+
+def read_signed_pdf(data: bytes, read_pdf: Callable[[bytes], Imported]) -> Imported:
+    """``read_pdf`` on the signed revision of ``data``, with what its signatures say; a PDF with
+    no signature after all (``/ByteRange`` only in its text) is read as any other."""
+    try:
+        found = signatures.examine(data)
+    except signatures.SignaturesUnreadable:
+        found = []
+    if not found:
+        return read_pdf(data)
+    notes = [signatures.describe(s) for s in found]
+    basis = _signed_revision(found, len(data))
+    if basis is None:
+        imported = read_pdf(data)
+        notes.append(NOT_INTACT)
+    else:
+        signed = data[: basis.signed_end]
+        imported = read_pdf(signed)
+        if basis.signed_end < len(data):
+            notes += _later_changes(data, signed, imported, read_pdf)
+    imported.notes[:0] = notes
+    imported.signatures = found
+    imported.exact = False  # shown before it becomes a draft: the user reads what the signatures say
+    return imported
+
+
+def _signed_revision(found: list[signatures.Signature], size: int) -> signatures.Signature | None:
+    """The latest intact signature of a person (a document timestamp if there is none)."""
+    intact = [s for s in found if s.problem is None and s.intact and 0 < s.signed_end <= size]
+    people = [s for s in intact if not s.timestamp_only]
+    chosen = people or intact
+    return max(chosen, key=lambda s: s.signed_end) if chosen else None
+
+
+def _later_changes(data: bytes, signed: bytes, imported: Imported, read_pdf) -> list[Message]:
+    notes = []
+    try:
+        if read_pdf(data).report != imported.report:
+            notes.append(REPLACED)
+    except ImportRefused:
+        notes.append(LATER_UNREADABLE)
+    if _pages(data) != _pages(signed):
+        notes.append(PAGES_CHANGED)
+    return notes
+
+
+def _pages(data: bytes) -> list[bytes] | None:
+    """Each page's content, to compare two revisions (None: they cannot be read)."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        pages = []
+        for page in reader.pages:
+            contents = page.get_contents()
+            pages.append(b"" if contents is None else contents.get_data())
+        return pages
+    except Exception:  # a third-party parser on untrusted input
+        return None
