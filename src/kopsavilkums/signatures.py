@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import io
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -87,6 +88,9 @@ class SignaturesUnreadable(UserError):
 def examine(data: bytes, trust_roots: list[bytes] | None = None) -> list[Signature]:
     """Every signature in ``data`` (a PDF), oldest first. ``trust_roots``: DER certificates of the
     CA the user trusts (None: trust not checked)."""
+    sizes = _contents_sizes(data)
+    if sizes and (max(sizes) > MAX_CMS_BYTES or sum(sizes) > 2 * MAX_CMS_BYTES):
+        return [_unreadable("", _too_large(max(sizes) if max(sizes) > MAX_CMS_BYTES else sum(sizes)))]
     _import_pyhanko()  # outside the try below: a missing module is our fault, not the file's
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.fields import enumerate_sig_fields
@@ -114,14 +118,8 @@ def _examine_one(reader, name: str, field_ref, trust_roots: list[bytes] | None) 
     try:
         field = field_ref.get_object()
         contents = extract_contents(field["/V"].get_object())
-        if len(contents) > MAX_CMS_BYTES:
-            return _unreadable(
-                name,
-                Message(
-                    f"paraksta dati ir pārāk lieli ({len(contents) // 1024} KB); tie netiek lasīti",
-                    f"the signature's data is too large ({len(contents) // 1024} KB); it is not read",
-                ),
-            )
+        if len(contents) > MAX_CMS_BYTES:  # one in an object stream, which the scan above cannot see
+            return _unreadable(name, _too_large(len(contents)))
         embedded = EmbeddedPdfSignature(reader, field, name)
         return _validated(embedded, name, trust_roots)
     except (Exception, RecursionError) as exc:  # malformed CMS, a broken dictionary …
@@ -129,6 +127,22 @@ def _examine_one(reader, name: str, field_ref, trust_roots: list[bytes] | None) 
             name,
             Message(f"parakstu nevar nolasīt ({_short(exc)})", f"the signature cannot be read ({_short(exc)})"),
         )
+
+
+_CONTENTS = re.compile(rb"/Contents\s*<([0-9A-Fa-f\s]*)")
+
+
+def _contents_sizes(data: bytes) -> list[int]:
+    """The size of each ``/Contents <hex>`` in the file, in bytes. pyHanko reads a hex string a
+    character at a time (about a second a megabyte): oversized ones are refused before that."""
+    return [len(m.group(1)) // 2 for m in _CONTENTS.finditer(data)]
+
+
+def _too_large(size: int) -> Message:
+    return Message(
+        f"paraksta dati ir pārāk lieli ({size // 1024} KB); tie netiek lasīti",
+        f"the signature's data is too large ({size // 1024} KB); it is not read",
+    )
 
 
 def _import_pyhanko() -> None:

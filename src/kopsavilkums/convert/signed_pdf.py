@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
-from kopsavilkums import signatures
+from kopsavilkums import exchange, signatures
 from kopsavilkums.convert.common import Imported, ImportRefused
 from kopsavilkums.messages import Message
 
@@ -70,7 +70,8 @@ def _signed_revision(found: list[signatures.Signature], size: int) -> signatures
 def _later_changes(data: bytes, signed: bytes, imported: Imported, read_pdf) -> list[Message]:
     notes = []
     try:
-        if read_pdf(data).report != imported.report:
+        # compared without row ids, which each reading makes anew
+        if exchange.to_document(read_pdf(data).report) != exchange.to_document(imported.report):
             notes.append(REPLACED)
     except ImportRefused:
         notes.append(LATER_UNREADABLE)
