@@ -48,7 +48,7 @@ def read_signed_copy(path: str | os.PathLike[str]) -> SignedCopy:
     return SignedCopy(pdf, imported, max(intact, key=lambda s: s.signed_end))
 
 
-def matching_draft(store_path: str | os.PathLike[str], copy: SignedCopy) -> str | None:
+def matching_draft(store_path: str | Path, copy: SignedCopy) -> str | None:
     """The stored draft (outside the trash) that the signed copy is a signed copy of. Read apart,
     read-only: loading through the window's store would make it think it had seen those revisions."""
     from kopsavilkums.store import DraftStore, StoreError
