@@ -13,16 +13,13 @@ from . import signing
 
 
 @pytest.fixture(scope="session")
-def ca():
-    return signing.TestCA()
+def ca(tmp_path_factory):
+    return signing.shared_token(tmp_path_factory)[0]
 
 
 @pytest.fixture(scope="session")
-def token(ca, tmp_path_factory):
-    library = signing.skip_without_softhsm()
-    opened = signing.Token(tmp_path_factory.mktemp("softhsm"), library, ca)
-    yield opened
-    opened.close()
+def token(tmp_path_factory):
+    return signing.shared_token(tmp_path_factory)[1]
 
 
 @pytest.fixture(scope="session")

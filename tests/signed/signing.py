@@ -125,6 +125,7 @@ class Token:
         import pkcs11
 
         self.ca = ca
+        self.keys = 0
         tokens = folder / "tokens"
         tokens.mkdir(parents=True)
         config = folder / "softhsm2.conf"
@@ -144,7 +145,8 @@ class Token:
         from pkcs11.util.ec import encode_ec_public_key, encode_named_curve_parameters
         from pyhanko.sign.pkcs11 import PKCS11Signer
 
-        label = f"key-{common_name}"
+        self.keys += 1
+        label = f"key-{self.keys}"  # one label per key: the signer finds its key by it
         parameters = self.session.create_domain_parameters(
             KeyType.EC, {Attribute.EC_PARAMS: encode_named_curve_parameters("secp256r1")}, local=True
         )
@@ -160,6 +162,19 @@ class Token:
 
     def close(self) -> None:
         self.session.close()
+
+
+_shared: dict[str, tuple[TestCA, Token]] = {}
+
+
+def shared_token(tmp_path_factory) -> tuple[TestCA, Token]:
+    """The run's one CA and token: SoftHSM2 reads its configuration once per process, so every
+    test module signs on the same token (skipped, saying why, without SoftHSM2)."""
+    library = skip_without_softhsm()
+    if "token" not in _shared:
+        ca = TestCA()
+        _shared["token"] = (ca, Token(tmp_path_factory.mktemp("softhsm"), library, ca))
+    return _shared["token"]
 
 
 @contextmanager

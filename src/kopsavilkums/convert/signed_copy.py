@@ -37,14 +37,34 @@ def read_signed_copy(path: str | os.PathLike[str]) -> SignedCopy:
     signature (a copy is kept only for what was really signed)."""
     from kopsavilkums.convert.reading import read_any
 
+    pdf = _read(path)
+    copy = _copy(pdf, read_any(pdf, Path(path).name))
+    if copy is None:
+        raise ImportRefused(NOT_SIGNED)
+    return copy
+
+
+def signed_copy_of(path: str | os.PathLike[str], imported: Imported) -> SignedCopy | None:
+    """The signed copy that ``imported`` (read from ``path``) is, if it is one."""
+    if not imported.signatures:
+        return None
     try:
-        pdf = userfile.read_bytes(path, MAX_INPUT_BYTES)
+        return _copy(_read(path), imported)
+    except ImportRefused:
+        return None
+
+
+def _read(path: str | os.PathLike[str]) -> bytes:
+    try:
+        return userfile.read_bytes(path, MAX_INPUT_BYTES)
     except userfile.FileProblem as exc:
         raise ImportRefused(exc.message) from None
-    imported = read_any(pdf, Path(path).name)
+
+
+def _copy(pdf: bytes, imported: Imported) -> SignedCopy | None:
     intact = [s for s in imported.signatures if s.problem is None and s.intact and not s.timestamp_only]
     if imported.source != "pdf" or not intact:
-        raise ImportRefused(NOT_SIGNED)
+        return None
     return SignedCopy(pdf, imported, max(intact, key=lambda s: s.signed_end))
 
 

@@ -1,5 +1,6 @@
 """Summaries in and out of files: Import (any format the readers know), Export as… (every format
-the program writes) and Copy for the web page.
+the program writes), Copy for the web page, and the signed copy kept with a draft (attach, open,
+export; importing a signed PDF of a stored draft offers to keep it with that draft).
 
 Reading and writing run on a worker thread — a 20 MB Word file takes seconds to read, a long
 report's Word file half a second to make — and report back on the UI thread. What was read from a
@@ -35,6 +36,8 @@ class SummaryFiles(QObject):
     copied = Signal()
     # a short note for the status bar
     message = Signal(str)
+    # a signed copy was kept with a draft (its id)
+    signed_kept = Signal(str)
 
     def __init__(self, operations, dialogs, commit_edits: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -72,10 +75,114 @@ class SummaryFiles(QObject):
                 return False
         path = Path(path)
         self.operations.settings.setValue("last_folder", str(path.parent))
-        self._run(lambda: read_path(path), lambda imported: self._review(path, imported), f"{path.name}: ")
+        store_path = self.operations.store.path
+
+        def work():
+            imported = read_path(path)
+            return imported, _signed_copy_of(path, imported, store_path)
+
+        self._run(work, lambda read: self._review(path, *read), f"{path.name}: ")
         return True
 
-    def _review(self, path: Path, imported: Imported) -> None:
+    def _offer_to_keep(self, signed: tuple) -> bool:
+        """A signed PDF of a stored draft: keep it with that draft? True when it was kept."""
+        copy, draft_id = signed
+        question = translate(
+            "Window",
+            "This is the signed copy of the stored draft “%1” (signed by %2). Keep it with that draft and "
+            "mark the draft submitted, instead of adding a new draft?",
+        )
+        title = self._title_of(draft_id)
+        if not self.dialogs.ask_yes_no(question.replace("%1", title).replace("%2", copy.signature.signer)):
+            return False
+        if self.operations.attach_signed_copy(draft_id, copy):
+            self.operations.open(draft_id)
+            self.signed_kept.emit(draft_id)
+        return True
+
+    def _title_of(self, draft_id: str) -> str:
+        ok, info = self.operations.guarded(lambda: self.operations.store.info(draft_id))
+        return (info.title if ok and info.title.strip() else "") or translate("Window", "(untitled)")
+
+    # ------------------------------------------------------------------ the signed copy
+    def attach_signed_copy(self, path: str | Path | None = None) -> bool:
+        """Keep a signed PDF (asked for when None) with the open draft, which becomes submitted;
+        its signature is checked on the worker, and a PDF of another summary is asked about."""
+        from kopsavilkums.convert.signed_copy import read_signed_copy
+
+        draft_id = self.operations.draft_id
+        if not draft_id:
+            return False
+        if path is None:
+            filters = ";;".join(["PDF (*.pdf)", translate("Window", "All files (*)")])
+            path = self.dialogs.open_file_name(
+                translate("Window", "Attach the signed copy"), self.operations.last_folder(), filters
+            )
+            if not path:
+                return False
+        path = Path(path)
+        self.operations.settings.setValue("last_folder", str(path.parent))
+        self.commit_edits()
+        report = self.operations.doc.report.copy()
+
+        def done(copy) -> None:
+            if not copy.matches(report) and not self.dialogs.ask_yes_no(
+                translate(
+                    "Window",
+                    "The summary signed in “%1” differs from this draft. Keep it with this draft all the same?",
+                ).replace("%1", path.name)
+            ):
+                self.message.emit(translate("Window", "The signed copy was not attached."))
+                return
+            if self.operations.attach_signed_copy(draft_id, copy):
+                self.signed_kept.emit(draft_id)
+
+        self._run(lambda: read_signed_copy(path), done, f"{path.name}: ")
+        return True
+
+    def open_signed_copy(self) -> bool:
+        """The open draft's signed copy in the desktop's PDF viewer (which shows its signatures)."""
+        path = self.operations.signed_copy_path()
+        if path is None:
+            return False
+        self.dialogs.open_in_viewer(str(path))
+        return True
+
+    def export_signed_copy(self, path: str | Path | None = None) -> bool:
+        """Write the open draft's signed copy, byte for byte, where the user says."""
+        from kopsavilkums.ui.pdf import proposed_file_name
+
+        kept = self.operations.signed_copy_path()
+        if kept is None:
+            return False
+        if path is None:
+            proposed = proposed_file_name(self.operations.doc.report).removesuffix(".pdf") + "_parakstits.pdf"
+            path = self.dialogs.save_file_name(
+                translate("Window", "Export the signed copy"),
+                str(Path(self.operations.last_folder()) / proposed),
+                "PDF (*.pdf)",
+            )
+            if not path:
+                return False
+        target = Path(path)
+        self.operations.settings.setValue("last_folder", str(target.parent))
+
+        def work() -> str:
+            from kopsavilkums.fileio import atomic_write_bytes
+
+            atomic_write_bytes(target, kept.read_bytes())
+            return str(target)
+
+        def done(written: str) -> None:
+            self.message.emit(translate("Window", "Exported to %1").replace("%1", written))
+            self.exported.emit(written)
+
+        self._run(work, done)
+        return True
+
+    def _review(self, path: Path, imported: Imported, signed=None) -> None:
+        if signed is not None and self._offer_to_keep(signed):
+            return
         if not imported.exact and not self.dialogs.confirm_import(
             translate("Window", "This is what was read from “%1”. Add it as a new draft?").replace("%1", path.name),
             describe(imported, i18n.current()),
@@ -171,6 +278,18 @@ class SummaryFiles(QObject):
 
         self._run(work, done)
         return True
+
+
+def _signed_copy_of(path: Path, imported: Imported, store_path: Path):
+    """For a signed PDF of a stored draft: (the signed copy, that draft's id); else None. On the
+    worker: it reads the store (apart, read-only)."""
+    from kopsavilkums.convert.signed_copy import matching_draft, signed_copy_of
+
+    copy = signed_copy_of(path, imported)
+    if copy is None:
+        return None
+    draft_id = matching_draft(store_path, copy)
+    return None if draft_id is None else (copy, draft_id)
 
 
 def describe(imported: Imported, language: str) -> str:

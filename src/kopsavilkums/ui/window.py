@@ -150,6 +150,9 @@ class MainWindow(QMainWindow):
         a["redo"].triggered.connect(self.doc.undo_stack.redo)
         a["submit"].triggered.connect(self.mark_submitted)
         a["reopen"].triggered.connect(self.reopen)
+        a["attach_signed"].triggered.connect(lambda: self.files.attach_signed_copy())
+        a["open_signed"].triggered.connect(lambda: self.files.open_signed_copy())
+        a["export_signed"].triggered.connect(lambda: self.files.export_signed_copy())
         a["next_problem"].triggered.connect(self.go_to_next_problem)
         a["lang_lv"].triggered.connect(lambda: self.language_requested.emit("lv"))
         a["lang_en"].triggered.connect(lambda: self.language_requested.emit("en"))
@@ -377,6 +380,7 @@ class MainWindow(QMainWindow):
             trash_row_chosen=panel.show_trash.isChecked() and panel.current_id() is not None,
             can_undo=doc.undo_stack.canUndo() and not doc.read_only,
             can_redo=doc.undo_stack.canRedo() and not doc.read_only,
+            signed_copy=ops.signed_by is not None,
         )
         self._update_title()
 
