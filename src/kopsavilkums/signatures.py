@@ -311,7 +311,7 @@ def describe(signature: Signature) -> Message:
 
 def _who(signature: Signature) -> Message:
     if signature.timestamp_only:
-        return Message(f"Dokumenta laikspiedols no „{signature.signer}”", f"Document timestamp by “{signature.signer}”")
+        return Message(f"Dokumenta laika zīmogs no „{signature.signer}”", f"Document timestamp by “{signature.signer}”")
     return Message(f"Parakstījis „{signature.signer}”", f"Signed by “{signature.signer}”")
 
 
@@ -321,10 +321,11 @@ def _when(signature: Signature) -> Message:
     moment = signature.signed_at.astimezone().strftime("%d.%m.%Y. %H:%M:%S %Z").strip()
     if signature.timestamped:
         return Message(
-            f"{moment} (laikspiedols no laikspiedolu iestādes)", f"{moment} (timestamp from a timestamp authority)"
+            f"{moment} (laika zīmogs no laika zīmoga pakalpojuma sniedzēja)",
+            f"{moment} (timestamp from a timestamp authority)",
         )
     return Message(
-        f"{moment} (kā norādīja parakstītāja dators; laikspiedola nav)",
+        f"{moment} (kā norādīja parakstītāja dators; laika zīmoga nav)",
         f"{moment} (as the signer's computer stated; no timestamp)",
     )
 
@@ -342,7 +343,7 @@ def _after(changed: Changed) -> Message:
     return {
         Changed.NOTHING: Message("pēc parakstīšanas nekas nav mainīts", "nothing changed after signing"),
         Changed.SIGNATURES: Message(
-            "pēc parakstīšanas pievienoti tikai paraksti, laikspiedoli vai validācijas dati",
+            "pēc parakstīšanas pievienoti tikai paraksti, laika zīmogi vai validācijas dati",
             "only signatures, timestamps or validation data were added after signing",
         ),
         Changed.FORM_FIELDS: Message(

@@ -64,3 +64,9 @@ TSA_TIME = signing.NOW - dt.timedelta(hours=1)
 def timestamped_pdf(unsigned_pdf, anna, ca):
     with signing.loopback_tsa(ca, TSA_TIME) as url:
         return signing.sign(unsigned_pdf, anna, tsa_url=url)
+
+
+@pytest.fixture(scope="session")
+def document_timestamped_pdf(signed_pdf, ca):
+    with signing.loopback_tsa(ca, TSA_TIME) as url:
+        return signing.add_document_timestamp(signed_pdf, url)

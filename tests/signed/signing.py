@@ -312,3 +312,22 @@ def replace_first_page(pdf: bytes, content: bytes) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def add_document_timestamp(pdf: bytes, tsa_url: str) -> bytes:
+    """``pdf`` with a document timestamp (``/DocTimeStamp``) from the TSA at ``tsa_url``, as a
+    long-term (PAdES-LTA) update adds one after the signatures."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+
+    async def run() -> bytes:
+        import aiohttp
+        from pyhanko.sign.timestamps.aiohttp_client import AIOHttpTimeStamper
+
+        async with aiohttp.ClientSession(trust_env=False) as session:
+            stamper = signers.PdfTimeStamper(AIOHttpTimeStamper(tsa_url, session, timeout=10))
+            writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+            out = await stamper.async_timestamp_pdf(writer, md_algorithm="sha256")
+            return out.getvalue()
+
+    return asyncio.run(run())

@@ -137,3 +137,14 @@ def test_pages_changed_after_signing_are_said_and_the_attachment_left_is_not_cal
     imported = read_any(changed)
     assert same(imported.report, draft_report)
     assert signed_reading.PAGES_CHANGED in imported.notes and signed_reading.REPLACED not in imported.notes
+
+
+def test_a_document_timestamp_after_the_signature_is_its_own_line_and_changes_nothing_signed(
+    document_timestamped_pdf, draft_report
+):
+    signature, stamp = signatures.examine(document_timestamped_pdf)
+    assert signature.signer == "Anna Ozola" and signature.changed is Changed.SIGNATURES and signature.sound
+    assert stamp.timestamp_only and stamp.timestamped and stamp.signed_at == TSA_TIME and stamp.sound
+    assert signatures.describe(stamp).en.startswith("Document timestamp by “Kopsavilkums Test TSA”;")
+    imported = read_any(document_timestamped_pdf)
+    assert same(imported.report, draft_report) and signed_reading.REPLACED not in imported.notes
