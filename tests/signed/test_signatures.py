@@ -148,3 +148,15 @@ def test_a_document_timestamp_after_the_signature_is_its_own_line_and_changes_no
     assert signatures.describe(stamp).en.startswith("Document timestamp by “Kopsavilkums Test TSA”;")
     imported = read_any(document_timestamped_pdf)
     assert same(imported.report, draft_report) and signed_reading.REPLACED not in imported.notes
+
+
+def test_a_pdf_whose_signatures_cannot_be_read_still_imports_saying_so(signed_pdf, draft_report, monkeypatch):
+    from kopsavilkums.messages import Message
+
+    def unreadable(data, trust_roots=None):
+        raise signatures.SignaturesUnreadable(Message("nevar nolasīt", "cannot be read"))
+
+    monkeypatch.setattr(signatures, "examine", unreadable)
+    imported = read_any(signed_pdf)
+    assert same(imported.report, draft_report)
+    assert imported.notes == [Message("nevar nolasīt", "cannot be read")] and not imported.exact

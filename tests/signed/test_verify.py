@@ -58,3 +58,8 @@ def test_trust_is_claimed_only_with_the_ca_given(tmp_path, signed_pdf, ca):
     assert stranger.returncode == 1 and "does not chain to the given trusted CA" in stranger.stdout
     broken = run("verify", pdf, "--trust", _file(tmp_path, "broken.pem", b"not a certificate"))
     assert broken.returncode == 2 and "holds no readable certificate" in broken.stderr
+
+
+def test_a_certificate_not_valid_at_signing_exits_1(tmp_path, expired_signed_pdf):
+    result = run("verify", _file(tmp_path, "expired.pdf", expired_signed_pdf))
+    assert result.returncode == 1 and "the certificate was not valid at the signing time" in result.stdout

@@ -39,8 +39,11 @@ def read_signed_pdf(data: bytes, read_pdf: Callable[[bytes], Imported]) -> Impor
     no signature after all (``/ByteRange`` only in its text) is read as any other."""
     try:
         found = signatures.examine(data)
-    except signatures.SignaturesUnreadable:
-        found = []
+    except signatures.SignaturesUnreadable as exc:
+        imported = read_pdf(data)
+        imported.notes.insert(0, exc.message)
+        imported.exact = False
+        return imported
     if not found:
         return read_pdf(data)
     notes = [signatures.describe(s) for s in found]
