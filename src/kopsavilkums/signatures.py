@@ -318,15 +318,17 @@ def _who(signature: Signature) -> Message:
 def _when(signature: Signature) -> Message:
     if signature.signed_at is None:
         return Message("parakstīšanas laiks nav norādīts", "no signing time given")
-    moment = signature.signed_at.astimezone().strftime("%d.%m.%Y. %H:%M:%S %Z").strip()
+    local = signature.signed_at.astimezone()  # the reader's time zone, named
+    lv = local.strftime("%d.%m.%Y. %H:%M:%S %Z").strip()
+    en = local.strftime("%d.%m.%Y %H:%M:%S %Z").strip()
     if signature.timestamped:
         return Message(
-            f"{moment} (laika zīmogs no laika zīmoga pakalpojuma sniedzēja)",
-            f"{moment} (timestamp from a timestamp authority)",
+            f"{lv} (laika zīmogs no laika zīmoga pakalpojuma sniedzēja)",
+            f"{en} (timestamp from a timestamp authority)",
         )
     return Message(
-        f"{moment} (kā norādīja parakstītāja dators; laika zīmoga nav)",
-        f"{moment} (as the signer's computer stated; no timestamp)",
+        f"{lv} (kā norādīja parakstītāja dators; laika zīmoga nav)",
+        f"{en} (as the signer's computer stated; no timestamp)",
     )
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kopsavilkums import exchange, signatures
 from kopsavilkums.convert import signed_pdf as signed_reading
@@ -160,3 +162,16 @@ def test_a_pdf_whose_signatures_cannot_be_read_still_imports_saying_so(signed_pd
     imported = read_any(signed_pdf)
     assert same(imported.report, draft_report)
     assert imported.notes == [Message("nevar nolasīt", "cannot be read")] and not imported.exact
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    contents=st.one_of(
+        st.binary(max_size=600),
+        # a CMS's own start (SEQUENCE, the signedData OID) with anything after it
+        st.binary(max_size=400).map(lambda tail: bytes.fromhex("3082ffff06092a864886f70d010702") + tail),
+    )
+)
+def test_any_bytes_as_a_signature_are_refused_never_followed(unsigned_pdf, contents):
+    (found,) = signatures.examine(signing.add_signature_dictionary(unsigned_pdf, contents))
+    assert found.problem is not None and not found.sound
