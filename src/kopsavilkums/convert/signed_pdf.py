@@ -12,8 +12,8 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
-from kopsavilkums import exchange, signatures
-from kopsavilkums.convert.common import Imported, ImportRefused
+from kopsavilkums import signatures
+from kopsavilkums.convert.common import Imported
 from kopsavilkums.messages import Message
 
 REPLACED = Message(
@@ -21,8 +21,8 @@ REPLACED = Message(
     "A later revision of the PDF replaced the attached draft after signing; the signed draft was taken.",
 )
 LATER_UNREADABLE = Message(
-    "Pēc parakstīšanas pievienotās PDF versijas melnrakstu nevar nolasīt; ņemts parakstītais melnraksts.",
-    "The draft in the revision added after signing cannot be read; the signed draft was taken.",
+    "PDF versiju, kas pievienota pēc parakstīšanas, nevar nolasīt; ņemts parakstītais melnraksts.",
+    "The revision added to the PDF after signing cannot be read; the signed draft was taken.",
 )
 PAGES_CHANGED = Message(
     "Pēc parakstīšanas vēlāka PDF versija mainīja lapas; melnraksts ņemts no parakstītās versijas.",
@@ -55,7 +55,7 @@ def read_signed_pdf(data: bytes, read_pdf: Callable[[bytes], Imported]) -> Impor
         signed = data[: basis.signed_end]
         imported = read_pdf(signed)
         if basis.signed_end < len(data):
-            notes += _later_changes(data, signed, imported, read_pdf)
+            notes += _later_changes(data, signed)
     imported.notes[:0] = notes
     imported.signatures = found
     imported.exact = False  # shown before it becomes a draft: the user reads what the signatures say
@@ -70,29 +70,32 @@ def _signed_revision(found: list[signatures.Signature], size: int) -> signatures
     return max(chosen, key=lambda s: s.signed_end) if chosen else None
 
 
-def _later_changes(data: bytes, signed: bytes, imported: Imported, read_pdf) -> list[Message]:
+def _later_changes(data: bytes, signed: bytes) -> list[Message]:
+    """What a later revision changed of what a reader sees: the attachments, the pages. Compared
+    here on the files' own bytes, whatever revision the PDF reader takes its draft from."""
+    now, then = _revision(data), _revision(signed)
     notes = []
-    try:
-        # compared without row ids, which each reading makes anew
-        if exchange.to_document(read_pdf(data).report) != exchange.to_document(imported.report):
-            notes.append(REPLACED)
-    except ImportRefused:
+    if now is None:
         notes.append(LATER_UNREADABLE)
-    if _pages(data) != _pages(signed):
+        return notes
+    if then is not None and now[0] != then[0]:
+        notes.append(REPLACED)
+    if then is not None and now[1] != then[1]:
         notes.append(PAGES_CHANGED)
     return notes
 
 
-def _pages(data: bytes) -> list[bytes] | None:
-    """Each page's content, to compare two revisions (None: they cannot be read)."""
+def _revision(data: bytes) -> tuple[dict[str, list[bytes]], list[bytes]] | None:
+    """The attachments and each page's content of the file as ``data`` ends (None: unreadable)."""
     from pypdf import PdfReader
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
+        attachments = {name: list(contents) for name, contents in reader.attachments.items()}
         pages = []
         for page in reader.pages:
             contents = page.get_contents()
             pages.append(b"" if contents is None else contents.get_data())
-        return pages
+        return attachments, pages
     except Exception:  # a third-party parser on untrusted input
         return None
