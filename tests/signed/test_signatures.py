@@ -175,3 +175,22 @@ def test_a_pdf_whose_signatures_cannot_be_read_still_imports_saying_so(signed_pd
 def test_any_bytes_as_a_signature_are_refused_never_followed(unsigned_pdf, contents):
     (found,) = signatures.examine(signing.add_signature_dictionary(unsigned_pdf, contents))
     assert found.problem is not None and not found.sound
+
+
+def test_reading_an_unsigned_pdf_imports_no_signature_code(unsigned_pdf, signed_pdf, tmp_path):
+    """pyHanko (about a second to import) is for signed PDFs only: the unsigned path costs what it did."""
+    import subprocess
+    import sys
+
+    check = (
+        "import sys; from kopsavilkums.convert.reading import read_path; read_path(sys.argv[1]); "
+        "print(sorted(m for m in ('pyhanko', 'kopsavilkums.signatures') if m in sys.modules))"
+    )
+    for name, data, expected in (
+        ("u.pdf", unsigned_pdf, "[]"),
+        ("s.pdf", signed_pdf, "['kopsavilkums.signatures', 'pyhanko']"),
+    ):
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = subprocess.run([sys.executable, "-c", check, str(path)], capture_output=True, text=True, timeout=120)
+        assert result.stdout.strip() == expected, result.stderr

@@ -42,9 +42,8 @@ def read_draft(data: bytes) -> Imported:
 
 def _read_pdf(data: bytes) -> Imported:
     from kopsavilkums.convert.read_pdf import read_pdf
-    from kopsavilkums.signatures import may_be_signed
 
-    if may_be_signed(data):  # pyHanko is imported only then
+    if b"/ByteRange" in data:  # signatures.may_be_signed: only then are they (and pyHanko) imported
         from kopsavilkums.convert.signed_pdf import read_signed_pdf
 
         return read_signed_pdf(data, read_pdf)
