@@ -333,6 +333,10 @@
         <translation>Neviens melnraksts nav atvērts. Sāciet ar „Jauns melnraksts” (Ctrl+N) vai importējiet kopsavilkumu (Ctrl+I).</translation>
     </message>
     <message>
+        <source>Signed by %1; the signed copy is kept with this draft, which can only be read.</source>
+        <translation>Parakstījis %1; parakstītā kopija glabājas kopā ar šo melnrakstu, kuru var tikai lasīt.</translation>
+    </message>
+    <message>
         <source>Close this note</source>
         <translation>Aizvērt šo piezīmi</translation>
     </message>

@@ -43,6 +43,7 @@ def test_attach_the_signed_copy_marks_the_draft_submitted_and_the_list_says_who_
         window.commands["attach_signed"].trigger()
     assert window.status == "submitted" and window.doc.read_only
     assert _state_of(window, draft_id).startswith("Signed by Anna Ozola on ")
+    assert window.banner.isVisible() and window.banner_text.text().startswith("Signed by Anna Ozola, ")
     assert window.commands["open_signed"].isEnabled() and window.commands["export_signed"].isEnabled()
 
     opened = []

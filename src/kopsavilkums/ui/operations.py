@@ -59,6 +59,7 @@ class DraftOperations(QObject):
         self.status = "draft"
         self.in_trash = False
         self.signed_by: str | None = None  # who signed the copy kept with the open draft (None: none kept)
+        self.signed_at = None  # and when (a datetime, None if unknown)
         self._repair_told = store.repaired  # one found on opening is told by the application
         self.saver.conflict.connect(self.settle_conflict)
         self.watch = QTimer(self, interval=WATCH_INTERVAL_MS)
@@ -100,6 +101,7 @@ class DraftOperations(QObject):
         info = self._info(draft_id)
         self.in_trash = info is not None and info.trashed
         self.signed_by = info.signed_by if info is not None else None
+        self.signed_at = info.signed_at if info is not None else None
         self.doc.replace(report)
         self.saver.attach(draft_id)
         self.doc.set_read_only(draft_id is None or status == "submitted" or self.in_trash)

@@ -22,6 +22,7 @@ from kopsavilkums.ui.bars import Banner, Notice
 from kopsavilkums.ui.checking import Checker
 from kopsavilkums.ui.command_state import enable_commands, window_title
 from kopsavilkums.ui.dialogs import Dialogs
+from kopsavilkums.ui.display import show_date
 from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.drafts_panel import DraftsPanel
 from kopsavilkums.ui.form import ReportForm
@@ -244,7 +245,12 @@ class MainWindow(QMainWindow):
 
     def _show_banner(self) -> None:
         ops = self.operations
-        self.banner.show_for(ops.draft_id, ops.status, ops.in_trash)
+        signed = ""
+        if ops.signed_by is not None:
+            signed = ops.signed_by
+            if ops.signed_at is not None:
+                signed += ", " + show_date(ops.signed_at.astimezone().date())
+        self.banner.show_for(ops.draft_id, ops.status, ops.in_trash, signed)
 
     def _problems_shown(self, problems: list) -> None:
         self.form.show_problems(problems)
