@@ -150,6 +150,7 @@ def _readable_copy_of_the_program() -> Path:
     from importlib import metadata
 
     from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
 
     import kopsavilkums
     from kopsavilkums.resources import resources_root
@@ -163,17 +164,17 @@ def _readable_copy_of_the_program() -> Path:
     shutil.copytree(resources_root(), folder / "resources", copy_function=_link_or_copy)
     wanted, seen = ["kopsavilkums"], set()
     while wanted:
-        name = wanted.pop()
+        name = canonicalize_name(wanted.pop())
+        if name in seen:
+            continue
+        seen.add(name)
         dist = metadata.distribution(name)
         for line in dist.requires or []:
             requirement = Requirement(line)
             if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
                 wanted.append(requirement.name)
-        key = dist.metadata["Name"].lower()
-        if key in seen or key == "kopsavilkums" or key.startswith(("pyside6", "shiboken6")):
-            seen.add(key)
+        if name == "kopsavilkums" or name.startswith(("pyside6", "shiboken6")):
             continue
-        seen.add(key)
         for file in dist.files or []:
             if file.parts[0] != "..":  # scripts in bin/ are not needed
                 target = folder / "site-packages" / file
