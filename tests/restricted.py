@@ -130,18 +130,28 @@ def python_for_other_user() -> str:
 @cache
 def program_for_other_user() -> OtherPython:
     """How to run ``-m kopsavilkums`` as the other user: this interpreter when the other user can
-    use it as it is; else one it can run, with a copy of the program and its libraries."""
+    use it as it is; else :func:`program_copy_for_other_user`."""
     if os.name != "posix" or os.geteuid() != 0:
         return OtherPython((sys.executable,))
-    probe = [_SAME_VERSION, "import kopsavilkums.cli, kopsavilkums.convert.reading, kopsavilkums.printing"]
-    if _runs_as_other_user([sys.executable, "-c", "; ".join(probe)], {"PATH": "/usr/bin:/bin"}):
+    if _runs_as_other_user([sys.executable, "-c", _IMPORTS], {"PATH": "/usr/bin:/bin"}):
         return OtherPython((sys.executable,), ids=other_user_ids())
+    other = program_copy_for_other_user()
+    if not _runs_as_other_user([*other.command, "-c", _IMPORTS], {"PATH": "/usr/bin:/bin", **other.env}):
+        pytest.skip(f"user {NOBODY} cannot run the program even from a copy: {other}")
+    return other
+
+
+@cache
+def program_copy_for_other_user() -> OtherPython:
+    """The program as the other user runs it from a copy it can read, with an interpreter of
+    this version that it can run."""
     python = python_for_other_user()
     copy = _readable_copy_of_the_program()
     env = {"PYTHONPATH": os.pathsep.join([str(copy / "src"), str(copy / "site-packages")])}
-    if not _runs_as_other_user([python, "-s", "-c", "; ".join(probe)], {"PATH": "/usr/bin:/bin", **env}):
-        pytest.skip(f"user {NOBODY} cannot run the program even from a copy in {copy} with {python}")
-    return OtherPython((python, "-s"), env=env, ids=other_user_ids())
+    return OtherPython((python, "-S"), env=env, ids=other_user_ids())  # -S: none of its own packages
+
+
+_IMPORTS = f"{_SAME_VERSION}; import kopsavilkums.cli, kopsavilkums.convert.reading, kopsavilkums.printing"
 
 
 def _readable_copy_of_the_program() -> Path:
