@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from kopsavilkums.cli_io import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, shown
 from kopsavilkums.messages import Message, UserError
 
-EXIT_OK, EXIT_CHANGED, EXIT_UNREADABLE = 0, 1, 2
+EXIT_CHANGED = EXIT_PROBLEMS  # not signed, or changed after signing
 
 NOT_SIGNED = Message("nav parakstīts (PDF nav neviena paraksta)", "not signed (the PDF has no signature)")
 NOT_A_PDF = Message("tas nav PDF", "this is not a PDF")
@@ -42,12 +43,12 @@ def run(args: argparse.Namespace, lang: str) -> int:
     try:
         roots = None if args.trust is None else _certificates(args.trust)
     except _BadTrustFile as exc:
-        print(f"kopsavilkums: {_shown(exc.localized(lang))}", file=sys.stderr)
+        print(f"kopsavilkums: {shown(exc.localized(lang))}", file=sys.stderr)
         return EXIT_UNREADABLE
     try:
         data = userfile.read_bytes(args.file, MAX_INPUT_BYTES)
     except userfile.FileProblem as exc:
-        print(f"kopsavilkums: {_shown(exc.localized(lang))}", file=sys.stderr)
+        print(f"kopsavilkums: {shown(exc.localized(lang))}", file=sys.stderr)
         return EXIT_UNREADABLE
     if detect(data) != Kind.PDF:
         return _say(args.file, NOT_A_PDF.text(lang), EXIT_UNREADABLE)
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
     if not found:
         return _say(args.file, NOT_SIGNED.text(lang), EXIT_CHANGED)
     for signature in found:
-        print(f"{_shown(args.file)}: {signatures.describe(signature).text(lang)}")
+        print(f"{shown(args.file)}: {signatures.describe(signature).text(lang)}")
     return EXIT_OK if all(s.sound for s in found) else EXIT_CHANGED
 
 
@@ -99,11 +100,5 @@ def _certificates(path: str) -> list[bytes]:
 
 
 def _say(path: str, text: str, code: int) -> int:
-    print(f"kopsavilkums: {_shown(path)}: {text}", file=sys.stderr if code == EXIT_UNREADABLE else sys.stdout)
+    print(f"kopsavilkums: {shown(path)}: {text}", file=sys.stderr if code == EXIT_UNREADABLE else sys.stdout)
     return code
-
-
-def _shown(text: object) -> str:
-    from kopsavilkums.userfile import printable
-
-    return printable(str(text))
