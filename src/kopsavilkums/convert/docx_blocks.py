@@ -1,0 +1,83 @@
+"""A Word file's body as :mod:`~kopsavilkums.convert.blocks`: headings (by their style), list
+paragraphs, paragraphs with the bold words they start with, tables.
+
+The text and the tables are the general Word reader's own (:class:`.read_docx._Body`: what the
+document shows, numbers of lists included); this module only says what kind of block each is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import etree
+
+from kopsavilkums.convert.blocks import HEADING, ITEM, PARAGRAPH, TABLE, Block
+from kopsavilkums.convert.read_docx import _RUN, NS, W, _Body
+
+_RUNS = etree.XPath(f".//{_RUN}", namespaces=NS)
+_OFF = ("0", "false", "off", "none")
+#: Style names (Word keeps them in English whatever the language) of headings.
+_HEADING_NAMES = ("heading", "title", "subtitle", "virsraksts", "nosaukums")
+#: A bold lead longer than this is a bold paragraph, not a label.
+_MAX_LEAD = 400
+
+
+def docx_blocks(document: Any) -> Iterator[Block]:
+    body = _Body(document)
+    for kind, element in body._children(document.element.body, 0):
+        if kind == "p":
+            lines = [" ".join(line.split()) for line in body._paragraph(element)]
+            if lines:
+                yield Block(_kind(element, body), lines, lead=_lead(element, lines[0]))
+        else:
+            yield Block(TABLE, rows=body._table(element, 0))
+
+
+def _kind(p: Any, body: _Body) -> str:
+    ppr = p.find(W + "pPr")
+    if ppr is not None and ppr.find(W + "outlineLvl") is not None:
+        return HEADING
+    style_id = ppr.find(W + "pStyle") if ppr is not None else None
+    if style_id is not None:
+        style = body.styles.by_id.get(style_id.get(W + "val", ""))
+        name = style.find(W + "name") if style is not None else None
+        named = (name.get(W + "val", "") if name is not None else "").lower()
+        if named.startswith(_HEADING_NAMES) or (style is not None and style.find(f"{W}pPr/{W}outlineLvl") is not None):
+            return HEADING
+    return ITEM if body._num_pr(p) is not None else PARAGRAPH
+
+
+def _on(element: Any) -> bool:
+    return element is not None and element.get(W + "val", "true").lower() not in _OFF
+
+
+def _lead(p: Any, first_line: str) -> str:
+    """The bold text the paragraph starts with, if the line shown starts with it (after a list's number)."""
+    parts: list[str] = []
+    for run in _RUNS(p):
+        rpr = run.find(W + "rPr")
+        if rpr is not None and _on(rpr.find(W + "vanish")):
+            continue
+        text = "".join(
+            node.text or "" if node.tag == W + "t" else "\t" for node in run if node.tag in (W + "t", W + "tab")
+        )
+        bold = rpr is not None and (_on(rpr.find(W + "b")) or _strong(rpr))
+        if not bold:
+            if text.strip():
+                break
+            if not parts:
+                continue
+        parts.append(text)
+        if sum(len(part) for part in parts) > _MAX_LEAD:
+            return ""
+    lead = " ".join("".join(parts).split())
+    if not lead:
+        return ""
+    at = first_line.find(lead)
+    return first_line[: at + len(lead)] if 0 <= at <= 12 else ""
+
+
+def _strong(rpr: Any) -> bool:
+    style = rpr.find(W + "rStyle")
+    return style is not None and style.get(W + "val", "").lower() in ("strong", "izteikts", "bold")

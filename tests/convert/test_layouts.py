@@ -1,0 +1,44 @@
+"""Any layout in (issue 16): a summary reads the same whether it is a table, paragraphs, headings,
+a definition list or a list — in a Word file, a web page and text."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from tests.convert.layout_samples import DOCX_LAYOUTS, EXPECTED, HTML_LAYOUTS, TEXT_LAYOUTS, TITLE, as_read
+
+from kopsavilkums.convert.notes import UNPLACED_MARKER
+from kopsavilkums.convert.reading import read_any
+
+LAYOUTS = [
+    *((f"Word, {name}", make) for name, make in DOCX_LAYOUTS.items()),
+    *((f"web page, {name}", make) for name, make in HTML_LAYOUTS.items()),
+    *((f"text, {name}", make) for name, make in TEXT_LAYOUTS.items()),
+]
+
+
+@pytest.mark.parametrize(("name", "make"), LAYOUTS, ids=[name for name, _ in LAYOUTS])
+def test_every_layout_reads_every_row_into_its_field(name, make):
+    imported = read_any(make())
+    assert as_read(imported.report) == EXPECTED
+    assert imported.report.title == TITLE
+    assert UNPLACED_MARKER not in imported.report.other_information
+    notes = "\n".join(n.en for n in imported.notes)
+    assert "was not found" not in notes and "No budget row" not in notes
+    assert "not fully understood" not in notes
+
+
+def test_text_under_the_signature_that_has_no_field_stays_visible_in_other_information():
+    import docx
+
+    document = docx.Document(io.BytesIO(DOCX_LAYOUTS["bold paragraphs"]()))
+    document.add_paragraph("Pielikumā: foto atskaite no forumiem")
+    out = io.BytesIO()
+    document.save(out)
+    imported = read_any(out.getvalue())
+    other = imported.report.other_information
+    assert other.startswith("Forumi notika klātienē.\n" + UNPLACED_MARKER)
+    assert other.endswith("Pielikumā: foto atskaite no forumiem")
+    assert imported.report.signatory.name == "Jānis Bērziņš"
+    assert any("under the table" in n.en and "not recognised" in n.en for n in imported.notes)
