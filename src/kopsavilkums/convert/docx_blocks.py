@@ -21,6 +21,8 @@ _OFF = ("0", "false", "off", "none")
 _HEADING_NAMES = ("heading", "title", "subtitle", "virsraksts", "nosaukums")
 #: A bold lead longer than this is a bold paragraph, not a label.
 _MAX_LEAD = 400
+#: Runs looked through for it (a paragraph may hold a million).
+_MAX_RUNS = 1000
 
 
 def docx_blocks(document: Any) -> Iterator[Block]:
@@ -55,7 +57,10 @@ def _on(element: Any) -> bool:
 def _lead(p: Any, first_line: str) -> str:
     """The bold text the paragraph starts with, if the line shown starts with it (after a list's number)."""
     parts: list[str] = []
-    for run in _RUNS(p):
+    size = 0
+    for seen, run in enumerate(_RUNS(p)):
+        if seen > _MAX_RUNS:
+            return ""
         rpr = run.find(W + "rPr")
         if rpr is not None and _on(rpr.find(W + "vanish")):
             continue
@@ -69,7 +74,8 @@ def _lead(p: Any, first_line: str) -> str:
             if not parts:
                 continue
         parts.append(text)
-        if sum(len(part) for part in parts) > _MAX_LEAD:
+        size += len(text)
+        if size > _MAX_LEAD:
             return ""
     lead = " ".join("".join(parts).split())
     if not lead:

@@ -98,8 +98,9 @@ class _Walker:
 
 
 def _at_start(buffer: list[str]) -> bool:
-    """Nothing shown yet in the paragraph but, perhaps, a list item's number."""
-    return _MARKER.fullmatch("".join(buffer).strip()) is not None
+    """Nothing shown yet in the paragraph but, perhaps, a list item's number (a few pieces at most:
+    joining a long buffer at every bold word of a paragraph would be quadratic)."""
+    return len(buffer) <= 8 and _MARKER.fullmatch("".join(buffer).strip()) is not None
 
 
 def _bold(node: etree._Element, tag: str) -> bool:
