@@ -42,3 +42,18 @@ def test_text_under_the_signature_that_has_no_field_stays_visible_in_other_infor
     assert other.endswith("Pielikumā: foto atskaite no forumiem")
     assert imported.report.signatory.name == "Jānis Bērziņš"
     assert any("under the table" in n.en and "not recognised" in n.en for n in imported.notes)
+
+
+@pytest.mark.parametrize("name", ["definition list", "headings"])
+def test_a_web_archive_of_a_page_without_a_table_reads_the_same(name):
+    import quopri
+
+    page = HTML_LAYOUTS[name]()
+    archive = (
+        b"From: <Saved by Blink>\r\nSubject: Kopsavilkums\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/related; type="text/html"; boundary="----B"\r\n\r\n'
+        b"------B\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+        b"Content-Location: https://example.lv/k\r\n\r\n" + quopri.encodestring(page) + b"\r\n------B--\r\n"
+    )
+    imported = read_any(archive, "kopsavilkums.mht")
+    assert as_read(imported.report) == EXPECTED
