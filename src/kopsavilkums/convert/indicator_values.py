@@ -22,6 +22,8 @@ _ACHIEVED = re.compile(
     + _NUMBER
     + _NOT_AFTER
 )
+#: The words a value is named by, lower case, with or without the Latvian marks.
+_WORDS = ("plān", "plan", "sasniegt", "faktisk", "izpildīt", "izpildit")
 #: ``…, no tiem notikuši 38``: what was achieved of the planned number said before.
 _OF_THEM = re.compile(r"(?<![a-z])no\s+(?:tiem|tam)\s+(?:[a-z]{1,20}\s+){0,3}?" + _NUMBER + _NOT_AFTER)
 #: ``38 no 40``: achieved of planned.
@@ -37,9 +39,15 @@ def values_in_sentence(text: str) -> tuple[str, str] | None:
     """(planned, achieved) written in an indicator's sentence, either may be empty; None if neither."""
     if len(text) > 5000:
         return None  # a whole page run into one item: no sentence to look into
+    lower = text.lower()
+    # Most indicators name no value: a look for the words first (the patterns cost 50× more;
+    # a narrative of 9,000 indicators took a second more without this).
+    words = any(word in lower for word in _WORDS)
+    if not words and " no " not in lower:
+        return None
     folded = fold(text)
-    planned = list(_PLANNED.finditer(folded))
-    achieved = list(_ACHIEVED.finditer(folded))
+    planned = list(_PLANNED.finditer(folded)) if words else []
+    achieved = list(_ACHIEVED.finditer(folded)) if words else []
     if len(planned) > 1 or len(achieved) > 1:
         return None
     if planned and not achieved and (m := _OF_THEM.search(folded, planned[0].end())):
