@@ -173,11 +173,32 @@ def docx_list() -> bytes:
     return _save(document)
 
 
+def docx_framed() -> bytes:
+    """Bold labels and their paragraphs inside a table of one cell (a frame), the budget a table in it."""
+    document = docx.Document()
+    frame = document.add_table(rows=1, cols=1).cell(0, 0)
+    _bold(frame.paragraphs[0], TITLE)
+    for label, values in ROWS:
+        _bold(frame.add_paragraph(), label)
+        for text in values:
+            frame.add_paragraph(text)
+        if label == BUDGET:
+            table = frame.add_table(rows=len(BUDGET_TABLE), cols=3)
+            for r, cells in enumerate(BUDGET_TABLE):
+                for c, text in enumerate(cells):
+                    table.cell(r, c).text = text
+            frame.add_paragraph("")
+    for line in SIGNATURE:
+        frame.add_paragraph(line)
+    return _save(document)
+
+
 DOCX_LAYOUTS = {
     "table": docx_table,
     "bold paragraphs": docx_bold_paragraphs,
     "headings": docx_headings,
     "list": docx_list,
+    "framed in a table": docx_framed,
 }
 
 
@@ -236,7 +257,23 @@ def html_list() -> bytes:
     return _page(f"<h1>{escape(TITLE)}</h1><ol>{items}</ol>{_html_signature()}")
 
 
-HTML_LAYOUTS = {"table": html_table, "definition list": html_definitions, "headings": html_headings, "list": html_list}
+def html_framed() -> bytes:
+    """Paragraphs with ``<strong>`` labels inside a layout table of one column."""
+    parts = "".join(
+        f"<p><strong>{escape(label)}</strong></p>{_paragraphs(values)}{'' if values else _html_budget()}"
+        for label, values in ROWS
+    )
+    title = f"<p><strong>{escape(TITLE)}</strong></p>"
+    return _page(f"<table><tr><td>{title}</td></tr><tr><td>{parts}{_html_signature()}</td></tr></table>")
+
+
+HTML_LAYOUTS = {
+    "table": html_table,
+    "definition list": html_definitions,
+    "headings": html_headings,
+    "list": html_list,
+    "framed in a table": html_framed,
+}
 
 
 # ------------------------------------------------------------------------------------- text

@@ -7,13 +7,15 @@ document shows, numbers of lists included); this module only says what kind of b
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
 
 from kopsavilkums.convert.blocks import HEADING, ITEM, PARAGRAPH, TABLE, Block
-from kopsavilkums.convert.read_docx import _RUN, NS, W, _Body
+from kopsavilkums.convert.common import ImportRefused
+from kopsavilkums.convert.read_docx import _RUN, MAX_DEPTH, NS, TOO_MANY_CELLS, W, _Body, _unwrapped
 
 _RUNS = etree.XPath(f".//{_RUN}", namespaces=NS)
 _OFF = ("0", "false", "off", "none")
@@ -27,13 +29,34 @@ _MAX_RUNS = 1000
 
 def docx_blocks(document: Any) -> Iterator[Block]:
     body = _Body(document)
-    for kind, element in body._children(document.element.body, 0):
+    yield from _blocks(body, document.element.body, 0)
+
+
+def _blocks(body: _Body, parent: Any, depth: int) -> Iterator[Block]:
+    for kind, element in body._children(parent, depth):
         if kind == "p":
             lines = [" ".join(line.split()) for line in body._paragraph(element)]
             if lines:
                 yield Block(_kind(element, body), lines, lead=_lead(element, lines[0]))
+        elif depth < MAX_DEPTH and (cells := _frame(element)) is not None:
+            body.cells_left -= len(cells)
+            if body.cells_left < 0:
+                raise ImportRefused(TOO_MANY_CELLS)
+            for tc in cells:  # a table of one column frames the page: its paragraphs are the page's
+                yield from _blocks(body, tc, depth + 1)
         else:
-            yield Block(TABLE, rows=body._table(element, 0))
+            yield Block(TABLE, rows=body._table(element, depth))
+
+
+def _frame(tbl: Any) -> list[Any] | None:
+    """The cells of a table whose every row has one cell (a frame around the text), else None."""
+    cells: list[Any] = []
+    for tr in _unwrapped(tbl, W + "tr"):
+        row = list(itertools.islice(_unwrapped(tr, W + "tc"), 2))
+        if len(row) != 1:
+            return None
+        cells.append(row[0])
+    return cells or None
 
 
 def _kind(p: Any, body: _Body) -> str:

@@ -16,7 +16,17 @@ from collections.abc import Iterator
 from lxml import etree
 
 from kopsavilkums.convert.blocks import DESCRIPTION, HEADING, ITEM, PARAGRAPH, TABLE, TERM, Block
-from kopsavilkums.convert.read_html import _BLOCKS, _NO_MARKERS, _SKIP, MAX_COVERED, _Carried, _grid, _int, _li_marker
+from kopsavilkums.convert.read_html import (
+    _BLOCKS,
+    _NO_MARKERS,
+    _SKIP,
+    MAX_COVERED,
+    _Carried,
+    _grid,
+    _int,
+    _li_marker,
+    _own_rows,
+)
 
 _KINDS = {
     **{f"h{n}": HEADING for n in range(1, 7)},
@@ -112,7 +122,11 @@ def _hidden(node: etree._Element) -> bool:
 
 
 def _lays_out(table: etree._Element) -> bool:
-    """Whether a table lays out the page (headings or definition lists in it) rather than holds data."""
+    """Whether a table lays out the page (one column, or headings or definition lists in it)
+    rather than holds data."""
+    rows = _own_rows(table)
+    if rows and all(len(row.findall("td") + row.findall("th")) == 1 for row in rows[:_LOOK]):
+        return True
     for seen, node in enumerate(table.iter()):
         if seen > _LOOK:
             return False
