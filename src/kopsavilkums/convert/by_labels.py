@@ -76,16 +76,17 @@ class _Reader:
     def _label(self, block: Block, line: str) -> bool:
         """Start a row if the line begins with a label; whether it did."""
         lead = block.lead.strip()
-        if (block.kind in MARKED or (lead and lead == line.strip())) and (key := recognise(line)):
+        # Any label where the layout marks one; only the official ones on a plain line (a short name
+        # such as "Periods" may begin a sentence). The official ones are among the others, so a
+        # line that is no label at all is looked up once.
+        marked = block.kind in MARKED or lead == line.strip()
+        if (key := recognise(line)) and (marked or recognise(line, short=False)):
             self._start(line, key, "")
             return True
         if lead and lead != line.strip() and (key := recognise(lead)):
             at = line.find(lead)
             rest = line[at + len(lead) :] if at != -1 else line
             self._start(lead, key, rest.lstrip(_DASHES))
-            return True
-        if key := recognise(line, short=False):
-            self._start(line, key, "")
             return True
         if split := split_labelled(line, short=block.kind in MARKED):
             key, value = split
