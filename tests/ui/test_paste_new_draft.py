@@ -31,15 +31,17 @@ def test_ctrl_shift_v_pastes_a_copied_web_page_as_a_new_draft_after_the_review(q
     file_menu = window.menuBar().actions()[0].menu()
     assert action in file_menu.actions()
     dialogs.answer("confirm_import", True)
+    window.new_draft()  # the keys work while the cursor is in a text field too
+    qtbot.waitUntil(lambda: window.focusWidget() is not None and window.focusWidget().inherits("QLineEdit"))
     with qtbot.waitSignal(window.files.imported):
-        action.trigger()
+        qtbot.keySequence(window.focusWidget(), QKeySequence("Ctrl+Shift+V"))
     [(question, details)] = dialogs.questions("confirm_import")
     assert "the clipboard" in question and "Budget years: 2" in details
     report = window.doc.report
     assert report.performer == "Biedrība „Zaļā osta”"
     assert [(b.year, str(b.actual)) for b in report.budget] == [(2022, "9500.00"), (2023, "1950.50")]
     assert report.signatory.name == "Jānis Bērziņš"
-    assert len(window.store.list()) == 1
+    assert len(window.store.list()) == 2  # the new empty draft and the pasted one
 
 
 def test_text_alone_is_read_as_text_and_declining_adds_nothing(qtbot, make_window, dialogs, clipboard):

@@ -67,6 +67,8 @@ class _Reader:
                 self._value(flat, [cells])
 
     def text(self, block: Block) -> None:
+        if not block.lines:
+            return
         first, *more = block.lines
         if not self._label(block, first):
             self._value(first, [[first]])
