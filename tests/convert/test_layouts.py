@@ -57,3 +57,16 @@ def test_a_web_archive_of_a_page_without_a_table_reads_the_same(name):
     )
     imported = read_any(archive, "kopsavilkums.mht")
     assert as_read(imported.report) == EXPECTED
+
+
+def test_what_a_page_hides_is_not_read_in_any_layout():
+    from tests.convert.layout_samples import _page
+
+    page = _page(
+        "<h3>Valsts pārvaldes uzdevums</h3><p>Forumi</p><p style='display: none'>Slēpts teksts</p>"
+        "<h3>Valsts pārvaldes uzdevuma veicējs</h3><p hidden>Cits veicējs</p><p>Biedrība</p>"
+        "<dl><dt><div hidden>Piezīme</div>Periods</dt><dd>01.03.2022. – 28.02.2023.</dd></dl>"
+    )
+    report = read_any(page).report
+    assert (report.task, report.performer) == ("Forumi", "Biedrība")
+    assert report.period.start is not None  # a hidden block inside a term leaves the term a term

@@ -54,7 +54,7 @@ def html_blocks(root: etree._Element) -> Iterator[Block]:
 class _Walker:
     def __init__(self) -> None:
         self.buffer: list[str] = []
-        self.kinds: list[str] = []  # the kind of each open block element
+        self.kinds: list[tuple[etree._Element, str]] = []  # each open block element and its kind
         self.lists: list[list[int]] = []
         self.lead: str | None = None
         self.bold_at: etree._Element | None = None
@@ -75,7 +75,7 @@ class _Walker:
                     continue
                 if tag in _BLOCKS or tag in _LAYOUT:
                     yield from self.flush()
-                    self.kinds.append(_KINDS.get(tag, PARAGRAPH))
+                    self.kinds.append((node, _KINDS.get(tag, PARAGRAPH)))
                 if tag in ("ol", "ul"):
                     hidden = bool(_NO_MARKERS.search(node.get("style", "")))
                     self.lists.append([-2 if hidden else _int(node.get("start"), 1) if tag == "ol" else -1])
@@ -92,7 +92,7 @@ class _Walker:
                     self.lists.pop()
                 if tag in _BLOCKS or tag in _LAYOUT:
                     yield from self.flush()
-                    if self.kinds:
+                    if self.kinds and self.kinds[-1][0] is node:  # not a skipped one: its end comes too
                         self.kinds.pop()
                 if node is not element and node.tail:
                     self.buffer.append(node.tail)
@@ -104,7 +104,7 @@ class _Walker:
         self.buffer.clear()
         self.lead, self.bold_at = None, None
         if text:
-            yield Block(self.kinds[-1] if self.kinds else PARAGRAPH, [text], lead=" ".join(lead.split()))
+            yield Block(self.kinds[-1][1] if self.kinds else PARAGRAPH, [text], lead=" ".join(lead.split()))
 
 
 def _at_start(buffer: list[str]) -> bool:
