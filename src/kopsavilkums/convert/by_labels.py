@@ -14,20 +14,44 @@ The readers try their table first and come here when it does not hold the rows
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 
 from kopsavilkums.convert.around import is_under_line
 from kopsavilkums.convert.blocks import MARKED, TABLE, Block
-from kopsavilkums.convert.labels import recognise, split_labelled
+from kopsavilkums.convert.labels import OFFICIAL, SHORT_LABELS, clean_label, fold, recognise, split_labelled
 from kopsavilkums.convert.published import MIN_ROWS, GridCell, Published, SourceRow, rows_from_table
 
 _DASHES = " \t:–—-"
+#: The first four letters of the first word of every label (folded): a line that does not start
+#: so is no label, which is known without looking it up (most of a document's lines).
+_STARTS = frozenset(
+    label.split()[0][:4] for label in (*OFFICIAL.values(), *(s for labels in SHORT_LABELS.values() for s in labels))
+)
 
 
-def or_by_labels(published: Published, blocks: Callable[[], Iterable[Block]]) -> Published:
+def may_begin_with_label(line: str) -> bool:
+    """Whether ``line`` may start with a row label (its first word is a label's, typos aside)."""
+    if line[:1].isalpha() and line[0] not in "ivxIVX":  # no row number in front: the quick way
+        return fold(line[:4]) in _STARTS
+    words = clean_label(line[:80]).split(" ", 1)
+    return words[0][:4] in _STARTS
+
+
+def could_hold_rows(first_lines: Iterable[str]) -> bool:
+    """Whether enough of a document's lines may start with a label for the rows to be looked for."""
+    return sum(1 for _ in itertools.islice(filter(may_begin_with_label, first_lines), MIN_ROWS)) >= MIN_ROWS
+
+
+def or_by_labels(
+    published: Published, blocks: Callable[[], Iterable[Block]], first_lines: Iterable[str] | None = None
+) -> Published:
     """``published`` when its tables held the summary's rows, else the rows found by their labels
-    in ``blocks`` (when those are more)."""
+    in ``blocks`` (when those are more). ``first_lines``, when the reader has them already: the
+    document's lines, so that one where no label can start is not read again."""
     if _keys(published) >= MIN_ROWS:
+        return published
+    if first_lines is not None and not could_hold_rows(first_lines):
         return published
     found = published_by_labels(blocks(), published.source, published.keep_unknown_above)
     return found if _keys(found) > _keys(published) else published
@@ -77,6 +101,8 @@ class _Reader:
 
     def _label(self, block: Block, line: str) -> bool:
         """Start a row if the line begins with a label; whether it did."""
+        if not may_begin_with_label(line):
+            return False
         lead = block.lead.strip()
         # Any label where the layout marks one; only the official ones on a plain line (a short name
         # such as "Periods" may begin a sentence). The official ones are among the others, so a

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kopsavilkums.convert.blocks import HEADING, ITEM, PARAGRAPH, TABLE, Block
+from kopsavilkums.convert.by_labels import may_begin_with_label
 from kopsavilkums.convert.common import ImportRefused
 from kopsavilkums.convert.read_docx import MAX_DEPTH, TOO_MANY_CELLS, W, _Body, _unwrapped
 
@@ -25,6 +26,15 @@ _MAX_LEAD = 400
 _MAX_RUNS = 1000
 
 
+def first_lines(blocks: list[tuple[str, Any]]) -> Iterator[str]:
+    """The lines of what :meth:`_Body.blocks` read: each paragraph's first, each line of each cell."""
+    for kind, value in blocks:
+        if kind == "p":
+            yield value[0]
+        else:
+            yield from (cells[0] for row in value for cell in row for cells in cell.lines if cells)
+
+
 def docx_blocks(document: Any) -> Iterator[Block]:
     body = _Body(document)
     yield from _blocks(body, document.element.body, 0)
@@ -34,8 +44,10 @@ def _blocks(body: _Body, parent: Any, depth: int) -> Iterator[Block]:
     for kind, element in body._children(parent, depth):
         if kind == "p":
             lines = [" ".join(line.split()) for line in body._paragraph(element)]
-            if lines:
+            if lines and may_begin_with_label(lines[0]):
                 yield Block(_kind(element, body), lines, lead=_lead(element, lines[0]))
+            elif lines:  # no label can start it: what kind of paragraph it is does not matter
+                yield Block(PARAGRAPH, lines)
         elif depth < MAX_DEPTH and (cells := _frame(element)) is not None:
             body.cells_left -= len(cells)
             if body.cells_left < 0:
