@@ -124,6 +124,9 @@ def _stored(store, draft_id: str) -> Report:
 def _check_window_shows_the_store(window, store) -> None:
     """Nothing to undo, nothing unsaved, and the window's report (and what it prints) is the
     stored one."""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()  # whatever the program left for the next turn of the event loop
     assert window.doc.undo_stack.count() == 0, [
         window.doc.undo_stack.text(n) for n in range(window.doc.undo_stack.count())
     ]
