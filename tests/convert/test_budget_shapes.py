@@ -92,3 +92,12 @@ def test_a_text_with_eiro_budget_lines_leaves_nothing_in_other_information():
     report = imported.report
     assert [(b.year, b.planned, b.actual) for b in report.budget] == TWO_YEARS
     assert report.other_information == ""
+
+
+def test_a_difference_named_in_the_line_is_left_out_a_total_word_is_no_difference():
+    rows, read = budget(["2022. gads: plānots 1000 eiro, izlietots 900 eiro, starpība 100 eiro"])
+    assert rows == [(2022, D("1000.00"), D("900.00"))] and read.unplaced == []
+    rows, read = budget(["2022. gads kopā 1000 euro"])  # "in all": the amount spent, as ever
+    assert rows == [(2022, None, D("1000.00"))] and read.unplaced == []
+    rows, read = budget(["2022. gads: starpība 100 euro"])  # nothing else named: kept visible to be checked
+    assert read.unplaced == ["2022. gads: starpība 100 euro"] and "not fully understood" in read.notes[0].en

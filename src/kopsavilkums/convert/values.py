@@ -101,8 +101,10 @@ def _amounts(folded: str, limit: int = 3) -> list[tuple[int, int, Decimal, bool]
 _YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*\.?\s*(?:g\.|gads|gada|gadam|gadu|gadi|g\b)?\s*[:\-–—]?", re.ASCII)
 _TOTAL = re.compile(r"^\s*(?:kopa|kopsumma|pavisam)\b")
 _PLANNED, _ACTUAL = ("planot", "planned"), ("faktisk", "izlietot", "actual", "spent")
-#: Words that name an amount that is neither: a difference or a total, worked out again when printing.
-_OTHER = ("starpib", "atlikum", "novirz", "differen", "balance", "kopa", "kopsumm", "total")
+#: Words that name an amount that is neither: a difference, worked out again when printing …
+_DIFFERENCE = ("starpib", "atlikum", "novirz", "differen", "balance")
+#: … and, as a column's heading, a total.
+_OTHER = (*_DIFFERENCE, "kopa", "kopsumm", "total")
 _BUDGET_WORDS = (
     "gads", "gada", "g", "planotais", "planots", "planota", "planotie", "faktiski", "faktiskais", "faktiskie",
     "izlietotais", "izlietots", "izlietota", "izlietotie", "finansejums", "valsts", "budzeta", "euro", "eur", "eiro",
@@ -158,11 +160,15 @@ def read_budget(lines: list[list[str]], read: Read) -> list[BudgetRow]:
         if year is None and _TOTAL.match(folded):
             totals.append((text, [v for _, _, v, _ in found]))
             continue
-        if "other" in kinds:  # "starpība 100": a difference or a total is worked out again when printing
+        if "other" in kinds and any(k not in ("", "other") for k in kinds):
+            # "plānots 1000, izlietots 900, starpība 100": the difference is worked out again when printing
             found, kinds = (
                 [f for f, k in zip(found, kinds, strict=True) if k != "other"],
                 [k for k in kinds if k != "other"],
             )
+        elif "other" in kinds:  # a difference and no amount named: read as before, and shown to be checked
+            kinds = ["" if k == "other" else k for k in kinds]
+            extra = extra or "?"
         if year is None and not found:
             if len(text) < 120 and not leftover(folded, [], _HEADING_WORDS):
                 columns = _columns(cells) or columns
@@ -315,7 +321,7 @@ def _kinds(folded: str, found: list[tuple[int, int, Decimal, bool]]) -> list[str
         before = folded[start:s]
         planned = any(w in before for w in _PLANNED)
         actual = any(w in before for w in _ACTUAL)
-        other = any(w in before.rsplit("|", 1)[-1] for w in _OTHER) and not (planned or actual)
+        other = any(w in before.rsplit("|", 1)[-1] for w in _DIFFERENCE) and not (planned or actual)
         kinds.append(
             "both" if planned and actual else "planned" if planned else "actual" if actual else "other" if other else ""
         )
