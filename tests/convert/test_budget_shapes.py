@@ -101,3 +101,10 @@ def test_a_difference_named_in_the_line_is_left_out_a_total_word_is_no_differenc
     assert rows == [(2022, None, D("1000.00"))] and read.unplaced == []
     rows, read = budget(["2022. gads: starpība 100 euro"])  # nothing else named: kept visible to be checked
     assert read.unplaced == ["2022. gads: starpība 100 euro"] and "not fully understood" in read.notes[0].en
+
+
+def test_one_amount_column_is_what_was_spent_and_a_total_column_is_left_out():
+    rows, read = budget(["Gads", "Izlietots, EUR"], ["2022.", "9 500,00"], ["2023.", "1 950,50"])
+    assert rows == [(2022, None, D("9500.00")), (2023, None, D("1950.50"))] and read.unplaced == []
+    rows, read = budget(["Gads", "Plānots", "Izlietots", "Kopā"], ["2022.", "1000", "900", "1900"])
+    assert rows == [(2022, D("1000.00"), D("900.00"))] and read.unplaced == [] and read.notes == []
