@@ -70,3 +70,34 @@ def test_what_a_page_hides_is_not_read_in_any_layout():
     report = read_any(page).report
     assert (report.task, report.performer) == ("Forumi", "Biedrība")
     assert report.period.start is not None  # a hidden block inside a term leaves the term a term
+
+
+def test_a_word_table_with_the_budget_as_a_nested_table_of_three_amount_columns():
+    import docx
+    from tests.convert.layout_samples import BUDGET, ROWS
+
+    document = docx.Document()
+    table = document.add_table(rows=len(ROWS), cols=2)
+    for r, (label, values) in enumerate(ROWS):
+        table.cell(r, 0).text = label
+        cell = table.cell(r, 1)
+        cell.text = values[0] if values else ""
+        if label == BUDGET:
+            inner = cell.add_table(rows=3, cols=4)
+            for i, cells in enumerate(
+                [
+                    ["Gads", "Plānots", "Izlietots", "Starpība"],
+                    ["2022.", "1000", "900", "100"],
+                    ["2023.", "500", "500", "0"],
+                ]
+            ):
+                for c, text in enumerate(cells):
+                    inner.cell(i, c).text = text
+    out = io.BytesIO()
+    document.save(out)
+    report = read_any(out.getvalue()).report
+    assert [(b.year, str(b.planned), str(b.actual)) for b in report.budget] == [
+        (2022, "1000.00", "900.00"),
+        (2023, "500.00", "500.00"),
+    ]
+    assert UNPLACED_MARKER not in report.other_information
