@@ -8,19 +8,20 @@ above the table; the signature block after the last row (:func:`~.around.is_unde
 text under it. Nothing is dropped: what has no row goes where :func:`~.published.to_imported`
 puts all such text.
 
-The readers try their table first and come here when it does not hold the rows
-(:func:`or_by_labels`), so a summary written as a table reads as it always has.
+The readers try their table first and come here when no table holds the rows
+(:func:`table_or_labels`), so a summary written as a table reads as it always has.
 """
 
 from __future__ import annotations
 
-import itertools
+import gc
 from collections.abc import Callable, Iterable
 
 from kopsavilkums.convert.around import is_under_line
 from kopsavilkums.convert.blocks import MARKED, TABLE, Block
+from kopsavilkums.convert.common import Imported, ImportRefused
 from kopsavilkums.convert.labels import OFFICIAL, SHORT_LABELS, clean_label, fold, recognise, split_labelled
-from kopsavilkums.convert.published import MIN_ROWS, GridCell, Published, SourceRow, rows_from_table
+from kopsavilkums.convert.published import NOT_A_SUMMARY, GridCell, Published, SourceRow, rows_from_table
 
 _DASHES = " \t:–—-"
 #: The first four letters of the first word of every label (folded): a line that does not start
@@ -38,27 +39,17 @@ def may_begin_with_label(line: str) -> bool:
     return words[0][:4] in _STARTS
 
 
-def could_hold_rows(first_lines: Iterable[str]) -> bool:
-    """Whether enough of a document's lines may start with a label for the rows to be looked for."""
-    return sum(1 for _ in itertools.islice(filter(may_begin_with_label, first_lines), MIN_ROWS)) >= MIN_ROWS
-
-
-def or_by_labels(
-    published: Published, blocks: Callable[[], Iterable[Block]], first_lines: Iterable[str] | None = None
-) -> Published:
-    """``published`` when its tables held the summary's rows, else the rows found by their labels
-    in ``blocks`` (when those are more). ``first_lines``, when the reader has them already: the
-    document's lines, so that one where no label can start is not read again."""
-    if _keys(published) >= MIN_ROWS:
-        return published
-    if first_lines is not None and not could_hold_rows(first_lines):
-        return published
-    found = published_by_labels(blocks(), published.source, published.keep_unknown_above)
-    return found if _keys(found) > _keys(published) else published
-
-
-def _keys(published: Published) -> int:
-    return len({row.key for row in published.rows if row.key})
+def table_or_labels(by_table: Callable[[], Imported], by_labels: Callable[[], Imported]) -> Imported:
+    """What the reader of tables read; when it found no summary table, the rows found by their
+    labels in the document's blocks (``by_labels`` reads the input again: the table reader's
+    parse is let go first, so that two trees of a large file are never held at once)."""
+    try:
+        return by_table()
+    except ImportRefused as refusal:
+        if refusal.message is not NOT_A_SUMMARY:
+            raise
+    gc.collect()  # python-docx's parts refer to each other: only the collector frees a parsed file
+    return by_labels()
 
 
 def published_by_labels(blocks: Iterable[Block], source: str, keep_unknown_above: bool = True) -> Published:

@@ -7,14 +7,18 @@ document shows, numbers of lists included); this module only says what kind of b
 
 from __future__ import annotations
 
+import io
 import itertools
 from collections.abc import Iterator
 from typing import Any
 
 from kopsavilkums.convert.blocks import HEADING, ITEM, PARAGRAPH, TABLE, Block
-from kopsavilkums.convert.by_labels import may_begin_with_label
-from kopsavilkums.convert.common import ImportRefused
+from kopsavilkums.convert.by_labels import may_begin_with_label, published_by_labels
+from kopsavilkums.convert.common import Imported, ImportRefused
+from kopsavilkums.convert.docx_zip import check_zip
+from kopsavilkums.convert.published import to_imported
 from kopsavilkums.convert.read_docx import MAX_DEPTH, TOO_MANY_CELLS, W, _Body, _unwrapped
+from kopsavilkums.messages import Message
 
 _WRAPPERS = frozenset(W + tag for tag in ("hyperlink", "ins", "smartTag", "sdt", "customXml", "fldSimple"))
 _OFF = ("0", "false", "off", "none")
@@ -26,13 +30,18 @@ _MAX_LEAD = 400
 _MAX_RUNS = 1000
 
 
-def first_lines(blocks: list[tuple[str, Any]]) -> Iterator[str]:
-    """The lines of what :meth:`_Body.blocks` read: each paragraph's first, each line of each cell."""
-    for kind, value in blocks:
-        if kind == "p":
-            yield value[0]
-        else:
-            yield from (cells[0] for row in value for cell in row for cells in cell.lines if cells)
+def read_docx_by_labels(data: bytes) -> Imported:
+    """A Word file whose rows no table holds: the rows found by their labels in its blocks."""
+    check_zip(data)
+    import docx  # python-docx, as the general reader imports it
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # read once already by the table reader; any failure still is "cannot read"
+        raise ImportRefused(
+            Message(f"Word failu nevar nolasīt ({exc}).", f"The Word file cannot be read ({exc}).")
+        ) from None
+    return to_imported(published_by_labels(docx_blocks(document), "docx"))
 
 
 def docx_blocks(document: Any) -> Iterator[Block]:

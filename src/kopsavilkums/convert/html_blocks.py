@@ -16,6 +16,9 @@ from collections.abc import Iterator
 from lxml import etree
 
 from kopsavilkums.convert.blocks import DESCRIPTION, HEADING, ITEM, PARAGRAPH, TABLE, TERM, Block
+from kopsavilkums.convert.by_labels import published_by_labels
+from kopsavilkums.convert.common import Imported
+from kopsavilkums.convert.published import to_imported
 from kopsavilkums.convert.read_html import (
     _BLOCKS,
     _NO_MARKERS,
@@ -26,6 +29,8 @@ from kopsavilkums.convert.read_html import (
     _int,
     _li_marker,
     _own_rows,
+    decode_html,
+    parse,
 )
 
 _KINDS = {
@@ -43,6 +48,13 @@ _MARKER = re.compile(r"(?:\d{1,4}[.)]|•)?")
 _LAYOUT_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt"})
 #: Elements of a table looked through for headings: bounded, as a page may nest tables deeply.
 _LOOK = 2000
+
+
+def read_html_by_labels(data: bytes) -> Imported:
+    """A web page whose rows no table holds: the rows found by their labels in its blocks. Text
+    above the first label is a page's menus and headers, not kept (as above its table)."""
+    root = parse(decode_html(data))
+    return to_imported(published_by_labels(html_blocks(root), "html", keep_unknown_above=False))
 
 
 def html_blocks(root: etree._Element) -> Iterator[Block]:

@@ -73,10 +73,7 @@ def read_docx(data: bytes) -> Imported:
                 continue
             texts = value if kind == "p" else [_flat(row) for row in value]
             (published.above if index < summary[0] else published.under).extend(t for t in texts if t.strip())
-    from kopsavilkums.convert.by_labels import or_by_labels  # the rows in any layout, when no table holds them
-    from kopsavilkums.convert.docx_blocks import docx_blocks, first_lines
-
-    return to_imported(or_by_labels(published, lambda: docx_blocks(document), first_lines(blocks)))
+    return to_imported(published)
 
 
 def _has_labels(table: list[list[GridCell]]) -> bool:

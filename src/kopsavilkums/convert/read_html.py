@@ -363,7 +363,4 @@ def read_html(data: bytes) -> Imported:
         for table in tables:
             rows_from_table(_grid(table, carried), published)
         published.under += _near_text(tables[-1], before=False)
-    from kopsavilkums.convert.by_labels import or_by_labels  # the rows in any layout, when no table holds them
-    from kopsavilkums.convert.html_blocks import html_blocks
-
-    return to_imported(or_by_labels(published, lambda: html_blocks(root)))
+    return to_imported(published)
