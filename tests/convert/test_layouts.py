@@ -4,10 +4,14 @@ a definition list or a list — in a Word file, a web page and text."""
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from tests.convert.layout_samples import DOCX_LAYOUTS, EXPECTED, HTML_LAYOUTS, TEXT_LAYOUTS, TITLE, as_read
 
+from kopsavilkums import exchange
 from kopsavilkums.convert.notes import UNPLACED_MARKER
 from kopsavilkums.convert.reading import read_any
 
@@ -101,3 +105,22 @@ def test_a_word_table_with_the_budget_as_a_nested_table_of_three_amount_columns(
         (2023, "500.00", "500.00"),
     ]
     assert UNPLACED_MARKER not in report.other_information
+
+
+_WORDS = ["zilonis", "tramvajs", "kuģis", "mākonis", "ezers"]
+_TAGS = st.sampled_from(
+    ["<h3>", "</h3>", "<p>", "</p>", "<dt>", "</dt>", "<dd>", "</dd>", "<strong>", "</strong>", "<b>", "</b>", "<li>",
+     "<ol>", "</ol>", "<br>", "<table><tr><td>", "</td><td>", "</td></tr></table>", "<div>", "</div>", ": ", " "]
+)  # fmt: skip
+_LABELS = st.sampled_from(["Periods", "Finansējums", "Cita informācija", "Neatbilstoši veiktie izdevumi", "Apraksts"])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_TAGS, _LABELS, st.sampled_from(_WORDS)), max_size=40))
+def test_a_page_in_any_layout_keeps_every_word_after_its_first_label(pieces):
+    body = "<h3>Valsts pārvaldes uzdevums</h3><p>x</p><h3>Valsts pārvaldes uzdevuma veicējs</h3><p>y</p>"
+    page = f"<html><body>{body}{''.join(pieces)}</body></html>".encode()
+    imported = read_any(page)
+    kept = json.dumps(json.loads(exchange.dumps(imported.report)), ensure_ascii=False).lower()
+    for word in set(pieces) & set(_WORDS):
+        assert word in kept, (word, kept)
