@@ -249,6 +249,10 @@
         <translation>&amp;Importēt kopsavilkumu…</translation>
     </message>
     <message>
+        <source>Pas&amp;te as a new draft</source>
+        <translation>Ie&amp;līmēt kā jaunu melnrakstu</translation>
+    </message>
+    <message>
         <source>Export &amp;as…</source>
         <translation>Eksportēt &amp;kā…</translation>
     </message>
@@ -408,6 +412,14 @@
     <message>
         <source>Export the signed copy</source>
         <translation>Eksportēt parakstīto kopiju</translation>
+    </message>
+    <message>
+        <source>the clipboard</source>
+        <translation>starpliktuves</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to paste as a summary.</source>
+        <translation>Starpliktuvē nav teksta, ko ielīmēt kā kopsavilkumu.</translation>
     </message>
     <message>
         <source>This is what was read from “%1”. Add it as a new draft?</source>

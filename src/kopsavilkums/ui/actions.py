@@ -19,6 +19,7 @@ SPECS = {
     "restore": (lambda: translate("Window", "&Restore from the trash"), None),
     "purge": (lambda: translate("Window", "Delete for &good"), None),
     "import": (lambda: translate("Window", "&Import a summary…"), "Ctrl+I"),
+    "paste_new": (lambda: translate("Window", "Pas&te as a new draft"), "Ctrl+Shift+V"),
     "export": (lambda: translate("Window", "Export &as…"), "Ctrl+Shift+S"),
     "copy_web": (lambda: translate("Window", "Copy for the &web page"), "Ctrl+Shift+C"),
     "save": (lambda: translate("Window", "&Save"), QKeySequence.StandardKey.Save),

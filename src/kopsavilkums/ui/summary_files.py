@@ -10,6 +10,7 @@ with what the reader noticed: text it could not place (kept in row 8), rows that
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -81,7 +82,7 @@ class SummaryFiles(QObject):
             imported = read_path(path)
             return imported, _signed_copy_of(path, imported, store_path)
 
-        self._run(work, lambda read: self._review(path, *read), f"{path.name}: ")
+        self._run(work, lambda read: self._review(path.name, *read), f"{path.name}: ")
         return True
 
     def _offer_to_keep(self, signed: tuple) -> bool:
@@ -180,11 +181,40 @@ class SummaryFiles(QObject):
         self._run(work, done)
         return True
 
-    def _review(self, path: Path, imported: Imported, signed=None) -> None:
+    def paste_as_new_draft(self) -> bool:
+        """Read what a browser or Word put on the clipboard — its HTML, else its text — through the
+        same readers and the same review as Import; :attr:`imported` follows. False when the
+        clipboard holds neither."""
+        from PySide6.QtGui import QGuiApplication
+
+        from kopsavilkums.convert.common import ImportRefused
+        from kopsavilkums.convert.reading import read_any
+
+        data = QGuiApplication.clipboard().mimeData()
+        html = data.html() if data is not None and data.hasHtml() else ""
+        text = data.text() if data is not None and data.hasText() else ""
+        name = translate("Window", "the clipboard")
+        if not html.strip() and not text.strip():
+            self.operations.show_error(translate("Window", "The clipboard holds no text to paste as a summary."))
+            return False
+
+        def work() -> Imported:
+            if html.strip():
+                try:
+                    return read_any(as_page(html).encode("utf-8"))
+                except ImportRefused:
+                    if not text.strip():
+                        raise
+            return read_any(text.encode("utf-8"))
+
+        self._run(work, lambda imported: self._review(name, imported), f"{name}: ")
+        return True
+
+    def _review(self, name: str, imported: Imported, signed=None) -> None:
         if signed is not None and self._offer_to_keep(signed):
             return
         if not imported.exact and not self.dialogs.confirm_import(
-            translate("Window", "This is what was read from “%1”. Add it as a new draft?").replace("%1", path.name),
+            translate("Window", "This is what was read from “%1”. Add it as a new draft?").replace("%1", name),
             describe(imported, i18n.current()),
         ):
             self.message.emit(translate("Window", "Nothing was imported."))
@@ -194,7 +224,7 @@ class SummaryFiles(QObject):
             if imported.notes:
                 language = i18n.current()
                 self.operations.notice.emit(
-                    translate("Window", "Imported from “%1”. Please check:").replace("%1", path.name)
+                    translate("Window", "Imported from “%1”. Please check:").replace("%1", name)
                     + "\n"
                     + "\n".join(f"• {note.text(language)}" for note in imported.notes)
                 )
@@ -309,3 +339,14 @@ def describe(imported: Imported, language: str) -> str:
         lines += ["", translate("Window", "Please check:")]
         lines += [f"• {note.text(language)}" for note in imported.notes]
     return "\n".join(lines)
+
+
+_PAGE_START = re.compile(r"<(?:!doctype\s+html|html)\b", re.IGNORECASE)
+
+
+def as_page(html: str) -> str:
+    """Clipboard HTML is a fragment (``<meta charset="utf-8"><dl>…``): made a page, so that it is
+    read as a web page whatever its first element."""
+    if _PAGE_START.search(html[:4096]):
+        return html
+    return f'<html><head><meta charset="utf-8"></head><body>{html}</body></html>'

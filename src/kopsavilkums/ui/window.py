@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         a["restore"].triggered.connect(lambda: ops.restore(self.drafts_panel.current_id()))
         a["purge"].triggered.connect(self.purge_selected)
         a["import"].triggered.connect(lambda: self.files.import_file())
+        a["paste_new"].triggered.connect(lambda: self.files.paste_as_new_draft())
         a["export"].triggered.connect(lambda: self.files.export_as())
         a["copy_web"].triggered.connect(lambda: self.files.copy_for_web_page())
         a["save"].triggered.connect(ops.save_now)
