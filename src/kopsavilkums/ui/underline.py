@@ -16,18 +16,30 @@ until then), so the window's start pays for none of it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QAction, QColor, QInputMethodEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QTextEdit, QWidget
 
-from kopsavilkums.spelling import Span
+from kopsavilkums.spelling import Span, Speller
 from kopsavilkums.ui.i18n import translate
 
-if TYPE_CHECKING:
-    from kopsavilkums.ui.spelling import SpellChecking
+
+class SpellChecking(Protocol):
+    """What an editor's underliner asks of the window's checker (:mod:`.spelling`)."""
+
+    changed: SignalInstance  # check again: the dictionary came, a word became known, switched
+    speller: Speller | None
+
+    @property
+    def active(self) -> bool: ...
+
+    def ignore(self, word: str) -> None: ...
+
+    def add(self, word: str) -> None: ...
+
 
 # How long typing or scrolling must pause before a multi-line field is checked again.
 PAUSE_MS = 150
