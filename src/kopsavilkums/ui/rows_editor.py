@@ -68,6 +68,14 @@ class RowsTable(CellTable):
     def rows_model(self) -> RowsModel:
         return self.model()  # type: ignore[return-value]
 
+    def keyPressEvent(self, event) -> None:
+        # Typing into an empty table starts its first row (the key goes into the row's text),
+        # as typing on a cell starts editing it.
+        model = self.rows_model()
+        if not model.rowCount() and _types(event) and model.insert_row() is not None:
+            self.setCurrentIndex(model.index(0, 1))
+        super().keyPressEvent(event)
+
     def _number_width(self) -> int:
         # Text and the cell's margins, which a digit's width on each side covers at any scaling.
         metrics = self.fontMetrics()
@@ -138,6 +146,13 @@ class RowsTable(CellTable):
         if first is not None:
             selection.setCurrentIndex(model.index(first, 1), QItemSelectionModel.SelectionFlag.NoUpdate)
             self.scrollTo(model.index(first, 1))
+
+
+def _types(event) -> bool:
+    """The key types a character (not a shortcut, not a key that moves or deletes)."""
+    text = event.text()
+    chord = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+    return bool(text) and text.isprintable() and not event.modifiers() & chord
 
 
 class RowsEditor(QWidget):

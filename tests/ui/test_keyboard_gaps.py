@@ -1,0 +1,64 @@
+"""The keyboard's last gaps, found filling a whole report with the keyboard alone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from .driving import editor, focused, press, tab, type_text
+
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+def path_focused(window):
+    return window.form.path_of(focused())
+
+
+def test_typing_into_an_empty_table_starts_its_first_row(qtbot, make_window):
+    window = make_window()
+    window.new_draft()
+    for path in ("objectives", "indicators"):
+        editor(window, path).table.setFocus(Qt.FocusReason.TabFocusReason)
+        type_text(qtbot, "Semināri")
+        press(qtbot, Qt.Key.Key_Return)
+        assert [row.text for row in getattr(window.doc.report, path)] == ["Semināri"], path
+
+
+def test_ctrl_tab_leaves_a_table_and_ctrl_shift_tab_goes_back_before_it(qtbot, make_window):
+    window = make_window()
+    window.new_draft()
+    table = editor(window, "indicators").table
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    for text in ("Semināri", "Konsultācijas"):
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+        type_text(qtbot, text)
+        press(qtbot, Qt.Key.Key_Return)
+    table.setCurrentIndex(table.model().index(0, 2))
+    press(qtbot, Qt.Key.Key_Tab, CTRL)  # one key, not a Tab per cell
+    assert path_focused(window) == "assessment"
+
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    table.setCurrentIndex(table.model().index(1, 1))
+    press(qtbot, Qt.Key.Key_F2)  # while a cell is being edited, too
+    type_text(qtbot, " un vēl")
+    press(qtbot, Qt.Key.Key_Backtab, CTRL | SHIFT)
+    assert path_focused(window) == "objectives"
+    assert [i.text for i in window.doc.report.indicators] == ["Semināri", "Konsultācijas un vēl"]
+
+
+def test_after_deleting_the_last_row_the_new_last_row_is_selected(qtbot, make_window):
+    window = make_window()
+    window.new_draft()
+    rows = editor(window, "indicators")
+    rows.table.setFocus(Qt.FocusReason.TabFocusReason)
+    for text in ("pirmais", "otrais", "trešais"):
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+        type_text(qtbot, text)
+        press(qtbot, Qt.Key.Key_Return)
+    assert rows.table.selected_rows() == [2]
+    press(qtbot, Qt.Key.Key_Delete, CTRL)
+    assert rows.table.selected_rows() == [1]  # "otrais", now the last row
+    tab(qtbot)
+    assert rows.table.currentIndex().row() == 1  # Tab goes on there, not back at row 1
+    rows.table.select_ids([rows.model.row_id(0)])
+    press(qtbot, Qt.Key.Key_Delete, CTRL)
+    assert rows.table.selected_rows() == [0] and rows.model.index(0, 1).data() == "otrais"
