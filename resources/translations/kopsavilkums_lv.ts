@@ -144,6 +144,41 @@
     </message>
 </context>
 <context>
+    <name>RowMenu</name>
+    <message>
+        <source>&amp;Add a row</source>
+        <translation>Pievie&amp;not rindu</translation>
+    </message>
+    <message>
+        <source>&amp;Insert a row above</source>
+        <translation>&amp;Ievietot rindu virs</translation>
+    </message>
+    <message>
+        <source>Insert a row &amp;below</source>
+        <translation>Ievietot rindu &amp;zem</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate rows</source>
+        <translation>&amp;Dublēt rindas</translation>
+    </message>
+    <message>
+        <source>Dele&amp;te rows</source>
+        <translation>Dzēs&amp;t rindas</translation>
+    </message>
+    <message>
+        <source>&amp;Move rows up</source>
+        <translation>Pārvietot rindas au&amp;gšup</translation>
+    </message>
+    <message>
+        <source>Move rows d&amp;own</source>
+        <translation>Pārvietot rindas &amp;lejup</translation>
+    </message>
+    <message>
+        <source>Mar&amp;k as checked</source>
+        <translation>Atzī&amp;mēt kā pārbaudītu</translation>
+    </message>
+</context>
+<context>
     <name>Rows</name>
     <message>
         <source>Add</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 
 from .driving import editor, focused, press, tab, type_text
 
@@ -62,3 +63,28 @@ def test_after_deleting_the_last_row_the_new_last_row_is_selected(qtbot, make_wi
     rows.table.select_ids([rows.model.row_id(0)])
     press(qtbot, Qt.Key.Key_Delete, CTRL)
     assert rows.table.selected_rows() == [0] and rows.model.index(0, 1).data() == "otrais"
+
+
+def edit_menu(window):
+    return next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+
+
+def test_the_row_commands_are_in_the_edit_menu_with_their_keys(qtbot, make_window):
+    window = make_window()
+    window.new_draft()
+    items = {a.objectName(): a for a in edit_menu(window).actions()}
+    delete = items["action_rows_delete"]
+    assert delete.shortcut() == QKeySequence("Ctrl+Delete")  # the menu shows the keys
+    assert {"action_rows_add", "action_rows_insert_above", "action_rows_move_down"} <= set(items)
+    assert not delete.isEnabled()  # the cursor is in the title: no table to act on
+
+    rows = editor(window, "indicators")
+    rows.table.setFocus(Qt.FocusReason.TabFocusReason)
+    items["action_rows_add"].trigger()
+    type_text(qtbot, "pirmais")
+    press(qtbot, Qt.Key.Key_Return)
+    edit_menu(window).aboutToShow.emit()
+    assert delete.isEnabled()
+    delete.trigger()
+    assert window.doc.report.indicators == []
+    assert window.doc.report.objectives == []  # the table in use, not the other one

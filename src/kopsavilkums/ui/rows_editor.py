@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kopsavilkums.ui.flow_layout import FlowLayout
 from kopsavilkums.ui.i18n import translate
 from kopsavilkums.ui.models.rows import RowsModel
+from kopsavilkums.ui.row_commands import KEYS
 from kopsavilkums.ui.tables import CellDelegate, CellTable
 
 # Up to this many rows the table grows to show them all; beyond, it scrolls on its own.
@@ -173,17 +174,18 @@ class RowsEditor(QWidget):
         self.buttons: dict[str, QToolButton] = {}
         bar = FlowLayout()
         commands = [
-            ("add", translate("Rows", "Add"), "Ctrl+Return", self.add),
-            ("insert_above", translate("Rows", "Insert above"), "Ctrl+Shift+Up", self.insert_above),
-            ("insert_below", translate("Rows", "Insert below"), "Ctrl+Shift+Down", self.insert_below),
-            ("duplicate", translate("Rows", "Duplicate"), "Ctrl+D", self.duplicate),
-            ("delete", translate("Rows", "Delete"), "Ctrl+Delete", self.delete),
-            ("move_up", translate("Rows", "Move up"), "Alt+Up", self.move_up),
-            ("move_down", translate("Rows", "Move down"), "Alt+Down", self.move_down),
+            ("add", translate("Rows", "Add"), self.add),
+            ("insert_above", translate("Rows", "Insert above"), self.insert_above),
+            ("insert_below", translate("Rows", "Insert below"), self.insert_below),
+            ("duplicate", translate("Rows", "Duplicate"), self.duplicate),
+            ("delete", translate("Rows", "Delete"), self.delete),
+            ("move_up", translate("Rows", "Move up"), self.move_up),
+            ("move_down", translate("Rows", "Move down"), self.move_down),
         ]
         if model.CAN_CARRY_OVER:
-            commands.append(("mark_checked", translate("Rows", "Mark as checked"), "Ctrl+K", self.mark_checked))
-        for name_, text, keys, slot in commands:
+            commands.append(("mark_checked", translate("Rows", "Mark as checked"), self.mark_checked))
+        for name_, text, slot in commands:
+            keys = KEYS[name_]
             action = QAction(text, self)
             action.setObjectName(f"{model.KEY}_{name_}")
             action.setShortcut(QKeySequence(keys))

@@ -77,9 +77,11 @@ class CellDelegate(QStyledItemDelegate):
 
     def eventFilter(self, editor, event) -> bool:  # noqa: N802
         table = self.parent()
-        if event.type() == QEvent.Type.KeyPress and isinstance(table, CellTable) and _leaving(event) is not None:
-            table.leave(_leaving(event))  # the cell's text is taken in first
-            return True
+        if event.type() == QEvent.Type.KeyPress and isinstance(table, CellTable):
+            forward = _leaving(event)
+            if forward is not None:
+                table.leave(forward)  # the cell's text is taken in first
+                return True
         if event.type() == QEvent.Type.KeyPress and event.key() in _ENTER:
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 return False  # Ctrl+Enter is "Add row": the table's shortcut, which commits first

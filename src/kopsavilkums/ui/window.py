@@ -32,6 +32,7 @@ from kopsavilkums.ui.models import DraftsModel
 from kopsavilkums.ui.operations import DraftOperations
 from kopsavilkums.ui.placement import area_of
 from kopsavilkums.ui.problems_dock import ProblemsDock
+from kopsavilkums.ui.row_commands import RowCommands
 from kopsavilkums.ui.saving import AutoSaver
 from kopsavilkums.ui.screen import drafts_panel_width, fit_to_screen
 
@@ -78,7 +79,8 @@ class MainWindow(QMainWindow):
         self._pdf: PdfActions | None = None
         self._files: SummaryFiles | None = None
         self._build_layout()
-        build_menus(self.menuBar(), self.commands, self.problems_dock.toggleViewAction())
+        self.row_commands = RowCommands(self)
+        build_menus(self.menuBar(), self.commands, self.problems_dock.toggleViewAction(), self.row_commands)
         self._wire()
         self.restoreGeometry(QByteArray(self.settings.value("geometry", b"")))  # type: ignore[call-overload]
         self.fit_to_screen()
