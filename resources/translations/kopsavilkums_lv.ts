@@ -445,9 +445,9 @@
         <translation>Lūdzu, pārbaudiet:</translation>
     </message>
     <message>
-        <source>Moved to the trash; “Show the trash” and Restore bring it back.</source>
+        <source>Moved to the trash. Undo (Ctrl+Z), or “Show the trash” and Restore, bring it back.</source>
         <extracomment>How often the open draft is compared with the store, for changes made in another window. Appended to the title of a copy. The title prints on the (always Latvian) PDF, so Latvian.</extracomment>
-        <translation>Pārvietots uz atkritni; ar „Rādīt atkritni” un „Atjaunot” to var atgūt.</translation>
+        <translation>Pārvietots uz atkritni. To var atgūt ar „Atsaukt” (Ctrl+Z) vai ar „Rādīt atkritni” un „Atjaunot”.</translation>
     </message>
     <message>
         <source>Delete “%1” for good? This cannot be undone.</source>
@@ -584,6 +584,14 @@
     <message>
         <source>rows: %1</source>
         <translation>rindu skaits: %1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Atsaukt</translation>
+    </message>
+    <message>
+        <source>Take the draft back out of the trash (Ctrl+Z)</source>
+        <translation>Atgūt melnrakstu no atkritnes (Ctrl+Z)</translation>
     </message>
 </context>
 </TS>

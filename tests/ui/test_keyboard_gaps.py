@@ -88,3 +88,50 @@ def test_the_row_commands_are_in_the_edit_menu_with_their_keys(qtbot, make_windo
     delete.trigger()
     assert window.doc.report.indicators == []
     assert window.doc.report.objectives == []  # the table in use, not the other one
+
+
+def test_moving_a_submitted_report_to_the_trash_is_taken_back_with_ctrl_z_or_undo(
+    qtbot, make_window, seeded_store, dialogs
+):
+    window = make_window(seeded_store)
+    submitted = window.draft_id
+    seeded_store.set_status(submitted, "submitted")
+    window.commands["duplicate"].trigger()  # another draft, shown after the trash
+    window.open_draft(submitted)
+    assert window.status == "submitted"
+    window.commands["delete"].trigger()  # no question: it can be taken back
+    assert window.draft_id != submitted and seeded_store.info(submitted).trashed
+    assert window.trash_undo.button.isVisible() and "Undo" in window.statusBar().currentMessage()
+    assert window.commands["undo"].isEnabled()
+    qtbot.keySequence(window, QKeySequence("Ctrl+Z"))
+    assert window.draft_id == submitted and window.status == "submitted"
+    assert not seeded_store.info(submitted).trashed and not window.trash_undo.button.isVisible()
+
+    window.commands["delete"].trigger()
+    qtbot.mouseClick(window.trash_undo.button, Qt.MouseButton.LeftButton)  # the Undo beside the message
+    assert window.draft_id == submitted and not seeded_store.info(submitted).trashed
+    assert dialogs.asked == []
+
+
+def test_after_an_edit_ctrl_z_undoes_the_edit_not_the_trash(qtbot, make_window, seeded_store):
+    window = make_window(seeded_store)
+    first = window.draft_id
+    window.commands["duplicate"].trigger()
+    window.commands["delete"].trigger()
+    assert window.draft_id == first
+    title = window.doc.report.title
+    editor(window, "title").setFocus()
+    type_text(qtbot, "x")
+    assert not window.trash_undo.pending
+    qtbot.keySequence(window, QKeySequence("Ctrl+Z"))
+    assert window.draft_id == first and window.doc.report.title == title
+
+
+def test_the_draft_menu_keeps_what_destroys_apart_from_what_does_not(qtbot, make_window):
+    window = make_window()
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Draft")
+    destroying = {window.commands["delete"], window.commands["purge"]}
+    items = menu.actions()
+    for here, after in zip(items, items[1:], strict=False):
+        if not here.isSeparator() and not after.isSeparator():
+            assert (here in destroying) == (after in destroying), (here.text(), after.text())

@@ -19,7 +19,8 @@ def build_menus(bar: QMenuBar, commands: dict[str, QAction], show_problems: QAct
             + ("export_pdf", "preview", "print", None, "quit"),
         ),
         (translate("Window", "&Edit"), ("undo", "redo", None, "rows", None, "next_problem")),
-        (translate("Window", "&Draft"), ("submit", "reopen", None, "delete", "restore", "purge")),
+        # What takes a draft away stands apart from what does not (a slip of the mouse).
+        (translate("Window", "&Draft"), ("submit", "reopen", None, "restore", None, "delete", "purge")),
     )
     for title, names in menus:
         menu = bar.addMenu(title)

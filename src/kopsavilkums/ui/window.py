@@ -35,6 +35,7 @@ from kopsavilkums.ui.problems_dock import ProblemsDock
 from kopsavilkums.ui.row_commands import RowCommands
 from kopsavilkums.ui.saving import AutoSaver
 from kopsavilkums.ui.screen import drafts_panel_width, fit_to_screen
+from kopsavilkums.ui.trash_undo import TrashUndo
 
 if TYPE_CHECKING:
     from kopsavilkums.ui.pdf_actions import PdfActions
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setObjectName("savedState")
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.saved_label)
+        self.trash_undo = TrashUndo(self.statusBar(), self.operations.restore, self)
         self.resize(DEFAULT_SIZE)
 
     def _wire(self) -> None:
@@ -148,7 +150,7 @@ class MainWindow(QMainWindow):
         a["preview"].triggered.connect(lambda: self.pdf.show_preview())
         a["print"].triggered.connect(lambda: self.pdf.print())
         a["quit"].triggered.connect(self.close)
-        a["undo"].triggered.connect(self.doc.undo_stack.undo)
+        a["undo"].triggered.connect(self.undo)
         a["redo"].triggered.connect(self.doc.undo_stack.redo)
         a["submit"].triggered.connect(self.mark_submitted)
         a["reopen"].triggered.connect(self.reopen)
@@ -170,6 +172,10 @@ class MainWindow(QMainWindow):
         ops.drafts_changed.connect(self.refresh_drafts)
         ops.message.connect(self.show_message)
         ops.notice.connect(self.show_notice)
+        ops.trashed.connect(self.trash_undo.offer)
+        ops.shown.connect(self.trash_undo.withdraw)
+        self.doc.edited.connect(self.trash_undo.withdraw)
+        self.trash_undo.changed.connect(self._update_actions)
         self.checker.shown.connect(self._problems_shown)
         self.checker.summary_changed.connect(self.counts_label.setText)
         self.checker.failed.connect(self.show_message)
@@ -310,6 +316,13 @@ class MainWindow(QMainWindow):
 
         return self.operations.submit(self.checker.check_now, go_to_first_error)
 
+    def undo(self) -> None:
+        """Ctrl+Z: right after "Move to the trash", takes the draft back; else the form's undo."""
+        if self.trash_undo.pending:
+            self.trash_undo.undo()
+        else:
+            self.doc.undo_stack.undo()
+
     def reopen(self) -> bool:
         return self.operations.set_status("draft")
 
@@ -377,7 +390,7 @@ class MainWindow(QMainWindow):
             in_trash=ops.in_trash,
             status=ops.status,
             trash_row_chosen=panel.show_trash.isChecked() and panel.current_id() is not None,
-            can_undo=doc.undo_stack.canUndo() and not doc.read_only,
+            can_undo=(doc.undo_stack.canUndo() and not doc.read_only) or self.trash_undo.pending,
             can_redo=doc.undo_stack.canRedo() and not doc.read_only,
         )
         self._update_title()
