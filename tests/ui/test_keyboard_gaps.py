@@ -135,3 +135,31 @@ def test_the_draft_menu_keeps_what_destroys_apart_from_what_does_not(qtbot, make
     for here, after in zip(items, items[1:], strict=False):
         if not here.isSeparator() and not after.isSeparator():
             assert (here in destroying) == (after in destroying), (here.text(), after.text())
+
+
+def frame_drawn_on(widget):
+    """Whether a highlight-coloured frame is seen along ``widget``'s edge (in a picture of it)."""
+    from PySide6.QtGui import QPalette
+
+    picture = widget.grab().toImage()
+    highlight = widget.palette().color(QPalette.ColorRole.Highlight).rgb()
+    edge = [picture.pixel(x, 0) for x in range(4, picture.width() - 4)]
+    edge += [picture.pixel(0, y) for y in range(4, picture.height() - 4)]
+    return sum(p == highlight for p in edge) > 0.9 * len(edge)
+
+
+def test_the_table_or_long_field_with_the_keyboard_shows_a_frame(qtbot, make_window):
+    window = make_window()
+    window.new_draft()
+    table, assessment = editor(window, "indicators").table, editor(window, "assessment")
+    qtbot.waitUntil(lambda: table.height() > 50 and assessment.height() > 20)  # laid out
+    assert not frame_drawn_on(table) and not frame_drawn_on(assessment)
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    assert frame_drawn_on(table)
+    type_text(qtbot, "Semināri")  # editing a cell: still the table's frame
+    assert frame_drawn_on(table)
+    press(qtbot, Qt.Key.Key_Tab, CTRL)
+    assert focused() is assessment
+    assert frame_drawn_on(assessment) and not frame_drawn_on(table)
+    tab(qtbot)
+    assert not frame_drawn_on(assessment)

@@ -24,6 +24,7 @@ from kopsavilkums.ui.command_state import enable_commands, window_title
 from kopsavilkums.ui.dialogs import Dialogs
 from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.drafts_panel import DraftsPanel
+from kopsavilkums.ui.focus_frame import FocusFrame
 from kopsavilkums.ui.form import ReportForm
 from kopsavilkums.ui.i18n import translate
 from kopsavilkums.ui.icons import app_icon
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.trash_undo = TrashUndo(self.statusBar(), self.operations.restore, self)
+        self.focus_frame = FocusFrame(self)
         self.resize(DEFAULT_SIZE)
 
     def _wire(self) -> None:
