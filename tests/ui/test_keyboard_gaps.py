@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel
 
 from .driving import editor, focused, press, tab, type_text
 
@@ -163,3 +164,68 @@ def test_the_table_or_long_field_with_the_keyboard_shows_a_frame(qtbot, make_win
     assert frame_drawn_on(assessment) and not frame_drawn_on(table)
     tab(qtbot)
     assert not frame_drawn_on(assessment)
+
+
+def seen_whole(window, *widgets):
+    """Every one of ``widgets`` lies inside the form's window (not cut at its top or bottom)."""
+    from PySide6.QtCore import QPoint
+
+    view = window.form.scroll_area.viewport()
+    for widget in widgets:
+        top = widget.mapTo(view, QPoint(0, 0)).y()
+        if top < 0 or top + widget.height() > view.height():
+            return False
+    return True
+
+
+def label_of(window, path):
+    return window.form.findChild(QLabel, f"label:{path}") or window.form._labels[path]
+
+
+def test_tab_shows_the_next_field_whole_with_its_label(qtbot, make_window, seeded_store):
+    window = make_window(seeded_store)
+    window.resize(1024, 700)
+    table = editor(window, "indicators").table
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    table.setCurrentIndex(table.model().index(table.model().rowCount() - 1, table.model().columnCount() - 1))
+    tab(qtbot)  # from the last cell to the assessment
+    assert path_focused(window) == "assessment"
+    assessment = editor(window, "assessment")
+    qtbot.wait(200)  # laid out, problems shown
+    assert seen_whole(window, assessment, label_of(window, "assessment"))
+
+
+def test_tab_shows_the_last_field_whole_though_messages_appear_above_it(qtbot, make_window):
+    window = make_window()
+    window.new_draft()
+    window.resize(1024, 700)
+    editor(window, "signatory.name").setFocus(Qt.FocusReason.TabFocusReason)
+    for _ in range(5):  # name, position, signing, date, who prepared it: left empty, each says so
+        tab(qtbot)
+    assert path_focused(window) == "prepared_by.phone"
+    tab(qtbot)
+    email = editor(window, "prepared_by.email")
+    qtbot.wait(200)
+    assert seen_whole(window, email, label_of(window, "prepared_by.email"))
+
+
+def test_f8_to_a_row_shows_the_table_heading_with_the_row(qtbot, make_window, open_store, seed_report):
+    seed_report.indicators[4].text = ""  # a problem in the fifth row
+    store = open_store()
+    store.save(seed_report)
+    window = make_window(store)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.problems is not None)
+    editor(window, "title").setFocus()
+    for _ in range(10):
+        press(qtbot, Qt.Key.Key_F8)
+        if path_focused(window) == "indicators":
+            break
+    table = editor(window, "indicators").table
+    assert table.currentIndex().row() == 4
+    qtbot.waitUntil(lambda: seen_whole(window, table.horizontalHeader(), label_of(window, "indicators")))
+    cell = table.visualRect(table.currentIndex())
+    from PySide6.QtCore import QPoint
+
+    bottom = table.viewport().mapTo(window.form.scroll_area.viewport(), QPoint(0, cell.bottom())).y()
+    assert bottom <= window.form.scroll_area.viewport().height()  # and the row itself
