@@ -229,3 +229,15 @@ def test_f8_to_a_row_shows_the_table_heading_with_the_row(qtbot, make_window, op
 
     bottom = table.viewport().mapTo(window.form.scroll_area.viewport(), QPoint(0, cell.bottom())).y()
     assert bottom <= window.form.scroll_area.viewport().height()  # and the row itself
+
+
+def test_the_row_buttons_stay_on_one_line_at_1024_by_700_in_latvian(qtbot, make_window, seeded_store, latvian):
+    window = make_window(seeded_store)
+    window.commands["next_report"].trigger()  # carried-over rows: "Mark as checked" shows too
+    window.resize(1024, 700)
+    rows = editor(window, "indicators")
+    qtbot.waitUntil(lambda: rows.buttons["mark_checked"].isVisible())
+    qtbot.wait(50)  # laid out at the new width
+    lines = {button.geometry().top() for button in rows.buttons.values() if button.isVisible()}
+    assert len(lines) == 1, lines
+    assert rows.buttons["move_up"].toolTip().startswith("Pārvietot augšup")  # the words are in the tooltip

@@ -34,6 +34,8 @@ VISIBLE_ROWS = 10
 # Above this many rows heights are not fitted to content (too slow to measure them all).
 FIT_ROWS_LIMIT = 80
 CARRIED_STYLE = "background: rgba(38, 139, 210, 45); padding: 4px 6px;"
+#: Buttons that show an arrow, not their words (which the menus and the tooltip still give).
+ARROWS = {"move_up": "↑", "move_down": "↓"}
 
 
 class RowsTable(CellTable):
@@ -194,8 +196,11 @@ class RowsEditor(QWidget):
             action.triggered.connect(slot)
             self.addAction(action)
             self.actions_by_name[name_] = action
+            if name_ in ARROWS:  # an arrow on the button keeps the bar on one line (1024 px, Latvian)
+                action.setIconText(ARROWS[name_])
             button = QToolButton(self)
             button.setDefaultAction(action)
+            button.setAccessibleName(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             bar.addWidget(button)
             self.buttons[name_] = button
