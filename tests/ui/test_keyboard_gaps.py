@@ -241,3 +241,16 @@ def test_the_row_buttons_stay_on_one_line_at_1024_by_700_in_latvian(qtbot, make_
     lines = {button.geometry().top() for button in rows.buttons.values() if button.isVisible()}
     assert len(lines) == 1, lines
     assert rows.buttons["move_up"].toolTip().startswith("Pārvietot augšup")  # the words are in the tooltip
+
+
+def test_a_long_status_message_stops_short_of_the_counts(qtbot, make_window, seeded_store, latvian):
+    window = make_window(seeded_store)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.counts_label.text().startswith("Kļūdas"))
+    qtbot.wait(50)  # laid out at the new width
+    text = "ziņojums.docx: " + "Šo failu nevarēja nolasīt, jo tas nav Word dokuments vai ir bojāts. " * 3
+    window.show_message(text)
+    shown = window.statusBar().currentMessage()
+    end = 6 + window.statusBar().fontMetrics().horizontalAdvance(shown)
+    assert end + 8 <= window.counts_label.geometry().left()  # a gap before "Kļūdas: 3"
+    assert shown.endswith("…") and window.statusBar().toolTip() == text  # whole in the tooltip

@@ -25,6 +25,7 @@ class TrashUndo(QObject):
         self.restore = restore
         self.draft_id: str | None = None
         self._message = ""
+        self.status_bar = status_bar
         self.button = QToolButton(status_bar)
         self.button.setObjectName("undoTrash")
         self.button.setText(translate("Window", "Undo"))
@@ -40,7 +41,8 @@ class TrashUndo(QObject):
 
     def offer(self, draft_id: str, message: str) -> None:
         """``draft_id`` went to the trash; ``message`` (shown in the status bar) says so."""
-        self.draft_id, self._message = draft_id, message
+        # As the status bar shows it (a long message is shortened to fit).
+        self.draft_id, self._message = draft_id, self.status_bar.currentMessage() or message
         self.button.show()
         self.changed.emit()
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from kopsavilkums.report import Report
-from kopsavilkums.ui import i18n, workers
+from kopsavilkums.ui import i18n, status_line, workers
 from kopsavilkums.ui.actions import make_actions
 from kopsavilkums.ui.bars import Banner, Notice
 from kopsavilkums.ui.checking import Checker
@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
         self.problems_dock.show_count(len(problems))
 
     def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 15000)
+        status_line.show_message(self.statusBar(), text, 15000)
 
     def show_notice(self, text: str) -> None:
         self.notice.show_text(text)
