@@ -105,6 +105,22 @@
         <source>With a secure e-signature</source>
         <translation>Ar drošu elektronisko parakstu</translation>
     </message>
+    <message>
+        <source>%1 character too many</source>
+        <translation>%1 rakstzīme par daudz</translation>
+    </message>
+    <message>
+        <source>%1 characters too many</source>
+        <translation>%1 rakstzīmes par daudz</translation>
+    </message>
+    <message>
+        <source>%1 character left</source>
+        <translation>Atlikusi %1 rakstzīme</translation>
+    </message>
+    <message>
+        <source>%1 characters left</source>
+        <translation>Atlikušas %1 rakstzīmes</translation>
+    </message>
 </context>
 <context>
     <name>Pdf</name>
@@ -182,6 +198,7 @@
     <name>Rows</name>
     <message>
         <source>Add</source>
+        <extracomment>Buttons that show an arrow, not their words (which the menus and the tooltip still give).</extracomment>
         <translation>Pievienot</translation>
     </message>
     <message>

@@ -254,3 +254,23 @@ def test_a_long_status_message_stops_short_of_the_counts(qtbot, make_window, see
     end = 6 + window.statusBar().fontMetrics().horizontalAdvance(shown)
     assert end + 8 <= window.counts_label.geometry().left()  # a gap before "Kļūdas: 3"
     assert shown.endswith("…") and window.statusBar().toolTip() == text  # whole in the tooltip
+
+
+def test_a_field_with_a_length_limit_says_how_much_is_left_near_it(qtbot, make_window):
+    from kopsavilkums.fields import field
+
+    window = make_window()
+    window.new_draft()
+    name = editor(window, "signatory.name")
+    left = window.form.findChild(QLabel, "left:signatory.name")
+    limit = field("signatory.name").limit
+    name.setFocus()
+    type_text(qtbot, "Anna Bērziņa")
+    assert not left.isVisible()  # far from the limit: nothing to count
+    type_text(qtbot, "x" * (limit - len("Anna Bērziņa") - 12))
+    assert left.isVisible() and left.text() == "12 characters left"
+    type_text(qtbot, "x" * 13)
+    assert left.text() == "1 character too many"
+
+    editor(window, "task").setPlainText("Ā" * (field("task").limit - 3))  # a long text counts too
+    assert window.form.findChild(QLabel, "left:task").text() == "3 characters left"

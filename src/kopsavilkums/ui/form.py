@@ -22,6 +22,7 @@ from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.editors import ChoiceField, DateField, GrowingTextEdit, LineField, TypedField
 from kopsavilkums.ui.form_plan import build_plan, section_of
 from kopsavilkums.ui.i18n import current, translate
+from kopsavilkums.ui.length_left import LengthLeft
 from kopsavilkums.ui.models import BudgetModel, IndicatorsModel, ObjectivesModel
 from kopsavilkums.ui.placement import ERROR_STYLE, Placement, area_of
 from kopsavilkums.ui.reveal import FieldInSight
@@ -253,6 +254,8 @@ class ReportForm(QWidget):
             self._labels[f.key] = label
             self.body.addWidget(label)
         self.body.addWidget(editor)
+        if f.limit and f.kind in (Kind.LINE, Kind.TEXT):
+            self.body.addWidget(LengthLeft(editor, f.limit))
         if f"{f.key}:input" in self._messages:
             self.body.addWidget(self._messages[f"{f.key}:input"])
         if f.kind is not Kind.CHOICE:
