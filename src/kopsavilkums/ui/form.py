@@ -173,7 +173,8 @@ class ReportForm(QWidget):
         self.body = QVBoxLayout(section)
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(self._column.spacing())
-        self._build(step)
+        with self.doc.loading():  # new editors show the report; none may change it
+            self._build(step)
         self._column.addWidget(section)
         section.show()
 
