@@ -8,6 +8,8 @@ counts as its table.
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QPlainTextEdit, QTextEdit, QWidget
@@ -21,7 +23,8 @@ class FocusFrame(QWidget):
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
-        self.window_ = window
+        # Weakly: a reference from here would keep a closed window's wrapper alive in a cycle.
+        self.window_ = weakref.ref(window)
         self.target: QWidget | None = None
         self.setObjectName("focusFrame")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -33,7 +36,8 @@ class FocusFrame(QWidget):
         app.focusChanged.connect(self._focus_moved)
 
     def _focus_moved(self, _old, new: QWidget | None) -> None:
-        if new is not None and not self.window_.isAncestorOf(new):
+        window = self.window_()
+        if window is None or (new is not None and not window.isAncestorOf(new)):
             return  # a menu or a dialog: the frame stays where the keys will go back to
         self.follow(framed(new))
 
@@ -45,7 +49,7 @@ class FocusFrame(QWidget):
         self.target = target
         if target is None:
             self.hide()
-            self.setParent(self.window_)
+            self.setParent(self.window_())
             return
         self.setParent(target)  # a child on top: moves, scrolls and hides with it
         self.setGeometry(target.rect())

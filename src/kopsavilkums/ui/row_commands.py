@@ -8,6 +8,7 @@ only while the menu itself has the keyboard, so they never compete with the tabl
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -49,7 +50,7 @@ class RowCommands(QObject):
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
-        self.window = window
+        self.window = weakref.ref(window)  # weakly: no cycle keeps a closed window's wrapper alive
         self.current: RowsEditor | None = None
         self.actions: dict[str, QAction] = {}
         for name, text in TEXTS.items():
@@ -69,7 +70,8 @@ class RowCommands(QObject):
         menu.aboutToShow.connect(self.update)
 
     def _focus_moved(self, _old, new: QWidget | None) -> None:
-        if new is None or isinstance(new, QMenu) or not self.window.isAncestorOf(new):
+        window = self.window()
+        if window is None or new is None or isinstance(new, QMenu) or not window.isAncestorOf(new):
             return  # a menu opened, another window: the table in use stays the one
         editor: QWidget | None = new
         while editor is not None and not hasattr(editor, "actions_by_name"):  # a RowsEditor
