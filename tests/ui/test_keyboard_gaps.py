@@ -269,6 +269,8 @@ def test_a_field_with_a_length_limit_says_how_much_is_left_near_it(qtbot, make_w
     assert not left.isVisible()  # far from the limit: nothing to count
     type_text(qtbot, "x" * (limit - len("Anna Bērziņa") - 12))
     assert left.isVisible() and left.text() == "12 characters left"
+    qtbot.wait(200)
+    assert seen_whole(window, name, left)  # the count under the field is in sight too
     type_text(qtbot, "x" * 13)
     assert left.text() == "1 character too many"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QScrollArea, QWidget
 
 if TYPE_CHECKING:
     from kopsavilkums.ui.form import ReportForm
@@ -87,9 +87,10 @@ class FieldInSight(QObject):
         if editor is None or not editor.isVisible():
             return
         whole = rect_in_page(self.area, editor)
-        label = self.form.label_of(path)  # type: ignore[arg-type]
-        if label is not None and label.isVisible():
-            whole = whole.united(rect_in_page(self.area, label))
+        # Its label above, and below it how much is left of its length (once that shows).
+        for part in (self.form.label_of(path), self.form.findChild(QLabel, f"left:{path}")):  # type: ignore[arg-type]
+            if part is not None and part.isVisible():
+                whole = whole.united(rect_in_page(self.area, part))
         table = getattr(editor, "table", editor)
         must = None
         if isinstance(table, QAbstractItemView) and table.currentIndex().isValid():
