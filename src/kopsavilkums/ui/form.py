@@ -118,6 +118,9 @@ class ReportForm(QWidget):
     def built_messages(self) -> dict[str, QLabel]:
         return self._messages
 
+    def built_editors(self) -> dict[str, QWidget]:
+        return self._editors
+
     @property
     def is_built(self) -> bool:
         return not self._steps

@@ -83,12 +83,15 @@ class FieldInSight(QObject):
         self.path = None  # the user looks elsewhere: the view stays where they put it
 
     def show(self, path: str | None) -> None:
-        editor = self.form.editors.get(path) if path is not None else None
+        # Only what is built: asking for all editors would build the rest of the form at once.
+        editor = self.form.built_editors().get(path) if path is not None else None
         if editor is None or not editor.isVisible():
             return
         whole = rect_in_page(self.area, editor)
         # Its label above, and below it how much is left of its length (once that shows).
-        for part in (self.form.label_of(path), self.form.findChild(QLabel, f"left:{path}")):  # type: ignore[arg-type]
+        direct = Qt.FindChildOption.FindDirectChildrenOnly
+        left = editor.parentWidget().findChild(QLabel, f"left:{path}", direct)  # type: ignore[union-attr]
+        for part in (self.form.label_of(path), left):  # type: ignore[arg-type]
             if part is not None and part.isVisible():
                 whole = whole.united(rect_in_page(self.area, part))
         table = getattr(editor, "table", editor)
