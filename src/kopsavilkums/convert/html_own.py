@@ -40,6 +40,7 @@ def import_own_html(data: bytes | str) -> Imported | None:
     if root is None or not root.xpath(_OUR_TABLE):
         return None
     values: list[tuple[FieldPath, str]] = []
+    unknown: list[str] = []  # values of fields this version does not know (a newer one wrote them)
     carried: set[int] = set()
     walk = etree.iterwalk(root, events=("start",))
     for _, element in walk:
@@ -49,8 +50,13 @@ def import_own_html(data: bytes | str) -> Imported | None:
             item = _path(element.get("data-item", ""))
             if item is not None and isinstance(item.item, int):
                 carried.add(item.item)
-        path = _path(element.get("data-field"))
-        if path is not None:
+        named = element.get("data-field")
+        path = _path(named)
+        if path is None and named:
+            if text := _value(element).strip():
+                unknown.append(f"{named}: {text}")
+            walk.skip_subtree()
+        elif path is not None:
             # The e-signature note: its presence is the signing method, whatever it says.
             value = E_SIGNATURE if path.key == "signatory.signing" else _value(element)
             values.append((path, value))
@@ -59,7 +65,7 @@ def import_own_html(data: bytes | str) -> Imported | None:
             walk.skip_subtree()
     if not values:
         return None
-    imported = _Builder(values, carried).build()
+    imported = _Builder(values, carried, unknown).build()
     if not root.xpath(_OUR_PAGE):
         imported.notes.insert(0, _ONLY_THE_TABLE)
         imported.exact = False
@@ -71,6 +77,12 @@ _OUR_PAGE = '//meta[@name="generator"][starts-with(@content, "Kopsavilkums")]'
 _ONLY_THE_TABLE = Message(
     "No lapas nolasīts tikai Kopsavilkuma tabulas saturs; pārējais lapas teksts netika ņemts.",
     "Only the Kopsavilkums table was read from the page; the rest of the page's text was left out.",
+)
+
+
+_UNKNOWN_FIELDS = Message(
+    "Lapā ir lauki, kurus šī Kopsavilkuma versija nepazīst; to teksts pievienots laukam „Cita informācija”.",
+    'The page has fields this version of Kopsavilkums does not know; their text was added to "Other information".',
 )
 
 
@@ -136,10 +148,10 @@ class _Builder:
     """Values by field path → a report. What each value is (text, date, amount) comes from the
     field table, so a new field reads back without a line here."""
 
-    def __init__(self, values: list[tuple[FieldPath, str]], carried: set[int]) -> None:
+    def __init__(self, values: list[tuple[FieldPath, str]], carried: set[int], unknown: list[str]) -> None:
         self.values, self.carried = values, carried
-        self.notes: list[Message] = []
-        self.unplaced: list[str] = []
+        self.notes: list[Message] = [_UNKNOWN_FIELDS] if unknown else []
+        self.unplaced: list[str] = list(unknown)
 
     def build(self) -> Imported:
         r = Report()

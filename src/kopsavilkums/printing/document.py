@@ -113,7 +113,7 @@ def _continued(label: str) -> str:
 
 def _block(block, st: _Styles) -> list[Flowable]:
     if isinstance(block, Text):
-        style = {"body": st.body, "fixed": st.fixed, "note": st.note}[block.kind]
+        style = {"body": st.body, "field": st.body, "fixed": st.fixed, "note": st.note}[block.kind]
         paragraphs = clean(block.text).split("\n\n")
         return [TextBlock(p, style, space_after=4 if i < len(paragraphs) - 1 else 0) for i, p in enumerate(paragraphs)]
     if isinstance(block, Numbered):
