@@ -66,6 +66,8 @@ class FieldInSight(QObject):
         if new is None or not form.isAncestorOf(new) or form.path_of(new) == form.path_of(old):
             return  # elsewhere, or from a table's cell to its editor
         self.path = None
+        if old is None:
+            return  # the window was activated: the view stays as the user left it
         if QApplication.mouseButtons() == Qt.MouseButton.NoButton:
             self.path = form.path_of(new)
             QTimer.singleShot(0, self, self._again)  # once laid out
@@ -81,6 +83,11 @@ class FieldInSight(QObject):
 
     def _scrolled(self, *_unused) -> None:
         self.path = None  # the user looks elsewhere: the view stays where they put it
+
+    def stand_down(self) -> None:
+        """Leave the view alone until the keyboard enters another field (the view is being
+        put back where it was)."""
+        self.path = None
 
     def show(self, path: str | None) -> None:
         # Only what is built: asking for all editors would build the rest of the form at once.
