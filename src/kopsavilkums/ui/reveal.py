@@ -7,13 +7,25 @@ bottom of the window, and a table reached with F8 showed its cell without its he
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QScrollArea, QWidget
 
-if TYPE_CHECKING:
-    from kopsavilkums.ui.form import ReportForm
+
+class _Form(Protocol):
+    """What is used of :class:`~kopsavilkums.ui.form.ReportForm` (which makes this: no import back)."""
+
+    scroll_area: QScrollArea
+
+    def isAncestorOf(self, child: QWidget, /) -> bool: ...  # noqa: N802 - Qt's name
+
+    def path_of(self, widget: QWidget | None) -> str | None: ...
+
+    def built_editors(self) -> dict[str, QWidget]: ...
+
+    def label_of(self, path: str) -> QLabel | None: ...
+
 
 MARGIN = 8
 
@@ -50,8 +62,8 @@ class FieldInSight(QObject):
     grows above it (a neighbour's problems appear as the cursor leaves it, a table grows),
     until the user scrolls. A click needs none of this: what is clicked is in sight."""
 
-    def __init__(self, form: ReportForm) -> None:
-        super().__init__(form)
+    def __init__(self, form: _Form) -> None:
+        super().__init__(form)  # type: ignore[arg-type] # a QWidget
         self.form = form
         self.area = form.scroll_area
         self.path: str | None = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,8 +18,13 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from kopsavilkums.ui.i18n import translate
 
-if TYPE_CHECKING:
-    from kopsavilkums.ui.rows_editor import RowsEditor  # loaded with the tables, after start-up
+
+class _Rows(Protocol):
+    """A :class:`~kopsavilkums.ui.rows_editor.RowsEditor` (loaded with the tables, after start-up,
+    and importing this module's keys: not imported here)."""
+
+    actions_by_name: dict[str, QAction]
+
 
 # Each row command's keys, the tables' and the menu's.
 KEYS = {
@@ -51,7 +56,7 @@ class RowCommands(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = weakref.ref(window)  # weakly: no cycle keeps a closed window's wrapper alive
-        self.current: RowsEditor | None = None
+        self.current: _Rows | None = None
         self.actions: dict[str, QAction] = {}
         for name, text in TEXTS.items():
             action = QAction(text(), self)
@@ -76,7 +81,7 @@ class RowCommands(QObject):
         editor: QWidget | None = new
         while editor is not None and not hasattr(editor, "actions_by_name"):  # a RowsEditor
             editor = editor.parentWidget()
-        self.current = editor  # type: ignore[assignment]
+        self.current = editor
         self.update()
 
     def update(self) -> None:
