@@ -22,8 +22,10 @@ from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.editors import AmountField, ChoiceField, DateField, GrowingTextEdit, LineField, TypedField
 from kopsavilkums.ui.form_plan import build_plan, section_of
 from kopsavilkums.ui.i18n import current, translate
+from kopsavilkums.ui.length_left import LengthLeft
 from kopsavilkums.ui.models import BudgetModel, IndicatorsModel, ObjectivesModel
 from kopsavilkums.ui.placement import ERROR_STYLE, Placement, area_of
+from kopsavilkums.ui.reveal import FieldInSight
 from kopsavilkums.validation import Problem
 
 if TYPE_CHECKING:
@@ -100,6 +102,7 @@ class ReportForm(QWidget):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_moved)
+        self.shown_field = FieldInSight(self)  # the field the keyboard goes to is seen whole
         if progressive:
             # From the turn after the window's first: it is painted and takes typing first.
             QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self._build_next))
@@ -123,9 +126,15 @@ class ReportForm(QWidget):
     def built_messages(self) -> dict[str, QLabel]:
         return self._messages
 
+    def built_editors(self) -> dict[str, QWidget]:
+        return self._editors
+
     @property
     def is_built(self) -> bool:
         return not self._steps
+
+    def label_of(self, path: str) -> QLabel | None:
+        return self._labels.get(path)
 
     def area_of(self, path: str) -> str:
         return area_of(path)
@@ -262,6 +271,8 @@ class ReportForm(QWidget):
             self._labels[f.key] = label
             self.body.addWidget(label)
         self.body.addWidget(editor)
+        if f.limit and f.kind in (Kind.LINE, Kind.TEXT):
+            self.body.addWidget(LengthLeft(editor, f.limit))
         if f"{f.key}:input" in self._messages:
             self.body.addWidget(self._messages[f"{f.key}:input"])
         if f.kind is not Kind.CHOICE:
@@ -317,6 +328,7 @@ class ReportForm(QWidget):
         editor = RowsEditor(model, name)
         label = _wrapped(f.shown_label().text(current()))
         label.setBuddy(editor.table)
+        self._labels[f.key] = label
         self.body.addWidget(label)
         self.body.addWidget(editor)
         self.body.addWidget(self._message_label(f.key))
