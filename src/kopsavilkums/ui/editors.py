@@ -144,9 +144,15 @@ class GrowingTextEdit(_Bound, QPlainTextEdit):
     """A long text that grows with its content up to :attr:`MAX_LINES`, then scrolls."""
 
     MIN_LINES, MAX_LINES = 3, 18
+    #: A text longer than this may be filled in a turn of its own (``fill_later``): Qt lays out a
+    #: long paragraph whole, ~40 ms for 300,000 characters, and again whenever its width changes.
+    LONG = 20_000
 
-    def __init__(self, doc: EditableDocument, path: str, label: str, parent=None) -> None:
+    def __init__(self, doc: EditableDocument, path: str, label: str, parent=None, fill_later: bool = False) -> None:
+        """``fill_later``: a long text stays out until :meth:`fill` (the form calls it a turn
+        after the editor is shown, at its final width); until then the editor takes no typing."""
         super().__init__(parent)
+        self.waiting = fill_later and len(doc.get(path) or "") > self.LONG
         self.setUndoRedoEnabled(False)  # the document's undo stack covers the whole form
         self.setTabChangesFocus(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -157,6 +163,27 @@ class GrowingTextEdit(_Bound, QPlainTextEdit):
     def show_value(self, value: str) -> None:
         if self.toPlainText() != value:
             self.setPlainText(value)
+
+    def refresh(self) -> None:
+        if not self.waiting:  # fill() shows the value of then
+            super().refresh()
+
+    def fill(self) -> None:
+        """Show the text left out by ``fill_later``; a showing, so the document is not written."""
+        if self.waiting:
+            self.waiting = False
+            with self.doc.loading():
+                self.refresh()
+            self.apply_read_only(self.doc.read_only)
+
+    def apply_read_only(self, read_only: bool) -> None:
+        super().apply_read_only(read_only)
+        if self.waiting:
+            self.setReadOnly(True)  # typing into the empty editor would replace the text
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        self.fill()  # the cursor came before the form's turn did
+        super().focusInEvent(event)
 
     def _edited(self) -> None:
         if not self._updating:

@@ -70,6 +70,8 @@ class ReportForm(QWidget):
         self._tables: list[CellTable] = []
         self._problems: list[Problem] = []
         self._section: object = None
+        self._progressive = progressive
+        self._unfilled: list[GrowingTextEdit] = []  # long texts to show, each in a turn of its own
 
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
@@ -131,7 +133,7 @@ class ReportForm(QWidget):
 
     @property
     def is_built(self) -> bool:
-        return not self._steps
+        return not self._steps and not self._unfilled
 
     def label_of(self, path: str) -> QLabel | None:
         return self._labels.get(path)
@@ -163,13 +165,19 @@ class ReportForm(QWidget):
             while self._steps:
                 self._build_section(self._steps.pop(0))
             self.placement.show(self._problems)
+        while self._unfilled:
+            self._unfilled.pop(0).fill()
         if self._focus_order:
             for a, b in zip(self._focus_order, self._focus_order[1:], strict=False):
                 QWidget.setTabOrder(a, b)
             self._focus_order = self._focus_order[-1:]  # the next section continues from here
 
     def _build_next(self) -> None:
-        if self._steps:
+        if self._unfilled:
+            # A long text of the section shown last turn, now that the editor has its width.
+            self._unfilled.pop(0).fill()
+            QTimer.singleShot(0, self, self._build_next)
+        elif self._steps:
             self._build_section(self._steps.pop(0))
             if self._problems:
                 self.placement.show(self._problems)  # found before this section was there
@@ -248,7 +256,9 @@ class ReportForm(QWidget):
         if f.kind is Kind.LINE:
             editor: QWidget = LineField(self.doc, f.key, name)
         elif f.kind is Kind.TEXT:
-            editor = GrowingTextEdit(self.doc, f.key, name)
+            editor = GrowingTextEdit(self.doc, f.key, name, fill_later=self._progressive)
+            if editor.waiting:
+                self._unfilled.append(editor)
             editor.MIN_LINES = 2 if hide_label else 3
             if f.part is Part.ROW and f.row == 8:
                 editor.setPlaceholderText(translate("Form", "Leave empty to print “Nav” (none)."))

@@ -131,9 +131,13 @@ def _parse(path: str) -> FieldPath | None:
 
 
 def _show_under(label: QLabel, found: list[Problem]) -> None:
+    # Only what changes is touched: every check shows all problems again, and a new style
+    # sheet or a label shown re-lays out the form around it.
     if not found:
         label.hide()
         return
     label.setText("\n".join(("✖ " if p.is_error else "⚠ ") + p.text(current()) for p in found))
-    label.setStyleSheet(ERROR_STYLE if any(p.is_error for p in found) else WARNING_STYLE)
+    style = ERROR_STYLE if any(p.is_error for p in found) else WARNING_STYLE
+    if label.styleSheet() != style:
+        label.setStyleSheet(style)
     label.show()
