@@ -172,8 +172,13 @@ class GrowingTextEdit(_Bound, QPlainTextEdit):
         """Show the text left out by ``fill_later``; a showing, so the document is not written."""
         if self.waiting:
             self.waiting = False
+            # A long text needs the scroll bar: there from the start, the text is laid out
+            # once, not again for the narrower width when the bar comes.
+            policy = self.verticalScrollBarPolicy()
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
             with self.doc.loading():
                 self.refresh()
+            self.setVerticalScrollBarPolicy(policy)
             self.apply_read_only(self.doc.read_only)
 
     def apply_read_only(self, read_only: bool) -> None:
@@ -181,7 +186,7 @@ class GrowingTextEdit(_Bound, QPlainTextEdit):
         if self.waiting:
             self.setReadOnly(True)  # typing into the empty editor would replace the text
 
-    def focusInEvent(self, event) -> None:  # noqa: N802
+    def focusInEvent(self, event) -> None:
         self.fill()  # the cursor came before the form's turn did
         super().focusInEvent(event)
 

@@ -9,10 +9,21 @@ and how the cursor gets to them is :mod:`.placement`; rows 6 and 7 are :mod:`.am
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kopsavilkums import fields
 from kopsavilkums.fields import Field, Kind, Part
@@ -44,6 +55,11 @@ class ReportForm(QWidget):
 
     # the cursor left a field (its problem area): a new draft shows that field's problems now
     left = Signal(str)
+
+    #: Between two building steps, a timer of this many ms rather than 0: a zero one is a posted
+    #: event, run in the same pass as the layout requests the step before posted (its whole
+    #: re-layout), so keys and paints could not come between the two.
+    STEP_MS = 1
 
     def __init__(
         self,
@@ -144,7 +160,24 @@ class ReportForm(QWidget):
     def show_problems(self, problems: list[Problem]) -> None:
         """Show each problem under its field (sections built later show theirs when built)."""
         self._problems = problems
-        self.placement.show(problems)
+        with self._layout_held():
+            self.placement.show(problems)
+
+    @contextmanager
+    def _layout_held(self) -> Iterator[None]:
+        """Many labels shown or hidden, the form laid out once after, not once for each: Qt
+        lays out every visible ancestor of a widget the moment it is shown, and with a long
+        text in the form each of those costs tens of milliseconds. Held, the layouts skip
+        that; the requests the changes posted lay them out on the next turn."""
+        body = self.scroll_area.widget()
+        held = [body.layout(), *body.findChildren(QLayout)]
+        for layout in held:
+            layout.setEnabled(False)
+        try:
+            yield
+        finally:
+            for layout in held:
+                layout.setEnabled(True)
 
     def focus_path(self, path: str, row_id: str | None = None) -> QWidget:
         """Put the cursor on the field a problem names; returns the focused widget."""
@@ -161,10 +194,8 @@ class ReportForm(QWidget):
 
     # ---------------------------------------------------------------- building in steps
     def finish_building(self) -> None:
-        if self._steps:
-            while self._steps:
-                self._build_section(self._steps.pop(0))
-            self.placement.show(self._problems)
+        while self._steps:
+            self._build_section(self._steps.pop(0))
         while self._unfilled:
             self._unfilled.pop(0).fill()
         if self._focus_order:
@@ -176,12 +207,10 @@ class ReportForm(QWidget):
         if self._unfilled:
             # A long text of the section shown last turn, now that the editor has its width.
             self._unfilled.pop(0).fill()
-            QTimer.singleShot(0, self, self._build_next)
+            QTimer.singleShot(self.STEP_MS, self, self._build_next)
         elif self._steps:
             self._build_section(self._steps.pop(0))
-            if self._problems:
-                self.placement.show(self._problems)  # found before this section was there
-            QTimer.singleShot(0, self, self._build_next)
+            QTimer.singleShot(self.STEP_MS, self, self._build_next)
         else:
             self.finish_building()  # the tab order
 
@@ -194,6 +223,10 @@ class ReportForm(QWidget):
         self.body.setSpacing(self._column.spacing())
         with self.doc.loading():  # new editors show the report; none may change it
             self._build(step)
+        if self._problems:
+            # Found before this section was there. Shown while it is hidden: a label shown in
+            # a visible form re-lays out the whole form at once, one label after another.
+            self.placement.show(self._problems)
         self._column.addWidget(section)
         section.show()
 
