@@ -170,7 +170,8 @@ class ReportForm(QWidget):
         text in the form each of those costs tens of milliseconds. Held, the layouts skip
         that; the requests the changes posted lay them out on the next turn."""
         body = self.scroll_area.widget()
-        held = [body.layout(), *body.findChildren(QLayout)]
+        assert body is not None  # set in __init__
+        held = body.findChildren(QLayout)  # its own layout too
         for layout in held:
             layout.setEnabled(False)
         try:
