@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import weakref
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import Qt as GuiQt
@@ -133,3 +134,37 @@ def workers_error() -> Exception:
     from kopsavilkums.messages import UserError
 
     return UserError(Message("Nevar nolasīt.", "Cannot be read."))
+
+
+def test_a_pdf_whose_draft_was_replaced_later_is_shown_before_it_is_added(qtbot, make_window, dialogs, tmp_path):
+    # The window added it at once: the reading was "exact". Now the review shows what was read
+    # and says why.
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    from kopsavilkums import exchange
+    from kopsavilkums.convert.writing import render
+
+    path = tmp_path / "summary.pdf"
+    report = exchange.read(Path(__file__).resolve().parents[2] / "resources" / "examples" / EXAMPLE_NAME)
+    writer = PdfWriter(PdfReader(io.BytesIO(render(report, "pdf"))), incremental=True)
+    spec = writer._root_object["/Names"]["/EmbeddedFiles"]["/Names"][1].get_object()
+    report.performer = "SIA Citāds"
+    replaced = DecodedStreamObject()
+    replaced.set_data(exchange.dumps(report).encode())
+    replaced[NameObject("/Type")] = NameObject("/EmbeddedFile")
+    writer._replace_object(spec["/EF"].raw_get("/F"), replaced)
+    with path.open("wb") as out:
+        writer.write(out)
+    window = make_window()
+    dialogs.answer("confirm_import", False)
+    window.import_file(path)
+    qtbot.waitUntil(lambda: bool(dialogs.questions("confirm_import")))
+    [(_, details)] = dialogs.questions("confirm_import")
+    assert "Latgales jauniešu forums" in details and "replaced later than the pages" in details
+    assert window.store.list() == []
+
+
+EXAMPLE_NAME = "latgales-jauniesu-forums-2021-2023.kopsavilkums.json"

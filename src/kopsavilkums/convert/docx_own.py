@@ -1,7 +1,8 @@
 """Reading back a Word file that Kopsavilkums wrote — exactly, or as someone edited it.
 
 A file we wrote carries the draft and a fingerprint of the values it shows
-(:mod:`.docx_package`). While the shown values still match, the draft comes back exactly: every
+(:mod:`.docx_package`). While the shown values still match, and the draft agrees with them
+(:mod:`.agreement`: the draft alone can be edited too), the draft comes back exactly: every
 field, including what the page does not show (carried-over marks, untrimmed text). Once a value
 was changed in Word or LibreOffice the fingerprint no longer matches and the file is read as shown:
 every paragraph and value carries a style named after its field (:mod:`.docx_styles`), which both
@@ -25,6 +26,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from kopsavilkums.convert import docx_package
+from kopsavilkums.convert.agreement import DISAGREE, disagreements
 from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported, ImportRefused
 from kopsavilkums.convert.docx_styles import PARAGRAPH_KEYS
 from kopsavilkums.convert.docx_visible import Paragraph, read_visible
@@ -52,9 +54,19 @@ def import_own_docx(data: bytes) -> Imported | None:
     draft = embedded[0] if embedded else None
     if embedded and embedded[1] == _fingerprint(paragraphs):
         try:
-            return Imported(from_document(draft), source="docx", exact=True)
+            stored = from_document(draft)
         except ExchangeError:
-            pass  # a damaged copy: the shown values are still there
+            stored = None  # a damaged copy: the shown values are still there
+        if stored is not None:
+            # The fingerprint says the shown values are as written, not that the draft beside
+            # them is: someone may have edited that alone. Exact only when the draft makes what
+            # the file shows (one writing of the document, without saving it).
+            from kopsavilkums.convert.write_docx import shown_fingerprint
+
+            if shown_fingerprint(stored) == embedded[1]:
+                return Imported(stored, source="docx", exact=True)
+            shown, notes = read_visible(paragraphs, draft)
+            return Imported(shown, source="docx", notes=[DISAGREE, *disagreements(stored, shown), *notes])
     if not any(p.style in PARAGRAPH_KEYS for p in paragraphs):
         # Changed, and our styles are gone (another program rebuilt it): only its shown table
         # is left, which the reader of other people's Word files reads.

@@ -5,7 +5,8 @@ see :mod:`.write_html`): reading collects those, in page order, with lxml's HTML
 network, no entities, comments and processing instructions dropped). The text an element shows is
 the value — so a page edited in an HTML editor reads as edited — unless it still shows what we
 wrote for ``data-value`` (a trimmed or hidden value) or ``data-empty`` (``Nav``, ``…``, the default
-title). A date or amount that no longer reads as one is kept as text in *Cita informācija* with a
+title). Exact only when the page shows word for word what those values make (:func:`_shows`): a
+``data-value`` edited alone makes the page read as it shows, with what differs named. A date or amount that no longer reads as one is kept as text in *Cita informācija* with a
 note. A page with no such elements is not ours: ``None``.
 """
 
@@ -15,6 +16,7 @@ from decimal import Decimal
 
 from lxml import etree
 
+from kopsavilkums.convert.agreement import DISAGREE, PLACEHOLDERS, disagreements
 from kopsavilkums.convert.common import Imported
 from kopsavilkums.fieldpath import LISTS, FieldPath
 from kopsavilkums.fields import Kind, field
@@ -40,6 +42,7 @@ def import_own_html(data: bytes | str) -> Imported | None:
     if root is None or not root.xpath(_OUR_TABLE):
         return None
     values: list[tuple[FieldPath, str]] = []
+    shown: list[tuple[FieldPath, str]] = []  # the same, as the page shows them
     carried: set[int] = set()
     walk = etree.iterwalk(root, events=("start",))
     for _, element in walk:
@@ -54,6 +57,7 @@ def import_own_html(data: bytes | str) -> Imported | None:
             # The e-signature note: its presence is the signing method, whatever it says.
             value = E_SIGNATURE if path.key == "signatory.signing" else _value(element)
             values.append((path, value))
+            shown.append((path, value if path.key == "signatory.signing" else _shown_value(element)))
             # A value inside a value (we never write one) is part of that value's text. Read
             # again on its own, 240 values nested in each other made a 9 MB page take 2.2 GB.
             walk.skip_subtree()
@@ -63,7 +67,41 @@ def import_own_html(data: bytes | str) -> Imported | None:
     if not root.xpath(_OUR_PAGE):
         imported.notes.insert(0, _ONLY_THE_TABLE)
         imported.exact = False
+    elif imported.exact and not _shows(root, imported.report):
+        # What the page shows is not what its values (with their data-value) make: read it as
+        # it shows, and say where the two differ.
+        as_shown = _Builder(shown, carried).build()
+        as_shown.notes[:0] = [DISAGREE, *disagreements(imported.report, as_shown.report)]
+        as_shown.exact = False
+        return as_shown
     return imported
+
+
+def _shows(root, report: Report) -> bool:
+    """Whether the page shows, word for word, what our page of ``report`` shows: its values and
+    the data-value beside them agree (the check costs one rendering of the page)."""
+    from kopsavilkums.convert.writing import render
+
+    ours = _parse(render(report, "html"))
+    return ours is not None and _visible_words(root) == _visible_words(ours)
+
+
+def _visible_words(root) -> list[str]:
+    """The words of the page's body as a browser shows them (``hidden`` elements left out)."""
+    words: list[str] = []
+    body = root.find(".//body")
+    walk = etree.iterwalk(body if body is not None else root, events=("start", "end"))
+    for event, element in walk:
+        if not isinstance(element.tag, str):
+            continue
+        if event == "start":
+            if element.get("hidden") is not None or element.tag in ("script", "style", "template"):
+                walk.skip_subtree()
+            else:
+                words += (element.text or "").split()
+        elif element is not body:
+            words += (element.tail or "").split()
+    return words
 
 
 _OUR_TABLE = '//table[contains(concat(" ", normalize-space(@class), " "), " kopsavilkums ")]'
@@ -106,6 +144,18 @@ def _value(element) -> str:
     if raw is not None and shown.strip() == raw.strip():  # shows what we wrote (trimmed): the exact value
         return raw
     return shown
+
+
+def _shown_value(element) -> str:
+    """What the element shows, taking what we wrote only where it cannot be seen otherwise (a
+    hidden element) or differs from what is seen in white space alone."""
+    raw = element.get("data-value")
+    if raw is not None and element.get("hidden") is not None:
+        return raw
+    shown = _text(element)
+    if element.get("data-empty") is not None and shown == element.get("data-empty") and shown in PLACEHOLDERS:
+        return ""
+    return raw if raw is not None and shown.strip() == raw.strip() else shown
 
 
 def _text(element) -> str:

@@ -53,6 +53,15 @@ def docx_bytes(report: Report, problems: list[Problem] | None = None) -> bytes:
     return docx_package.reproducible(buffer.getvalue())
 
 
+def shown_fingerprint(report: Report, problems: list[Problem] | None = None) -> str:
+    """The fingerprint of what the Word file of ``report`` shows (:func:`docx_bytes` stores it),
+    without writing the file: a reader compares it with the draft a file carries."""
+    tagged = layout(report, problems)
+    document = Document()
+    _Writer(document, docx_styles.install(document)).write(tagged)
+    return fingerprint(document)
+
+
 class _Writer:
     def __init__(self, document, styles: Styles) -> None:
         self.document, self.styles = document, styles
