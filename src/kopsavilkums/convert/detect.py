@@ -99,11 +99,24 @@ def _zip_kind(data: bytes) -> Kind:
     raise _refused("Šis zip fails nav Word dokuments (.docx).", "This zip file is not a Word document (.docx).")
 
 
+#: A MIME header with parameters, with its folded continuation lines.
+_PARAMETERISED = re.compile(rb"^content-(?:type|disposition)[ \t]*:([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)", re.I | re.M)
+MAX_HEADER = 8192
+
+
 def web_archive_page(data: bytes) -> bytes | None:
     """The HTML page inside a browser's web archive (``.mht``, ``.mhtml``), or None when it has none."""
     import email  # the standard library's MIME reader, only for web archives
     import email.policy
 
+    for header in _PARAMETERISED.finditer(data):
+        if len(header.group(1)) > MAX_HEADER:
+            # The standard library splits a header's parameters in quadratic time: 400,000
+            # of them (5 MB) took more than a minute. A browser writes a handful.
+            raise _refused(
+                "Tīmekļa arhīva galvene ir pārāk gara (tik garu neraksta neviena pārlūkprogramma); tas netiek lasīts.",
+                "A header of the web archive is too long (no browser writes one so long); it is not read.",
+            )
     try:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
         parts = list(message.walk())

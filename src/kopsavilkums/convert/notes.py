@@ -59,3 +59,13 @@ def unplaced(n: int, where: Message) -> Message:
 
 ABOVE_TABLE = Message("virs tabulas", "above the table")
 UNDER_TABLE = Message("zem tabulas", "under the table")
+
+
+def hidden_left_out(count: int, where: str) -> Message:
+    """Text the file holds but does not show (hidden, deleted, off the page) was not read."""
+    return Message(
+        f"{where}: slēpts teksts netika nolasīts ({count} {count_lv(count, 'vieta', 'vietas')}: neredzams, dzēsts "
+        "vai paslēpts) — nolasīts tikai tas, ko lasītājs redz.",
+        f"{where}: hidden text was left out ({count} {count_en(count, 'place', 'places')}: invisible, deleted or "
+        "hidden) — only what a reader sees was read.",
+    )

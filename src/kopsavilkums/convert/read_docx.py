@@ -18,6 +18,7 @@ from lxml import etree
 from kopsavilkums.convert.common import Imported, ImportRefused
 from kopsavilkums.convert.docx_zip import check_zip
 from kopsavilkums.convert.labels import nfc, recognise
+from kopsavilkums.convert.notes import hidden_left_out
 from kopsavilkums.convert.published import GridCell, Published, rows_from_table, to_imported
 from kopsavilkums.messages import Message
 
@@ -37,13 +38,25 @@ NS = {
 }
 W = "{" + NS["w"] + "}"
 # Every run's text, tab and line break — in hyperlinks, fields, content controls, tracked
-# insertions and text boxes too — but not a text box's second, fallback copy for old Word
-# versions, nor the grey placeholder of an empty content control. Deleted text is w:delText.
-_RUN = "w:r[not(ancestor::mc:Fallback) and not(ancestor::w:sdt[w:sdtPr/w:showingPlcHdr])]"
-# Compiled once: element.xpath(text) compiles its expression again on every call, which was most
-# of the time spent on a document of many short paragraphs.
-_TEXT = etree.XPath(
-    " | ".join(f".//{_RUN}/w:{tag}" for tag in ("t", "tab", "br", "cr", "noBreakHyphen")), namespaces=NS
+# insertions and text boxes too — but not what a reader of the page does not see: a text box's
+# second, fallback copy for old Word versions (mc:Fallback), the grey placeholder of an empty
+# content control, tracked deletions (w:del, w:moveFrom) and hidden text (w:vanish). Found in one
+# walk down the paragraph: an XPath that looked up each run's ancestors took minutes for 1.5
+# million runs inside 250 nested insertions.
+_MC = "{" + NS["mc"] + "}"
+_TEXT_TAGS: dict[str, str | None] = {
+    W + "t": None,
+    W + "tab": "\t",
+    W + "br": "\n",
+    W + "cr": "\n",
+    W + "noBreakHyphen": "-",
+}
+_UNSEEN = {_MC + "Fallback", W + "del", W + "moveFrom"}
+_OFF = {"0", "false", "off"}
+#: What makes a paragraph need the walk: without any of these, every run's text is shown.
+_SPECIAL = (*_UNSEEN, W + "sdt", W + "vanish", W + "p")
+_PLAIN_TEXT = etree.XPath(
+    " | ".join(f".//w:r/w:{tag}" for tag in ("t", "tab", "br", "cr", "noBreakHyphen")), namespaces=NS
 )
 _NUM_PR = etree.XPath("./w:pPr/w:numPr", namespaces=NS)
 _P_STYLE = etree.XPath("./w:pPr/w:pStyle/@w:val", namespaces=NS)
@@ -59,7 +72,8 @@ def read_docx(data: bytes) -> Imported:
 
     try:
         document = docx.Document(io.BytesIO(data))
-        blocks = list(_Body(document).blocks())
+        body = _Body(document)
+        blocks = list(body.blocks())
     except ImportRefused:
         raise
     except Exception as exc:  # a third-party parser on untrusted input: any failure is "cannot read"
@@ -73,7 +87,23 @@ def read_docx(data: bytes) -> Imported:
                 continue
             texts = value if kind == "p" else [_flat(row) for row in value]
             (published.above if index < summary[0] else published.under).extend(t for t in texts if t.strip())
-    return to_imported(published)
+    imported = to_imported(published)
+    if body.hidden:
+        imported.notes.append(hidden_left_out(body.hidden, "Word"))
+    return imported
+
+
+def _placeholder(sdt: Any) -> bool:
+    """An empty content control's grey prompt text, not its content."""
+    properties = sdt.find(W + "sdtPr")
+    return properties is not None and properties.find(W + "showingPlcHdr") is not None
+
+
+def _vanished(run: Any) -> bool:
+    """A run formatted hidden (``w:vanish``): Word does not show or print it."""
+    properties = run.find(W + "rPr")
+    vanish = properties.find(W + "vanish") if properties is not None else None
+    return vanish is not None and vanish.get(W + "val", "true").lower() not in _OFF
 
 
 def _has_labels(table: list[list[GridCell]]) -> bool:
@@ -97,6 +127,7 @@ class _Body:
         self.numbering = _Numbering(self._part_element("numbering_part"))
         self.styles = _Styles(self._part_element("styles"))
         self.cells_left = MAX_CELLS
+        self.hidden = 0  # runs and revisions left out as unseen
 
     def blocks(self) -> Iterator[tuple[str, Any]]:
         """Paragraphs with text and tables; an empty paragraph adds nothing to either side of the
@@ -125,16 +156,33 @@ class _Body:
         if not len(p):
             return []  # <w:p/>: no text, no number
         parts = [self._numbered(p)]
+        if next(p.iterdescendants(*_SPECIAL), None) is None:  # nothing unseen, no text box: the fast way
+            parts += [
+                (node.text or "") if node.tag == W + "t" else (_TEXT_TAGS[node.tag] or "") for node in _PLAIN_TEXT(p)
+            ]
+            return [nfc(line) for line in "".join(parts).split("\n") if line.strip()]
+        owners: list[Any] = []  # the paragraphs the walk is in: a text box's own inside this one
         owner = p
-        for node in _TEXT(p):
-            paragraph = next(node.iterancestors(W + "p"), p)
-            if paragraph is not owner:  # a text box's own paragraph inside this one
-                parts.append("\n")
-                owner = paragraph
-            tag = node.tag[len(W) :]
-            parts.append(
-                node.text or "" if tag == "t" else "\t" if tag == "tab" else "-" if tag == "noBreakHyphen" else "\n"
-            )
+        walk = etree.iterwalk(p, events=("start", "end"))
+        for event, node in walk:
+            tag = node.tag
+            if not isinstance(tag, str):
+                continue
+            if event == "end":
+                if tag == W + "p":
+                    owners.pop()
+                continue
+            if tag == W + "p":
+                owners.append(node)
+            elif tag in _UNSEEN or tag == W + "sdt" and _placeholder(node) or tag == W + "r" and _vanished(node):
+                self.hidden += tag != _MC + "Fallback"  # a fallback copy is shown elsewhere: no loss
+                walk.skip_subtree()
+            elif tag in _TEXT_TAGS and node.getparent().tag == W + "r":
+                if owners[-1] is not owner:
+                    parts.append("\n")
+                    owner = owners[-1]
+                shown = _TEXT_TAGS[tag]
+                parts.append(node.text or "" if shown is None else shown)
         return [nfc(line) for line in "".join(parts).split("\n") if line.strip()]
 
     def _table(self, tbl: Any, depth: int) -> list[list[GridCell]]:

@@ -18,6 +18,7 @@ from lxml import html as lxml_html
 
 from kopsavilkums.convert.common import Imported, ImportRefused
 from kopsavilkums.convert.labels import nfc, recognise
+from kopsavilkums.convert.notes import hidden_left_out
 from kopsavilkums.convert.published import GridCell, Published, rows_from_table, to_imported
 from kopsavilkums.messages import Message
 
@@ -348,8 +349,34 @@ def _near_text(table: etree._Element, before: bool) -> list[str]:
     return found[-_NEAR:] if before else found[:_NEAR]
 
 
+#: An element a browser does not show: ``display:none``, ``visibility:hidden``, no size of text,
+#: transparent, or moved far off the page.
+_HIDING = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|font-size\s*:\s*[0.]+(?:[a-z%]+)?\s*(?:[;!]|$)"
+    r"|opacity\s*:\s*[0.]+\s*(?:[;!]|$)|(?:left|top|right|bottom|text-indent|margin-left|margin-top)\s*:\s*-\s*\d{4,}",
+    re.IGNORECASE,
+)
+
+
+def drop_hidden(root: etree._Element) -> int:
+    """Take out what a person does not see (the ``hidden`` attribute, or a hiding style), keeping
+    the visible text after each; how many were taken out."""
+    found = []
+    walk = etree.iterwalk(root, events=("start",))
+    for _, element in walk:
+        if not isinstance(element.tag, str):
+            continue
+        if element.get("hidden") is not None or _HIDING.search(element.get("style") or ""):
+            found.append(element)
+            walk.skip_subtree()  # what is inside goes with it
+    for element in found:
+        element.drop_tree()  # keeps the element's tail, which is shown
+    return len(found)
+
+
 def read_html(data: bytes) -> Imported:
     root = parse(decode_html(data))
+    hidden = drop_hidden(root)
     tables = [t for t in root.iter("table") if _labels_in(t)]
     chosen = set(tables)  # a summary table inside another one is read as that one's cell
     tables = [t for t in tables if not any(a in chosen for a in t.iterancestors())]
@@ -363,4 +390,7 @@ def read_html(data: bytes) -> Imported:
         for table in tables:
             rows_from_table(_grid(table, carried), published)
         published.under += _near_text(tables[-1], before=False)
-    return to_imported(published)
+    imported = to_imported(published)
+    if hidden:
+        imported.notes.append(hidden_left_out(hidden, "HTML"))
+    return imported
