@@ -146,3 +146,25 @@ def test_a_web_archive_with_ordinary_headers_is_still_read():
         f"Content-Type: text/html; charset=utf-8\r\n\r\n{page}</body></html>\r\n--b--\r\n"
     ).encode()
     assert read_any(data, "page.mht").report.performer == "B"
+
+
+# ------------------------------------------------------------------------- what a reading makes
+
+
+def test_a_reading_too_large_to_save_and_read_back_is_cut_to_the_forms_lengths_and_said():
+    # 15 MB of empty list items read as a 30 MB draft, which its own exports then refused as
+    # larger than 20 MB, and which added 30 MB to the store and each of its backups.
+    from kopsavilkums import exchange
+    from kopsavilkums.convert.fitting import LARGEST
+    from kopsavilkums.fields import field
+
+    limit = field("other_information").limit
+    rows = "".join(f"<tr><td>Cita informācija</td><td>{'ā' * (limit + 10)}</td></tr>" for _ in range(3))
+    page = (
+        f"<html><body><table><tr><td>{TASK}</td><td>U</td></tr><tr><td>{PERFORMER}</td><td>B</td></tr>"
+        f"{rows}</table></body></html>"
+    )  # three rows 8: their text kept together, 3 million letters (6 MB)
+    imported = read_any(page.encode(), "summary.html")
+    assert len(imported.report.other_information) == limit and imported.report.other_information.endswith("…")
+    assert any("cut to the form's lengths: Other information." in n.en for n in imported.notes)
+    assert len(exchange.dumps(imported.report).encode()) <= LARGEST

@@ -358,6 +358,9 @@ _HIDING = re.compile(
 )
 
 
+_MAY_HIDE = re.compile(r"\bhidden\b|\bstyle\s*=", re.IGNORECASE)
+
+
 def drop_hidden(root: etree._Element) -> int:
     """Take out what a person does not see (the ``hidden`` attribute, or a hiding style), keeping
     the visible text after each; how many were taken out."""
@@ -375,8 +378,9 @@ def drop_hidden(root: etree._Element) -> int:
 
 
 def read_html(data: bytes) -> Imported:
-    root = parse(decode_html(data))
-    hidden = drop_hidden(root)
+    text = decode_html(data)
+    root = parse(text)
+    hidden = drop_hidden(root) if _MAY_HIDE.search(text) else 0  # most pages hide nothing: no walk
     tables = [t for t in root.iter("table") if _labels_in(t)]
     chosen = set(tables)  # a summary table inside another one is read as that one's cell
     tables = [t for t in tables if not any(a in chosen for a in t.iterancestors())]

@@ -22,6 +22,7 @@ from pathlib import Path
 from kopsavilkums import exchange, userfile
 from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported, ImportRefused
 from kopsavilkums.convert.detect import Kind, detect, web_archive_page
+from kopsavilkums.convert.fitting import fit
 from kopsavilkums.convert.notes import ACCEPTED
 from kopsavilkums.fields import field
 from kopsavilkums.messages import Message, count_lv
@@ -119,6 +120,7 @@ def read_any(data: bytes, name: str = "", readers: Sequence[Reader] | None = Non
                 continue
             if (result := reader.read(data)) is not None:
                 _check_rows(result.report)
+                fit(result)  # never more than a draft file can hold
                 if (named := _named_kind(name)) and named != kind:
                     result.notes.insert(0, _misnamed(name, kind))
                 return result
