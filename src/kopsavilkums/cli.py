@@ -231,18 +231,18 @@ def read_input(path: str, lang: str):
     try:
         imported = read_path(path)
     except ImportRefused as exc:
-        print(f"kopsavilkums: {_shown(path)}: {exc.localized(lang)}", file=sys.stderr)
+        print(f"kopsavilkums: {_shown(path)}: {_shown(exc.localized(lang))}", file=sys.stderr)
         return None
     note = "piezīme" if lang == "lv" else "note"
     for message in imported.notes:
-        print(f"{note}: {_shown(path)}: {message.text(lang)}", file=sys.stderr)
+        print(f"{note}: {_shown(path)}: {_shown(message.text(lang))}", file=sys.stderr)  # file text: no escapes
     return imported.report
 
 
 def _print_problems(problems, lang: str) -> None:
     names = {"lv": {"error": "kļūda", "warning": "brīdinājums"}, "en": {"error": "error", "warning": "warning"}}[lang]
     for p in problems:
-        print(f"{names[p.severity.value]}: {p.path}: {p.text(lang)}", file=sys.stderr)
+        print(f"{names[p.severity.value]}: {p.path}: {_shown(p.text(lang))}", file=sys.stderr)
 
 
 def _cmd_validate(args) -> int:

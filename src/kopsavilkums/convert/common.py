@@ -27,3 +27,10 @@ class Imported:
 
 class ImportRefused(UserError):
     """The input is not a summary (or cannot be read at all); the message is one clear line."""
+
+
+def reason(exc: BaseException) -> str:
+    """A library's message as one short clear line (pypdf's and Python's can run over several
+    lines, or be empty): for "… cannot be read (reason)"."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 120 else text[:119] + "…"

@@ -11,7 +11,7 @@ import zipfile
 import zlib
 from enum import StrEnum
 
-from kopsavilkums.convert.common import ImportRefused
+from kopsavilkums.convert.common import ImportRefused, reason
 from kopsavilkums.messages import Message
 
 
@@ -59,7 +59,7 @@ def detect(data: bytes) -> Kind:
     start = _start(data)
     if not start:
         raise _refused("Fails ir tukšs.", "The file is empty.")
-    if b"%PDF-" in data[:1024]:
+    if _is_pdf(data, start):
         return Kind.PDF
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data)
@@ -82,13 +82,27 @@ def detect(data: bytes) -> Kind:
     return Kind.TEXT
 
 
+_PDF_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
+
+
+def _is_pdf(data: bytes, start: bytes) -> bool:
+    """A PDF header in the first kilobyte (where readers look for it) *and* a PDF's structure: an
+    object, or its end. A draft, page or text whose title says ``%PDF-`` is none (its own exports
+    could not be read back)."""
+    if b"%PDF-" not in data[:1024] or start.startswith((b"{", b"[", b"<")):
+        return False
+    return bool(_PDF_OBJECT.search(data, 0, 65536)) or b"%%EOF" in data[-4096:]
+
+
 def _zip_kind(data: bytes) -> Kind:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
     except ZIP_ERRORS as exc:
-        raise _refused(f"Bojāts zip (vai Word) fails ({exc}).", f"A damaged zip (or Word) file ({exc}).") from None
+        raise _refused(
+            f"Bojāts zip (vai Word) fails ({reason(exc)}).", f"A damaged zip (or Word) file ({reason(exc)})."
+        ) from None
     if "word/document.xml" in names:
         return Kind.DOCX
     if mimetype.startswith(b"application/vnd.oasis.opendocument"):

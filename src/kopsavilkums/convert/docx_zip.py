@@ -15,7 +15,7 @@ import io
 import re
 import zipfile
 
-from kopsavilkums.convert.common import ImportRefused
+from kopsavilkums.convert.common import ImportRefused, reason
 from kopsavilkums.convert.detect import ZIP_ERRORS
 from kopsavilkums.messages import Message
 
@@ -84,7 +84,9 @@ def check_zip(data: bytes) -> None:
                     if xml > MAX_XML:
                         raise ImportRefused(TOO_MUCH_XML)
     except ZIP_ERRORS as exc:
-        raise _refused(f"Word failu nevar atvērt ({exc}).", f"The Word file cannot be opened ({exc}).") from None
+        raise _refused(
+            f"Word failu nevar atvērt ({reason(exc)}).", f"The Word file cannot be opened ({reason(exc)})."
+        ) from None
 
 
 def _check_part(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:

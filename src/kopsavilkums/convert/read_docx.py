@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree
 
-from kopsavilkums.convert.common import Imported, ImportRefused
+from kopsavilkums.convert.common import Imported, ImportRefused, reason
 from kopsavilkums.convert.docx_zip import check_zip
 from kopsavilkums.convert.labels import nfc, recognise
 from kopsavilkums.convert.notes import hidden_left_out
@@ -77,7 +77,9 @@ def read_docx(data: bytes) -> Imported:
     except ImportRefused:
         raise
     except Exception as exc:  # a third-party parser on untrusted input: any failure is "cannot read"
-        raise _refused(f"Word failu nevar nolasīt ({exc}).", f"The Word file cannot be read ({exc}).") from None
+        raise _refused(
+            f"Word failu nevar nolasīt ({reason(exc)}).", f"The Word file cannot be read ({reason(exc)})."
+        ) from None
     published = Published("docx")
     summary = [i for i, (kind, value) in enumerate(blocks) if kind == "table" and _has_labels(value)]
     if summary:

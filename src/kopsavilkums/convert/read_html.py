@@ -16,7 +16,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from kopsavilkums.convert.common import Imported, ImportRefused
+from kopsavilkums.convert.common import Imported, ImportRefused, reason
 from kopsavilkums.convert.labels import nfc, recognise
 from kopsavilkums.convert.notes import hidden_left_out
 from kopsavilkums.convert.published import GridCell, Published, rows_from_table, to_imported
@@ -106,7 +106,7 @@ def parse(text: str, *, normalise: bool = True) -> etree._Element:
         root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ImportRefused(
-            Message(f"Tīmekļa lapu nevar nolasīt ({exc}).", f"The web page cannot be read ({exc}).")
+            Message(f"Tīmekļa lapu nevar nolasīt ({reason(exc)}).", f"The web page cannot be read ({reason(exc)}).")
         ) from None
     cut = _cut_short(parser)
     if cut is not None:

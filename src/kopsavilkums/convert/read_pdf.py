@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kopsavilkums import exchange
-from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported, ImportRefused
+from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported, ImportRefused, reason
 from kopsavilkums.convert.notes import ACCEPTED
 from kopsavilkums.convert.pdf_revisions import TooManyRevisions, revisions
 from kopsavilkums.messages import Message
@@ -128,7 +128,7 @@ def _read(data: bytes, budget: _Budget) -> Imported | Message:
         return TOO_COMPLEX
     except Exception as exc:  # a third-party parser on untrusted input: any failure is "cannot read"
         return budget.failure or Message(
-            f"PDF failu nevar nolasīt ({_short(exc)}).", f"The PDF cannot be read ({_short(exc)})."
+            f"PDF failu nevar nolasīt ({reason(exc)}).", f"The PDF cannot be read ({reason(exc)})."
         )
     if budget.failure:  # pypdf passed over a refused stream (it repairs where it can)
         return budget.failure
@@ -157,11 +157,6 @@ def _opens_without_password(reader) -> bool:
         return bool(reader.decrypt(""))
     except Exception:  # pypdf's DependencyError, a broken encryption dictionary …
         return False
-
-
-def _short(exc: Exception) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if len(text) <= 120 else text[:119] + "…"
 
 
 # ---------------------------------------------------------------------------- the attachment

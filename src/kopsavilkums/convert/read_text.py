@@ -176,6 +176,10 @@ class _Lines:
         self.under = False
 
 
+#: A cell the text export guarded with an apostrophe because it starts like a formula.
+_GUARDED = re.compile(r"(^|\t)'(?=[=+\-@])")
+
+
 def published_from_text(text: str, notes: list[Message] | None = None) -> Published:
     published = Published("text", notes=list(notes or []))
     reader = _Lines(published)
@@ -183,6 +187,7 @@ def published_from_text(text: str, notes: list[Message] | None = None) -> Publis
     for line in text.split("\n"):
         if not line.strip():
             continue
+        line = _GUARDED.sub(r"\1", line)  # our export's guard against spreadsheet formulas
         count += 1
         if count > MAX_LINES:
             raise ImportRefused(TOO_MANY_LINES)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from html import escape
 
 from kopsavilkums import __version__, official
+from kopsavilkums.convert.cleaning import clean
 from kopsavilkums.convert.tagged import BudgetGrid, Para, Piece, Tagged, layout
 from kopsavilkums.formats import format_year
 from kopsavilkums.report import Report
@@ -77,7 +78,7 @@ def html_page(report: Report, problems: list[Problem] | None = None) -> str:
         '<html lang="lv">\n<head>\n<meta charset="utf-8">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         f'<meta name="generator" content="Kopsavilkums {escape(__version__)}">\n',
-        f"<title>{_breakless(title)}</title>\n",
+        f"<title>{_breakless(clean(title))}</title>\n",  # no control character reaches a tab's title
         f"<style>{STYLESHEET}</style>\n</head>\n<body>\n<main>\n",
     ]
     if t.draft:

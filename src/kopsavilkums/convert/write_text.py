@@ -10,6 +10,7 @@ start a new column). The budget gives one line per year,
 ``2019.gads<TAB>31 830,96 euro``, the years after the first on continuation lines that start with a
 tab; with planned amounts a year reads ``plānotais 28 500,00 euro, faktiski izlietotais 27 984,12
 euro``. Empty rows 6–8 say ``Nav``. The words are the print model's (:mod:`kopsavilkums.official`).
+A cell that starts like a spreadsheet formula starts with an apostrophe.
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ from kopsavilkums.official import BudgetTable, Numbered, Text, build
 from kopsavilkums.report import Report
 from kopsavilkums.validation import Problem
 
+#: A cell a spreadsheet that opens the file would take for a formula (``=HYPERLINK(…)``, ``+371 …``,
+#: ``-2+3``, ``@SUM(…)``): it gets an apostrophe in front, which makes it text there and which the
+#: text reader takes off again.
+_FORMULA = re.compile(r"(^|\t)(?=[=+\-@])")
 # White space that would break the shape; the no-break space inside amounts stays.
 _SPACES = re.compile(r"[ \t\n]+")
 
@@ -39,7 +44,7 @@ def published_text(report: Report, problems: list[Problem] | None = None) -> str
         first, *more = _paragraphs(row.blocks) or [""]
         lines.append(f"{row.label}\t{first}")
         lines += more
-    return "\n".join(lines) + "\n"
+    return "\n".join(_FORMULA.sub(r"\1'", line) for line in lines) + "\n"
 
 
 def _paragraphs(blocks) -> list[str]:
