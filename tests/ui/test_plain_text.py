@@ -21,6 +21,8 @@ from kopsavilkums.ui.dialogs import Dialogs
 from kopsavilkums.ui.differences import Difference
 from kopsavilkums.ui.summary_files import describe
 
+from .driving import type_into
+
 #: A title that, drawn as rich text, is a green "All checked" heading and a link, and hides the rest.
 HOSTILE = '<h1 style="color:green">All checked ✓</h1><a href="https://example.invalid/x">Open the signed copy</a><!--'
 
@@ -168,3 +170,29 @@ def test_a_pdf_whose_draft_was_replaced_later_is_shown_before_it_is_added(qtbot,
 
 
 EXAMPLE_NAME = "latgales-jauniesu-forums-2021-2023.kopsavilkums.json"
+
+
+def test_a_paste_past_a_fields_limit_is_cut_to_it_and_said(qtbot, make_window, open_store):
+    # One 20 MB paragraph pasted froze the window for 8 s, then 5-8 s per key, and each
+    # autosave rewrote 68 MB.
+    from PySide6.QtCore import QMimeData
+
+    from kopsavilkums.fields import field
+
+    store = open_store()
+    store.save(Report(title="T"))
+    window = make_window(store)
+    text_field, line_field = window.form.editors["task"], window.form.editors["title"]
+    limit = field("task").limit
+    pasted = QMimeData()
+    pasted.setText("ā" * (limit + 5000))
+    text_field.insertFromMimeData(pasted)
+    assert len(window.doc.report.task) == limit
+    assert "at most 5\u00a0000 characters" in text_field.property("cut_message")
+    type_into(qtbot, text_field, "z")  # full: typing adds nothing
+    assert len(window.doc.report.task) == limit and "z" not in window.doc.report.task
+    QApplication.clipboard().setText("x" * 5000)
+    line_field.selectAll()
+    line_field.paste()
+    assert len(window.doc.report.title) == field("title").limit
+    assert line_field.property("cut_message")

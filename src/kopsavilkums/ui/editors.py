@@ -57,6 +57,7 @@ class _Bound(_EditorWidget):
         (the period reshapes the budget)."""
         self.doc, self.path, self.writer = doc, path, writer
         self._updating = False
+        self.limit = _limit(path)
         self.setAccessibleName(label)
         self.setObjectName(path)
         doc.changed.connect(self._on_doc_changed)
@@ -102,6 +103,27 @@ class _Bound(_EditorWidget):
         return super().event(event)
 
 
+def _limit(path: str) -> int | None:
+    """The field table's length limit of the text at ``path`` (None for other values)."""
+    from kopsavilkums.fieldpath import FieldPath
+
+    try:
+        f = FieldPath.parse(path).field()
+    except ValueError:
+        return None
+    return f.limit if f is not None and f.is_text else None
+
+
+def _say_cut(editor: QWidget, limit: int) -> None:
+    """Tell, at the field, that what was pasted or typed went past its limit and was left out."""
+    from PySide6.QtWidgets import QToolTip
+
+    text = translate("Form", "This field holds at most %1 characters; the rest was left out.")
+    text = text.replace("%1", f"{limit:,}".replace(",", "\u00a0"))
+    QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), text, editor)
+    editor.setProperty("cut_message", text)  # what the user was told (tests read it)
+
+
 def _is_undo_key(event) -> bool:
     return (
         event.matches(QKeySequence.StandardKey.Undo)
@@ -137,6 +159,12 @@ class LineField(_Bound, QLineEdit):
             text = join_lines(text)
             self.setText(text)
             self.setCursorPosition(min(cursor, len(text)))
+        if self.limit is not None and len(text) > self.limit:  # a paste past the field's limit
+            cursor = self.cursorPosition()
+            text = text[: self.limit]
+            self.setText(text)
+            self.setCursorPosition(min(cursor, len(text)))
+            _say_cut(self, self.limit)
         self.write(text)
 
 
@@ -157,6 +185,31 @@ class GrowingTextEdit(_Bound, QPlainTextEdit):
     def show_value(self, value: str) -> None:
         if self.toPlainText() != value:
             self.setPlainText(value)
+
+    def _room(self) -> int | None:
+        """Characters that may still go in (what is selected will be replaced); None: no limit."""
+        if self.limit is None:
+            return None
+        length = self.document().characterCount() - 1  # without walking the text
+        return self.limit - length + len(self.textCursor().selectedText())
+
+    def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt's
+        """A paste of more than fits is cut to the field's limit, and the user is told: 20 MB
+        pasted froze the window for seconds on every key, and every autosave rewrote 68 MB."""
+        room = self._room()
+        text = source.text() if source.hasText() else ""
+        if room is None or len(text) <= room:
+            super().insertFromMimeData(source)
+            return
+        self.textCursor().insertText(text[: max(room, 0)])
+        _say_cut(self, self.limit or 0)
+
+    def keyPressEvent(self, event) -> None:
+        room = self._room()
+        if room is not None and room <= 0 and event.text() and event.text().isprintable():
+            _say_cut(self, self.limit or 0)  # full: typing adds nothing
+            return
+        super().keyPressEvent(event)
 
     def _edited(self) -> None:
         if not self._updating:
