@@ -33,6 +33,9 @@ for _var, _sub in (
 ):
     os.environ[_var] = str(_SANDBOX / _sub)
 os.environ["KOPSAVILKUMS_LANG"] = "en"
+# A PDF's dates are the time of printing unless SOURCE_DATE_EPOCH fixes them: the tests compare
+# PDFs byte for byte, so they print at one fixed moment (2026-03-01 12:00 UTC).
+os.environ["SOURCE_DATE_EPOCH"] = "1772366400"
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "resources" / "examples"
 SEED = EXAMPLES / "kurzemes-nvo-centrs-2019-2020.kopsavilkums.json"

@@ -129,8 +129,8 @@ def _report(obj: Any, at: str, ids: bool) -> Report:
     _expect(obj, dict, at)
     _only_keys(obj, _REPORT_KEYS, at)
     r = Report()
-    for key in _TEXT_KEYS:
-        setattr(r, key, _text(obj, key, at))
+    for key in _VALUE_KEYS:
+        setattr(r, key, _read_field(field(key), obj, key, at))
     r.period = _group(obj, "period", at, Period)
     r.objectives = [_objective(o, f"{at}.objectives[{i}]", ids) for i, o in enumerate(_list(obj, "objectives", at))]
     r.indicators = [_indicator(o, f"{at}.indicators[{i}]", ids) for i, o in enumerate(_list(obj, "indicators", at))]
@@ -199,9 +199,10 @@ def _read_field(f: Field, obj: dict, key: str, at: str) -> Any:
     return _READER[f.kind](obj, key, at)
 
 
-#: The keys of the ``report`` object and those holding one text, from the field table.
+#: The keys of the ``report`` object and those holding one value (a text, an amount…), not a
+#: group or a list, from the field table.
 _REPORT_KEYS = set(top_level_keys())
-_TEXT_KEYS = tuple(f.key for f in FIELDS if f.is_text and f.key in _REPORT_KEYS)
+_VALUE_KEYS = tuple(f.key for f in FIELDS if f.key in _REPORT_KEYS and f.kind is not Kind.ROWS)
 # ASCII digits only, and fullmatch: "\d" alone would take "١٢٣" or "１２３", and "$" a final newline.
 _AMOUNT_TEXT = re.compile(r"-?\d{1,15}(\.\d{1,2})?", re.ASCII)
 _DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
@@ -362,8 +363,8 @@ def to_document(report: Report, *, ids: bool = False) -> dict[str, Any]:
             body[key] = [_write_group(i, "indicators[]") | ({"id": i.id} if ids else {}) for i in r.indicators]
         elif key == "budget":
             body[key] = [{"year": b.year} | _write_group(b, "budget[]") for b in r.budget]
-        elif key in _TEXT_KEYS:
-            body[key] = getattr(r, key)
+        elif key in _VALUE_KEYS:
+            body[key] = _WRITER[field(key).kind](getattr(r, key))
         else:
             body[key] = _write_group(getattr(r, key), key)
     return {"format": FORMAT, "version": VERSION, "report": body}

@@ -1,11 +1,11 @@
 """The report's fields, described once.
 
-:data:`ROWS` are the official rows of the summary (GUIDE §1) with their exact Latvian labels;
-:data:`FIELDS` is every value a user fills in: its key (its place in the model and the draft
-file), its labels in both languages, what kind of value it is, its length limit, whether it must
-be filled in, and where it prints. The draft file format, validation, printing, the form and the
-importers and exporters all read these tables, so adding a field means one entry here plus the
-code that is really new (its editor, its wording on paper).
+:data:`ROWS` are the official rows of the summary with their exact Latvian labels (README.md, *The
+summary and how it prints*); :data:`FIELDS` is every value a user fills in: its key (its place in
+the model and the draft file), its labels in both languages, what kind of value it is, its length
+limit, whether it must be filled in, and where it prints. The draft file format, validation,
+printing, the form and the importers and exporters all read these tables, so adding a field means
+one entry here and an attribute of the model (docs/architecture.md, *Adding a field*).
 
 Keys: ``title``, ``period.start``; a row list is ``objectives`` / ``indicators`` and the fields
 of its rows ``objectives[]`` (an objective is one text) and ``indicators[].note``; budget rows are

@@ -22,13 +22,13 @@ from typing import NamedTuple
 from kopsavilkums import __version__
 from kopsavilkums import fields as field_table
 from kopsavilkums.fieldpath import positional
-from kopsavilkums.fields import ROWS, Part, fields_of
+from kopsavilkums.fields import ROWS, Field, Kind, Part, fields_of
 from kopsavilkums.formats import OPEN_END, PERIOD_DASH, format_date, format_money, format_year
 from kopsavilkums.messages import count_lv
 from kopsavilkums.report import AmountWithExplanation, Indicator, Report
 from kopsavilkums.validation import Problem, has_errors, validate
 
-#: The official row labels (GUIDE §1), exactly as the ministries publish them.
+#: The official row labels, exactly as the ministries publish them (:data:`kopsavilkums.fields.ROWS`).
 LABELS = {official.key: official.label.lv for official in ROWS}
 DEFAULT_TITLE = "Kopsavilkums par valsts pārvaldes uzdevuma izpildi"
 INDICATORS_SENTENCE = "Valsts pārvaldes uzdevumu ietvaros tika sasniegti šādi rezultatīvie rādītāji:"
@@ -59,6 +59,52 @@ def printed_label(key: str) -> str:
     return (f.print_label or f.label).lv
 
 
+#: The fields this module prints as paragraphs of their own (the Word file gives each a paragraph
+#: style named after it).
+PARAGRAPH_FIELDS = ("title", "task", "performer", "introduction", "objectives[]", "indicators[].text", "assessment",
+                    "other_information")  # fmt: skip
+#: The fields of the official rows that :func:`build` words by name: in paragraphs of their own,
+#: in the budget table, or in a composed line. Every other field of the table prints without a
+#: line here: a header fact ``Label: value`` under the title, or — in an official row — a line
+#: ``Label: value`` at the end of its row (:func:`labelled_in_row`).
+WORDED = frozenset(
+    (*PARAGRAPH_FIELDS, "period.start", "period.end", "objectives", "indicators", "indicators[].planned",
+     "indicators[].achieved", "indicators[].note", "indicators[].carried_over", "budget", "budget[].planned",
+     "budget[].actual", "irregular_expenditure.amount", "irregular_expenditure.explanation",
+     "unrecovered_amount.amount", "unrecovered_amount.explanation")
+)  # fmt: skip
+
+
+def labelled_in_row(number: int) -> tuple[Field, ...]:
+    """The fields official row ``number`` shows as ``Label: value`` lines after its own content:
+    those of the row that :func:`build` does not word by name (a field added to the table)."""
+    return tuple(
+        f
+        for f in field_table.FIELDS
+        if f.part is Part.ROW and f.row == number and f.key not in WORDED and not f.is_row_field
+    )
+
+
+def labelled() -> tuple[Field, ...]:
+    """Every field printed after its label (``Līgums: …``): the header facts and the fields
+    :func:`labelled_in_row` adds to the official rows."""
+    return fields_of(Part.HEADER) + tuple(f for official in ROWS for f in labelled_in_row(official.number))
+
+
+def value_text(report: Report, key: str) -> str:
+    """The exact value of the field ``key`` as text: a text as typed, an amount or a date as the
+    document prints it, "" when there is none."""
+    value = report.value_at(key)
+    if value is None:
+        return ""
+    kind = field_table.field(key).kind
+    if kind is Kind.AMOUNT:
+        return format_money(value)  # type: ignore[arg-type]
+    if kind is Kind.DATE:
+        return format_date(value)  # type: ignore[arg-type]
+    return str(value)
+
+
 DATE = printed_label("signatory.date")  # "Datums"
 
 
@@ -85,6 +131,7 @@ class Text:
 
     text: str
     kind: str = "body"  # body | fixed (our own wording) | note (a note of what is not printed)
+    # | field (a field no line here words, after its label: see labelled_in_row)
     runs: Runs = ()  # set where the paragraph is composed (the period, rows 6 and 7): ``text`` joined
 
 
@@ -188,9 +235,7 @@ def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
         problems = validate(report, final=True)
     r = report
     title = _cut(r.title, "title") or DEFAULT_TITLE
-    header = [
-        (printed_label(f.key), value) for f in fields_of(Part.HEADER) if (value := _cut(getattr(r, f.key), f.key))
-    ]
+    header = [(printed_label(f.key), value) for f in fields_of(Part.HEADER) if (value := _printed(r, f))]
 
     description: list[Block] = []
     if introduction := _cut(r.introduction, "introduction"):
@@ -223,6 +268,8 @@ def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
         Row(LABELS["unrecovered_amount"], _amount_or_none(r.unrecovered_amount, "unrecovered_amount")),
         Row(LABELS["other_information"], [Text(_cut(r.other_information, "other_information") or NONE)]),
     ]
+    for official, row in zip(ROWS, rows, strict=True):
+        row.blocks.extend(_labelled(r, f) for f in labelled_in_row(official.number) if _printed(r, f))
     s = r.signatory
     signature = [SignatureLine(REPRESENTATIVE, _listed(r, ("", "signatory.name"), ("", "signatory.position")))]
     if not s.e_signed:
@@ -244,6 +291,23 @@ def build(report: Report, problems: list[Problem] | None = None) -> PrintModel:
             "creator": f"Kopsavilkums {__version__}",
             "lang": "lv",
         },
+    )
+
+
+def _printed(r: Report, f: Field) -> str:
+    """A field's value as printed: a text stripped (cut beyond its limit), an amount or a date
+    formatted, "" when there is none."""
+    if f.is_text:
+        return _cut(str(r.value_at(f.key)), f.key) if f.limit is not None else str(r.value_at(f.key)).strip()
+    return value_text(r, f.key)
+
+
+def _labelled(r: Report, f: Field) -> Text:
+    """A field no line of :func:`build` words: ``Label: value``, a paragraph of its row."""
+    return Text(
+        f"{printed_label(f.key)}: {_printed(r, f)}",
+        kind="field",
+        runs=(Run(f"{printed_label(f.key)}: "), Run(_printed(r, f), f.key)),
     )
 
 

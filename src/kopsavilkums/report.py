@@ -1,6 +1,6 @@
 """The document model: one *kopsavilkums par valsts pārvaldes uzdevuma izpildi*.
 
-Plain dataclasses, attribute names = the draft file format's keys (GUIDE §2). Money is
+Plain dataclasses, attribute names = the draft file format's keys (docs/file-format.md). Money is
 ``Decimal`` (or ``None`` when not given), dates are ``datetime.date``. Objectives and indicators
 carry a stable ``id`` so that an editor, undo history or store can address a row no matter how
 rows are reordered; ids are not part of the exchange file (a fresh one is made on reading).

@@ -9,7 +9,8 @@
    peak memory. And a report with Cyrillic, Arabic, Hebrew and Chinese names (fallback faces).
 3. Which characters print as □ (``kopsavilkums.glyphs``): a 300,000-character text, and the
    first call in a fresh process against what it replaced (importing ReportLab and parsing the
-   two Liberation faces).
+   two Liberation faces). Importing ReportLab as printing does (``printing.lean_import``) against
+   a plain import.
 4. Whole process, cold: ``kopsavilkums pdf`` of the seed against LibreOffice converting the same
    content as HTML (``soffice --headless --infilter='HTML (StarWriter)' --convert-to
    pdf:writer_pdf_Export``), measured alternately so both see the same machine load.
@@ -100,6 +101,15 @@ def fresh_process(kind: str) -> tuple[float, float]:
     seconds, megabytes = out.stdout.split()
     return float(seconds), float(megabytes)
 
+
+#: Importing ReportLab's platypus as printing does (Pillow's image code loaded lazily, the unused
+#: link pattern compiled on first use) against a plain import, each in a fresh process.
+_IMPORTS = {
+    "import reportlab.platypus, plain": "import kopsavilkums.printing.lean_import, reportlab.platypus",
+    "the same through printing.lean_import": (
+        "from kopsavilkums.printing.lean_import import import_reportlab; import_reportlab()"
+    ),
+}
 
 _FIRST_CHECK = {
     "kopsavilkums.glyphs.unprintable, first call": "from kopsavilkums.glyphs import unprintable; unprintable('Prieks 😀')",
@@ -199,6 +209,15 @@ def main() -> None:
             checks[name].append(first_check(code))
     for name, times in checks.items():
         print(summary(f"{name} (fresh process)", times))
+    print()
+
+    imports: dict[str, list[float]] = {name: [] for name in _IMPORTS}
+    for _ in range(args.rounds * 2):  # alternate so both see the same load
+        for name, code in _IMPORTS.items():
+            imports[name].append(first_check(code))
+    print("| importing ReportLab, fresh process | runs | median | p95 |\n|---|---|---|---|")
+    for name, times in imports.items():
+        print(summary(name, times))
     print()
 
     soffice = shutil.which("soffice") or shutil.which("libreoffice")

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "kopsavilkums_lv.ts"
 QM = ROOT / "resources" / "translations" / "kopsavilkums_lv.qm"
 UI_SOURCES = sorted((ROOT / "src" / "kopsavilkums" / "ui").rglob("*.py"))
-OFFICIAL_ROW_LABELS = [  # GUIDE §1, rows 1-8
+OFFICIAL_ROW_LABELS = [  # rows 1-8 as the ministries publish them (fields.ROWS)
     "Valsts pārvaldes uzdevums",
     "Valsts pārvaldes uzdevuma veicējs",
     "Valsts pārvaldes uzdevuma deleģēšanas periods",

@@ -9,7 +9,7 @@ every paragraph and value carries a style named after its field (:mod:`.docx_sty
 programs keep and which text typed into a value inherits. Text that lands outside any value (a
 pasted paragraph with its own style) joins the value before it; what fits nowhere is put into
 *Cita informācija* and named in a note, never dropped. What remains of the draft fills in only what
-a page cannot show: whether an indicator was carried over.
+a page cannot show: whether an indicator was carried over, the date of an e-signed summary.
 
 A file without our draft part and without our styles is not ours: ``None``, and the reader of
 other people's Word files takes it.

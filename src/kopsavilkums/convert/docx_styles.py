@@ -23,7 +23,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import CharacterStyle, ParagraphStyle, StyleFactory
 
-from kopsavilkums.fields import field
+from kopsavilkums import official
+from kopsavilkums.fields import FIELDS, Kind, field
 
 PREFIX = "Kopsavilkums: "
 FONT = "Times New Roman"
@@ -36,17 +37,9 @@ TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 LABEL_WIDTH = Mm(58)
 NUMBER_INDENT = Mm(7)
 
-#: Paragraphs that hold one text field: named after the field (``fields.py``).
-TEXT_FIELDS = (
-    "title",
-    "task",
-    "performer",
-    "introduction",
-    "objectives[]",
-    "indicators[].text",
-    "assessment",
-    "other_information",
-)
+#: Paragraphs that hold one text field: named after the field (``fields.py``), as the print
+#: model prints them (:data:`kopsavilkums.official.PARAGRAPH_FIELDS`).
+TEXT_FIELDS = official.PARAGRAPH_FIELDS
 #: Paragraphs composed of our wording and values (each value in its character style), and our
 #: own paragraphs, by role; the names are Latvian as the rest of the document.
 ROLE_NAMES = {
@@ -68,30 +61,21 @@ ROLE_NAMES = {
     "signature.date": "paraksta datums",
     "e_signature": "e-paraksta atzīme",
     "prepared_by": "sagatavoja",
+    "field": "lauks ar nosaukumu",  # a field the model shows after its label, at the end of its row
     "print": "drukas teksts",  # the model's words where no value can be tagged (see tagged.py)
     "print_note": "drukas piezīme",
     "footer": "kājene",
     "draft": "melnraksts",
 }
-#: Values inside composed paragraphs: a character style each, named after the field.
-RUN_FIELDS = (
-    "delegating_authority",
-    "contract",
-    "period.start",
-    "period.end",
-    "indicators[].planned",
-    "indicators[].achieved",
-    "indicators[].note",
-    "irregular_expenditure.amount",
-    "irregular_expenditure.explanation",
-    "unrecovered_amount.amount",
-    "unrecovered_amount.explanation",
-    "signatory.name",
-    "signatory.position",
-    "signatory.date",
-    "prepared_by.name",
-    "prepared_by.phone",
-    "prepared_by.email",
+#: Values inside composed paragraphs: a character style each, named after the field — every
+#: field of the table that is not a paragraph of its own, a list, a mark, a choice (the e-signature
+#: note shows it) or a cell of the budget table (a paragraph style each).
+RUN_FIELDS = tuple(
+    f.key
+    for f in FIELDS
+    if f.key not in TEXT_FIELDS
+    and f.kind not in (Kind.ROWS, Kind.FLAG, Kind.CHOICE)
+    and not f.key.startswith("budget[].")
 )
 FORM = PREFIX + "veidlapas teksts"  # our own wording inside a composed paragraph
 NUMBER = PREFIX + "numurs"  # "1." / "1)" before an objective or indicator
@@ -153,6 +137,7 @@ _LOOKS = {
     "signature.date": _Look(10.5),
     "e_signature": _Look(10.5, bold=True, before=17),
     "prepared_by": _Look(10, grey=True, before=23),
+    "field": _Look(after=4),
     "print": _Look(after=4),
     "print_note": _Look(10, grey=True),
     "footer": _Look(8.5, grey=True),

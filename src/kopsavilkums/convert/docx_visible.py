@@ -13,8 +13,16 @@ from datetime import date
 from decimal import Decimal
 
 from kopsavilkums import official
-from kopsavilkums.convert.docx_styles import BOOKMARK_PREFIX, FORM, NUMBER, PARAGRAPH_KEYS, RUN_KEYS, TEXT_FIELDS
-from kopsavilkums.fields import FIELDS, Field, Kind, Part, field, fields_of
+from kopsavilkums.convert.docx_styles import (
+    BOOKMARK_PREFIX,
+    FORM,
+    NUMBER,
+    PARAGRAPH_KEYS,
+    PREFIX,
+    RUN_KEYS,
+    TEXT_FIELDS,
+)
+from kopsavilkums.fields import FIELDS, Field, Kind, Part, field, fields_of, keys_under
 from kopsavilkums.formats import OPEN_END, PERIOD_DASH, FormatError, parse_amount, parse_date
 from kopsavilkums.messages import Message
 from kopsavilkums.report import (
@@ -26,15 +34,26 @@ from kopsavilkums.report import (
     Report,
 )
 
-#: Where text that is not inside a value of a composed paragraph goes.
-_HOME = {
-    "details": "indicators[].note",
-    "irregular_expenditure": "irregular_expenditure.explanation",
-    "unrecovered_amount": "unrecovered_amount.explanation",
-    "signature.people": "signatory.name",
-    "signature.date": "signatory.date",
-    "prepared_by": "prepared_by.name",
-}
+
+def _home(keys: list[str]) -> str:
+    """Of the fields a composed paragraph shows, the one that takes text typed beside the values:
+    the text that takes the most (the first of equals), else the only value."""
+    return max((field(key) for key in keys), key=lambda f: (f.limit or 0) if f.is_text else -1).key
+
+
+#: The fields each composed paragraph (by its role) shows, from the table.
+_COMPOSED = {
+    "details": [f.key for f in FIELDS if f.key.startswith("indicators[].") and f.key not in TEXT_FIELDS
+                and f.kind is not Kind.FLAG],
+    "irregular_expenditure": [f"irregular_expenditure.{k}" for k in keys_under("irregular_expenditure")],
+    "unrecovered_amount": [f"unrecovered_amount.{k}" for k in keys_under("unrecovered_amount")],
+    "signature.people": [f.key for f in fields_of(Part.SIGNATURE) if f.is_text],
+    "signature.date": [f.key for f in fields_of(Part.SIGNATURE) if f.kind is Kind.DATE],
+    "prepared_by": [f.key for f in fields_of(Part.PREPARED_BY)],
+}  # fmt: skip
+#: Where text that is not inside a value of a composed paragraph goes (a line of a field the model
+#: shows after its label, or a header fact, has one value: the text joins it).
+_HOME = {role: _home(keys) for role, keys in _COMPOSED.items()}
 #: Our own paragraphs that hold no value (labels, headings of the budget table, its total).
 _FORM_PARAGRAPHS = {"label", "budget.head", "budget.total", "signature.label", "footer", "draft", "print", "print_note"}
 #: What the document shows in place of an empty value.
@@ -68,7 +87,7 @@ FORM_WORDS = (
     official.INDICATORS_SENTENCE,
     official.E_SIGNATURE_NOTE,
     f"{official.PREPARED_BY}: ",
-    *(f"{official.printed_label(f.key)}: " for f in fields_of(Part.HEADER)),
+    *(f"{official.printed_label(f.key)}: " for f in official.labelled()),  # header facts, other lines
     official.AND_ACHIEVED,
     official.ACHIEVED,
     official.PLANNED,
@@ -98,6 +117,7 @@ class _Reading:
         self.signing = BY_HAND
         self.draft = draft
         self.last: tuple[int, Slot] | None = None  # the last text value: (container, slot)
+        self.unknown_last = ""  # the unknown field the last paragraph was (its next one joins it)
 
     # ------------------------------------------------------------------------------ collecting
 
@@ -130,11 +150,26 @@ class _Reading:
         else:
             self.unplaced.append(("", text))
 
+    def unknown(self, style: str, text: str) -> None:
+        """The value of a field this version does not know (a newer one wrote the file): kept
+        under its name, never glued onto a value before it; its paragraphs stay together."""
+        name = style.removeprefix(PREFIX)
+        if self.unknown_last == name:
+            where, before = self.unplaced[-1]
+            self.unplaced[-1] = (where, f"{before}\n\n{text}")
+        elif text.strip():
+            self.unplaced.append((name, text))
+            self.unknown_last = name
+
     # ------------------------------------------------------------------------------ paragraphs
 
     def read(self, paragraph: Paragraph) -> None:
         key = PARAGRAPH_KEYS.get(paragraph.style)
         text = paragraph.text
+        if key is None and _unknown_field(paragraph.style):
+            self.unknown(paragraph.style, text)
+            return
+        self.unknown_last = ""
         if key in _FORM_PARAGRAPHS:
             return
         if key is None or key in ("fixed", "signature.line"):
@@ -192,6 +227,9 @@ class _Reading:
             if value_key is None:
                 if style == FORM and FORM_PATTERN.fullmatch(text):
                     continue
+                if _unknown_field(style):
+                    self.unknown(style, text)
+                    continue
                 value_key = home or next((RUN_KEYS[s] for s, _ in paragraph.runs if s in RUN_KEYS), None)
                 if value_key is None:
                     if text.strip():
@@ -218,6 +256,8 @@ class _Reading:
                 r.budget = list(self._budget(notes))
             elif f.key == "signatory.signing":
                 r.signatory.signing = self.signing  # shown by the e-signature note, not by a value
+            elif f.key == "signatory.date" and self.signing == E_SIGNATURE and not self.text(f.key).strip():
+                r.signatory.date = _drafted_date(self.draft, f.key)  # its time stamp is the date: not shown
             elif not f.is_row_field and f.kind is not Kind.FLAG:
                 r.set_at(f.key, self.value(f, notes))
         if self.unplaced:
@@ -298,6 +338,17 @@ class _Reading:
             yield BudgetRow(year, planned, actual)
 
 
+def _drafted_date(draft: dict | None, key: str) -> date | None:
+    """A date the page does not show, as the draft holds it (None without one)."""
+    value: object = (draft or {}).get("report", {})
+    for part in key.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
 def _is_row_mark(bookmark: str, head: str) -> bool:
     prefix = f"{BOOKMARK_PREFIX}{head}_"
     return bookmark.startswith(prefix) and bookmark[len(prefix) :].isdigit()
@@ -305,6 +356,14 @@ def _is_row_mark(bookmark: str, head: str) -> bool:
 
 def _without_form(runs: list[tuple[str, str]]) -> str:
     return "".join(text for style, text in runs if not (style == FORM and FORM_PATTERN.fullmatch(text)))
+
+
+_KNOWN_STYLES = frozenset((FORM, NUMBER, *PARAGRAPH_KEYS, *RUN_KEYS))
+
+
+def _unknown_field(style: str) -> bool:
+    """A style of ours (by its name) that names no field or role this version knows."""
+    return style.startswith(PREFIX) and style not in _KNOWN_STYLES
 
 
 def _where(key: str) -> str:

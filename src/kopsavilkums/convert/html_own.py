@@ -43,6 +43,7 @@ def import_own_html(data: bytes | str) -> Imported | None:
         return None
     values: list[tuple[FieldPath, str]] = []
     shown: list[tuple[FieldPath, str]] = []  # the same, as the page shows them
+    unknown: list[str] = []  # values of fields this version does not know (a newer one wrote them)
     carried: set[int] = set()
     walk = etree.iterwalk(root, events=("start",))
     for _, element in walk:
@@ -52,8 +53,13 @@ def import_own_html(data: bytes | str) -> Imported | None:
             item = _path(element.get("data-item", ""))
             if item is not None and isinstance(item.item, int):
                 carried.add(item.item)
-        path = _path(element.get("data-field"))
-        if path is not None:
+        named = element.get("data-field")
+        path = _path(named)
+        if path is None and named:
+            if text := _value(element).strip():
+                unknown.append(f"{named}: {text}")
+            walk.skip_subtree()
+        elif path is not None:
             # The e-signature note: its presence is the signing method, whatever it says.
             value = E_SIGNATURE if path.key == "signatory.signing" else _value(element)
             values.append((path, value))
@@ -63,14 +69,14 @@ def import_own_html(data: bytes | str) -> Imported | None:
             walk.skip_subtree()
     if not values:
         return None
-    imported = _Builder(values, carried).build()
+    imported = _Builder(values, carried, unknown).build()
     if not root.xpath(_OUR_PAGE):
         imported.notes.insert(0, _ONLY_THE_TABLE)
         imported.exact = False
     elif imported.exact and not _shows(root, imported.report):
         # What the page shows is not what its values (with their data-value) make: read it as
         # it shows, and say where the two differ.
-        as_shown = _Builder(shown, carried).build()
+        as_shown = _Builder(shown, carried, unknown).build()
         as_shown.notes[:0] = [DISAGREE, *disagreements(imported.report, as_shown.report)]
         as_shown.exact = False
         return as_shown
@@ -109,6 +115,12 @@ _OUR_PAGE = '//meta[@name="generator"][starts-with(@content, "Kopsavilkums")]'
 _ONLY_THE_TABLE = Message(
     "No lapas nolasīts tikai Kopsavilkuma tabulas saturs; pārējais lapas teksts netika ņemts.",
     "Only the Kopsavilkums table was read from the page; the rest of the page's text was left out.",
+)
+
+
+_UNKNOWN_FIELDS = Message(
+    "Lapā ir lauki, kurus šī Kopsavilkuma versija nepazīst; to teksts pievienots laukam „Cita informācija”.",
+    'The page has fields this version of Kopsavilkums does not know; their text was added to "Other information".',
 )
 
 
@@ -186,10 +198,10 @@ class _Builder:
     """Values by field path → a report. What each value is (text, date, amount) comes from the
     field table, so a new field reads back without a line here."""
 
-    def __init__(self, values: list[tuple[FieldPath, str]], carried: set[int]) -> None:
+    def __init__(self, values: list[tuple[FieldPath, str]], carried: set[int], unknown: list[str]) -> None:
         self.values, self.carried = values, carried
-        self.notes: list[Message] = []
-        self.unplaced: list[str] = []
+        self.notes: list[Message] = [_UNKNOWN_FIELDS] if unknown else []
+        self.unplaced: list[str] = list(unknown)
 
     def build(self) -> Imported:
         r = Report()

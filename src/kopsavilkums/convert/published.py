@@ -28,9 +28,10 @@ from kopsavilkums.convert.notes import (
     unplaced,
 )
 from kopsavilkums.convert.values import Read, is_none, read_amount_row, read_budget, read_period
-from kopsavilkums.fields import ROWS
+from kopsavilkums.fields import ROWS, Field, Kind
+from kopsavilkums.formats import FormatError, parse_amount, parse_date
 from kopsavilkums.messages import Message
-from kopsavilkums.official import DEFAULT_TITLE
+from kopsavilkums.official import DEFAULT_TITLE, labelled_in_row, printed_label
 from kopsavilkums.report import Objective, Report
 
 NOT_A_SUMMARY = Message(
@@ -149,6 +150,8 @@ def _fill(report: Report, rows: dict[str, SourceRow], read: Read) -> None:
     def paragraphs(key: str) -> list[str]:
         return rows[key].paragraphs() if key in rows else []
 
+    _take_labelled(report, rows)
+
     report.task = "\n".join(paragraphs("task"))
     report.performer = " ".join(paragraphs("performer"))
     report.period = read_period(paragraphs("period"), read)
@@ -162,6 +165,35 @@ def _fill(report: Report, rows: dict[str, SourceRow], read: Read) -> None:
     report.irregular_expenditure = read_amount_row("irregular_expenditure", paragraphs("irregular_expenditure"), read)
     report.unrecovered_amount = read_amount_row("unrecovered_amount", paragraphs("unrecovered_amount"), read)
     report.other_information = "\n".join(p for p in paragraphs("other_information") if not is_none(p))
+
+
+def _take_labelled(report: Report, rows: dict[str, SourceRow]) -> None:
+    """The lines ``Label: value`` that our print model adds to a row for a field it words no other
+    way (:func:`kopsavilkums.official.labelled_in_row`), taken out of the row into their field —
+    not glued onto the row's own value. A value that does not read as its kind stays in the row."""
+    for official in ROWS:
+        row = rows.get(official.key)
+        if row is None:
+            continue
+        for f in labelled_in_row(official.number):
+            prefix = f"{printed_label(f.key)}: "
+            for n, cells in enumerate(row.lines):
+                text = " ".join(c.strip() for c in cells if c.strip())
+                if text.startswith(prefix):
+                    try:
+                        report.set_at(f.key, _typed(f, text[len(prefix) :]))
+                    except FormatError:
+                        continue
+                    del row.lines[n]
+                    break
+
+
+def _typed(f: Field, text: str) -> object:
+    if f.kind is Kind.AMOUNT:
+        return parse_amount(text)
+    if f.kind is Kind.DATE:
+        return parse_date(text)
+    return text
 
 
 def _missing(key: str) -> Message:

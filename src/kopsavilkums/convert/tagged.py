@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kopsavilkums import official
+from kopsavilkums import fields, official
 from kopsavilkums.convert.cleaning import clean
 from kopsavilkums.fields import Part, fields_of
 from kopsavilkums.formats import format_date, format_money
@@ -57,10 +57,11 @@ class Para:
 
 #: title | fact (a header fact) | text (one text field) | period | objective | fixed (our sentence)
 #: | indicator | details (an indicator's planned/achieved/note) | amount (rows 6 and 7)
-#: | prepared_by | print, print_note (the model's words where no value can be tagged: a note that
-#: rows are not printed, a composed line whose values were cut)
+#: | prepared_by | field (a field the model shows after its label at the end of its row)
+#: | print, print_note (the model's words where no value can be tagged: a note that rows are not
+#: printed, a composed line whose values were cut)
 ROLES = ("title", "fact", "text", "period", "objective", "fixed", "indicator", "details", "amount", "prepared_by",
-         "print", "print_note")  # fmt: skip
+         "field", "print", "print_note")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -107,12 +108,16 @@ class Tagged:
 def layout(report: Report, problems: list[Problem] | None = None) -> Tagged:
     model = official.build(report, problems)
     r = report
-    blocks = {official.ROWS[n].key: row.blocks for n, row in enumerate(model.rows)}
+    # Each row's own blocks; the lines of fields no line of the model words come after them.
+    blocks = {
+        official.ROWS[n].key: [b for b in row.blocks if not (isinstance(b, Text) and b.kind == "field")]
+        for n, row in enumerate(model.rows)
+    }
     title = Para("title", (_value(model.title, "title", r.title, empty=official.DEFAULT_TITLE),))
     header, extra = [], []
     shown_facts = iter(model.header)
     for f in fields_of(Part.HEADER):  # shown when not blank, as the print model words them
-        raw = getattr(r, f.key)
+        raw = official.value_text(r, f.key)
         if raw.strip():
             label, value = next(shown_facts)
             header.append(Para("fact", (Piece(f"{label}: "), _value(value, f.key, raw))))
@@ -140,6 +145,8 @@ def layout(report: Report, problems: list[Problem] | None = None) -> Tagged:
             _single(blocks["other_information"], "other_information", r.other_information, empty=official.NONE),
         ),
     ]
+    for row, printed in zip(rows, model.rows, strict=True):
+        row.blocks.extend(_labelled(r, row.key, printed.blocks))
     return Tagged(
         model=model,
         title=title,
@@ -208,6 +215,21 @@ def _print(blocks: list) -> list[Para | BudgetGrid]:
             out.append(Para("print", (Piece(clean(f"{block.number} {block.text}")),)))
             if block.details:
                 out.append(Para("print_note", (Piece(clean(block.details)),)))
+    return out
+
+
+def _labelled(r: Report, row_key: str, blocks: list) -> list[Para | BudgetGrid]:
+    """The fields of a row that the model shows as ``Label: value`` lines
+    (:func:`kopsavilkums.official.labelled_in_row`): each line tagged, or its value hidden where
+    the model prints none (a blank text)."""
+    lines = {b.runs[-1].path: b for b in blocks if isinstance(b, Text) and b.kind == "field"}
+    out: list[Para | BudgetGrid] = []
+    for f in official.labelled_in_row(fields.row(row_key).number):
+        raw = official.value_text(r, f.key)
+        if f.key in lines:
+            out.append(Para(*_line(lines[f.key].runs, {f.key: raw}, "field")))
+        elif raw:
+            out.append(Para("field", (_hidden(f.key, raw),), hidden=True))
     return out
 
 

@@ -40,6 +40,7 @@ def published_text(report: Report, problems: list[Problem] | None = None) -> str
             years = [_year(budget, cells) for cells in budget.rows] or [""]
             lines.append(f"{row.label}\t{years[0]}")
             lines += [f"\t{year}" for year in years[1:]]
+            lines += _paragraphs(row.blocks)  # lines of the row under its table (a labelled field)
             continue
         first, *more = _paragraphs(row.blocks) or [""]
         lines.append(f"{row.label}\t{first}")

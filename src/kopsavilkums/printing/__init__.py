@@ -13,6 +13,9 @@ def render_pdf(report: Report, problems: list[Problem] | None = None) -> bytes:
     # ReportLab is imported here, not at module import, so `kopsavilkums validate` and the
     # window start without paying for it.
     from kopsavilkums import exchange, official
+    from kopsavilkums.printing.lean_import import import_reportlab
+
+    import_reportlab()
     from kopsavilkums.printing import document
 
     return document.render(official.build(report, problems), attachment=exchange.dumps(report).encode("utf-8"))

@@ -2,7 +2,9 @@
 
 Like LibreOffice's hybrid PDF: the document carries its source as an embedded file (the catalog's
 ``/Names /EmbeddedFiles`` tree), which PDF viewers list as an attachment and
-:mod:`kopsavilkums.convert` reads back. ReportLab has no API for embedded files, so the objects
+:mod:`kopsavilkums.convert` reads back. For PDF/A-3 it is also the document's *associated file*
+(the catalog's ``/AF``, relationship ``/Data``: the data the document shows), with its media type
+and date. ReportLab has no API for embedded files, so the objects
 are built with its own PDF object classes. Compressed, and deterministic: the same draft gives
 the same bytes.
 """
@@ -36,15 +38,17 @@ class _MimeType(PDFObject):
         return self.name.encode("ascii")
 
 
-def embed(canvas, data: bytes, name: str = NAME) -> None:
-    """Attach ``data`` to the PDF that ``canvas`` is writing (call before ``canvas.save()``)."""
+def embed(canvas, data: bytes, modified: str, name: str = NAME):
+    """Attach ``data`` to the PDF that ``canvas`` is writing (call before ``canvas.save()``);
+    ``modified`` is its date as a PDF date string. Returns the reference to its file
+    specification, for the catalog's ``/AF``."""
     doc = canvas._doc
     stream = PDFStream(
         PDFDictionary(
             {
                 "Type": PDFName("EmbeddedFile"),
                 "Subtype": _MimeType("application/json"),
-                "Params": PDFDictionary({"Size": len(data)}),
+                "Params": PDFDictionary({"Size": len(data), "ModDate": PDFString(modified)}),
             }
         ),
         data,
@@ -57,8 +61,10 @@ def embed(canvas, data: bytes, name: str = NAME) -> None:
             "UF": PDFString(name),
             "Desc": PDFString(DESCRIPTION),
             "EF": PDFDictionary({"F": doc.Reference(stream)}),
-            "AFRelationship": PDFName("Source"),
+            "AFRelationship": PDFName("Data"),
         }
     )
-    names = PDFArray([PDFString(name), doc.Reference(spec)])
+    reference = doc.Reference(spec)
+    names = PDFArray([PDFString(name), reference])
     doc.Catalog.Names = PDFDictionary({"EmbeddedFiles": PDFDictionary({"Names": names})})
+    return reference

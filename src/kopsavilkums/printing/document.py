@@ -2,14 +2,16 @@
 
 Page furniture (running title, ``1. lpp. no 3``, the ``MELNRAKSTS`` mark) is drawn after the
 story is laid out, once the page count is known. The draft file rides along as an attachment
-(:mod:`kopsavilkums.printing.attachment`). Output is reproducible: the same report gives
-the same bytes (``invariant`` fixes the dates and the document id), and the PDF carries no file
-path or user name.
+(:mod:`kopsavilkums.printing.attachment`), and the document is PDF/A-3b
+(:mod:`kopsavilkums.printing.archival`). Its dates are the time of printing; with
+``SOURCE_DATE_EPOCH`` set the same report gives the same bytes (``invariant`` fixes the document
+id). The PDF carries no file path or user name.
 """
 
 from __future__ import annotations
 
 import io
+from datetime import datetime
 
 from reportlab.lib.colors import Color, black
 from reportlab.lib.pagesizes import A4
@@ -18,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from kopsavilkums.official import DRAFT_MARK, PREPARED_BY, TOTAL, BudgetTable, Numbered, PrintModel, Text
-from kopsavilkums.printing import fonts
+from kopsavilkums.printing import archival, fonts
 from kopsavilkums.printing.attachment import embed
 from kopsavilkums.printing.direction import visual
 from kopsavilkums.printing.flowables import LabeledRow, TextBlock, TextStyle, draw_line
@@ -75,10 +77,11 @@ def render(model: PrintModel, attachment: bytes | None = None) -> bytes:
         initialFontSize=11,
     )
     footer_title = clean(model.title).replace("\n", " ")
+    when = archival.printing_time()
     doc.build(
         _story(model, styles),
         canvasmaker=lambda *a, **kw: _FurnishedCanvas(
-            *a, footer_title=footer_title, draft=model.draft, attachment=attachment, **kw
+            *a, footer_title=footer_title, draft=model.draft, attachment=attachment, when=when, **kw
         ),
     )
     return buffer.getvalue()
@@ -109,7 +112,7 @@ def _continued(label: str) -> str:
 
 def _block(block, st: _Styles) -> list[Flowable]:
     if isinstance(block, Text):
-        style = {"body": st.body, "fixed": st.fixed, "note": st.note}[block.kind]
+        style = {"body": st.body, "field": st.body, "fixed": st.fixed, "note": st.note}[block.kind]
         paragraphs = clean(block.text).split("\n\n")
         return [TextBlock(p, style, space_after=4 if i < len(paragraphs) - 1 else 0) for i, p in enumerate(paragraphs)]
     if isinstance(block, Numbered):
@@ -171,8 +174,12 @@ def _signature(model: PrintModel, st: _Styles) -> list[Flowable]:
 class _FurnishedCanvas(Canvas):
     """Draws the running title, ``N. lpp. no M`` and the draft mark once the page count is known."""
 
-    def __init__(self, *args, footer_title: str, draft: bool, attachment: bytes | None = None, **kwargs) -> None:
+    def __init__(
+        self, *args, footer_title: str, draft: bool, when: datetime, attachment: bytes | None = None, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
+        archival.start(self, when)
+        self._when, self._lang = when, kwargs.get("lang") or ""
         self._pages: list[dict] = []
         self._footer_title, self._draft, self._attachment = footer_title, draft, attachment
 
@@ -186,8 +193,10 @@ class _FurnishedCanvas(Canvas):
             self.__dict__.update(state)
             self._furnish(number, total)
             super().showPage()
+        associated = []
         if self._attachment is not None:
-            embed(self, self._attachment)
+            associated.append(embed(self, self._attachment, archival.pdf_date(self._when)))
+        archival.finish(self, self._lang, associated)
         super().save()
 
     def _furnish(self, number: int, total: int) -> None:

@@ -9,7 +9,9 @@ writes the result once. A store of a newer schema is refused untouched.
 
 Schema 1 (the first): table ``drafts``, one document per draft keyed by its id::
 
-    {"report": <draft file v1 document with row ids>, "created": ISO-8601 UTC,
+    {"report": <a draft file document with row ids, of the version the program that saved it
+                writes (docs/file-format.md); read through exchange's migrations>,
+     "created": ISO-8601 UTC,
      "modified": ISO-8601 UTC, "revision": int, "status": "draft" | "submitted",
      "trashed": bool, "trashed_at": ISO-8601 UTC | null}
 """

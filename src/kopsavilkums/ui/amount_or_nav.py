@@ -3,6 +3,9 @@
 The official document prints ``Nav`` when a row has nothing; here the user says so with one
 click, or chooses to give an amount and explain it. Choosing "Nav" clears both as one undoable
 step; undo brings the amount back.
+
+Only a click (or Space, or an arrow key in the pair) is the user's choice: the buttons are checked
+by the program too, to show the draft as stored, and that must never clear anything.
 """
 
 from __future__ import annotations
@@ -61,7 +64,7 @@ class AmountOrNav(QWidget):
         column.addLayout(choice)
         column.addWidget(self.details)
 
-        self.none.toggled.connect(self._chose_none)
+        self.none.clicked.connect(self._chose_none)
         self.some.toggled.connect(self.details.setEnabled)
         doc.changed.connect(self._on_changed)
         doc.reset.connect(self._on_reset)
@@ -82,17 +85,19 @@ class AmountOrNav(QWidget):
             self.some.setChecked(True)
         self.details.setEnabled(self.some.isChecked())
 
-    def _chose_none(self, checked: bool) -> None:
-        if checked and not self._is_none():
+    def _chose_none(self) -> None:
+        if not self._is_none():
             self.doc.set(self.key, AmountWithExplanation(), translate("Form", "Choose “Nav”"), merge=False)
-        self.details.setEnabled(not checked)
 
     def _on_changed(self, path: str) -> None:
         if path.startswith(self.key):
             self._show_state()
 
     def _on_reset(self) -> None:
-        self.none.setChecked(True)  # a new draft starts from its own state, not the last one's
+        # Another draft: its own state, not the last one's "amount" choice (which stays chosen
+        # while an empty amount is being typed).
+        if self._is_none():
+            self.none.setChecked(True)
         self._show_state()
 
     def _apply_read_only(self, read_only: bool) -> None:

@@ -10,12 +10,20 @@ redo work the same across the whole form. Values are addressed by *paths*:
 
 Row cells are addressed by stable row id, never by position, so an undo finds its row after
 any reordering. Paths are read by :class:`kopsavilkums.fieldpath.FieldPath`, as everywhere. Widgets hold no data: they show :meth:`get` and listen to :attr:`changed`.
+
+**Loading never writes.** Only the user changes the report. While the program changes what is
+shown — another draft, a rebuilt form, a new language — :meth:`loading` is in force and any
+:meth:`set` is refused with :class:`WriteWhileLoading`: a widget that answers a state the program
+gave it (a radio button checked to show "Nav") by writing would otherwise put a change nobody
+made into the undo history, the screen and, with the next keystroke, the store.
 """
 
 from __future__ import annotations
 
 import copy
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -25,6 +33,11 @@ from kopsavilkums.report import Report
 
 # Consecutive edits of one field within this many seconds undo as one step (a typed word).
 MERGE_WINDOW_S = 1.5
+
+
+class WriteWhileLoading(RuntimeError):
+    """A widget tried to change the report while the program, not the user, was changing what
+    the window shows. A bug: the write is refused, so the draft stays as stored."""
 
 
 class EditableDocument(QObject):
@@ -41,13 +54,28 @@ class EditableDocument(QObject):
         self.report = report or Report()
         self.undo_stack = QUndoStack(self)
         self._read_only = False
+        self._loading = 0
+
+    @contextmanager
+    def loading(self) -> Iterator[None]:
+        """The program changes what is shown (not the report): every write meanwhile is refused."""
+        self._loading += 1
+        try:
+            yield
+        finally:
+            self._loading -= 1
+
+    def _refuse_while_loading(self, path: str) -> None:
+        if self._loading:
+            raise WriteWhileLoading(f"{path} was written while a draft was being shown; nothing was changed")
 
     # ----------------------------------------------------------------- whole document
     def replace(self, report: Report) -> None:
         """Show another report; the undo history belongs to the old one and goes."""
         self.report = report
         self.undo_stack.clear()
-        self.reset.emit()
+        with self.loading():
+            self.reset.emit()
 
     def adopt_history(self, other: EditableDocument) -> None:
         """Take over ``other``'s undo history, step for step (the window was rebuilt for another
@@ -78,6 +106,7 @@ class EditableDocument(QObject):
         document is read-only or the value is unchanged."""
         if self._read_only:
             return False
+        self._refuse_while_loading(path)
         old = self.get(path)
         if old == value:
             return False
@@ -88,6 +117,7 @@ class EditableDocument(QObject):
         """Several values as one undoable step (e.g. a row's new text and its checked mark)."""
         if self._read_only or all(self.get(path) == value for path, value in changes):
             return False
+        self._refuse_while_loading(text)
         self.undo_stack.beginMacro(text)
         for path, value in changes:
             self.set(path, value, merge=False)
@@ -100,6 +130,7 @@ class EditableDocument(QObject):
         ``ask_drop_years(years)`` says so; otherwise they stay (validation names them)."""
         if self._read_only or self.get(path) == value:
             return False
+        self._refuse_while_loading(path)
         trial = self.report.copy()
         setattr(trial.period, path.split(".")[1], value)
         kept = trial.sync_budget_years()

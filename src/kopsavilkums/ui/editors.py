@@ -385,7 +385,8 @@ class ChoiceField(QWidget):
             self.group.addButton(button)
             self.buttons[value] = button
             row.addWidget(button)
-            button.toggled.connect(lambda checked, v=value: self._chosen(v) if checked else None)
+            # clicked, not toggled: the program checks a button to show the stored value
+            button.clicked.connect(lambda _checked, v=value: self._chosen(v))
         row.addStretch(1)
         doc.changed.connect(self._on_doc_changed)
         doc.reset.connect(self.refresh)

@@ -19,7 +19,7 @@ from kopsavilkums.fields import Field, Kind, Part
 from kopsavilkums.report import E_SIGNATURE
 from kopsavilkums.ui import display
 from kopsavilkums.ui.document import EditableDocument
-from kopsavilkums.ui.editors import ChoiceField, DateField, GrowingTextEdit, LineField, TypedField
+from kopsavilkums.ui.editors import AmountField, ChoiceField, DateField, GrowingTextEdit, LineField, TypedField
 from kopsavilkums.ui.form_plan import build_plan, section_of
 from kopsavilkums.ui.i18n import current, translate
 from kopsavilkums.ui.models import BudgetModel, IndicatorsModel, ObjectivesModel
@@ -167,7 +167,8 @@ class ReportForm(QWidget):
         self.body = QVBoxLayout(section)
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(self._column.spacing())
-        self._build(step)
+        with self.doc.loading():  # new editors show the report; none may change it
+            self._build(step)
         self._column.addWidget(section)
         section.show()
 
@@ -219,10 +220,10 @@ class ReportForm(QWidget):
             if f.key == "period.start":
                 self._period()
             return
-        if f.kind is Kind.AMOUNT:
+        if f.kind is Kind.AMOUNT and _explained(f.key):
             self._amount_or_nav(f.key.split(".")[0])
             return
-        if f.key.endswith(".explanation"):
+        if f.key.endswith(".explanation") and f.key.replace(".explanation", ".amount") in self._editors:
             return  # with its amount, above
         if f.kind is Kind.ROWS:
             self._rows(f, name)
@@ -237,6 +238,9 @@ class ReportForm(QWidget):
         elif f.kind is Kind.DATE:
             editor = DateField(self.doc, f.key, name, self._message_label(f"{f.key}:input"))
             editor.setMaximumWidth(editor.minimumWidth() + 40)
+        elif f.kind is Kind.AMOUNT:
+            editor = AmountField(self.doc, f.key, name, self._message_label(f"{f.key}:input"))
+            editor.setMaximumWidth(220)  # as the amounts of rows 6 and 7
         elif f.kind is Kind.CHOICE:
             editor = ChoiceField(self.doc, f.key, name, {v: display.signing_label(v) for v in f.choices})
         else:  # pragma: no cover - a new kind needs its editor here
@@ -383,6 +387,16 @@ class ReportForm(QWidget):
                 return by_widget[id(widget)]
             widget = widget.parentWidget()
         return None
+
+
+def _explained(key: str) -> bool:
+    """An amount with its explanation (rows 6 and 7: ``….amount`` and ``….explanation``), which
+    one widget edits, with *Nav* for neither."""
+    head, _, last = key.rpartition(".")
+    try:
+        return last == "amount" and fields.field(f"{head}.explanation").kind is Kind.TEXT
+    except KeyError:
+        return False
 
 
 def _wrapped(text: str, italic: bool = False) -> QLabel:
