@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextDocument, QTextOption
 from PySide6.QtWidgets import QApplication, QLabel
 
 from kopsavilkums.convert.reading import read_any
@@ -189,6 +189,9 @@ def test_a_paste_past_a_fields_limit_is_cut_to_it_and_said(qtbot, make_window, o
     text_field.insertFromMimeData(pasted)
     assert len(window.doc.report.task) == limit
     assert "at most 5\u00a0000 characters" in text_field.property("cut_message")
+    # A word that long is wrapped anywhere: Qt sought a word boundary in it on every key (0.6 s a
+    # key for 100,000 letters).
+    assert text_field.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
     type_into(qtbot, text_field, "z")  # full: typing adds nothing
     assert len(window.doc.report.task) == limit and "z" not in window.doc.report.task
     QApplication.clipboard().setText("x" * 5000)

@@ -7,6 +7,7 @@ from feeding each other. The widgets keep no data of their own beyond what they 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -168,6 +169,10 @@ class LineField(_Bound, QLineEdit):
         self.write(text)
 
 
+#: A word this long is wrapped anywhere (see :meth:`GrowingTextEdit._wrap_for`).
+_LONG_WORD = re.compile(r"(?<!\S)\S{2000}")  # tried at word starts only: linear
+
+
 class GrowingTextEdit(_Bound, QPlainTextEdit):
     """A long text that grows with its content up to :attr:`MAX_LINES`, then scrolls."""
 
@@ -184,7 +189,18 @@ class GrowingTextEdit(_Bound, QPlainTextEdit):
 
     def show_value(self, value: str) -> None:
         if self.toPlainText() != value:
+            self._wrap_for(value)
             self.setPlainText(value)
+
+    def _wrap_for(self, text: str) -> None:
+        """Wrap anywhere while the text holds a very long word: Qt looks for a word boundary in
+        it again on every key, 0.6 s a key for a word of 100,000 letters (a pasted paragraph)."""
+        from PySide6.QtGui import QTextOption
+
+        modes = QTextOption.WrapMode
+        mode = modes.WrapAnywhere if _LONG_WORD.search(text) else modes.WrapAtWordBoundaryOrAnywhere
+        if self.wordWrapMode() != mode:
+            self.setWordWrapMode(mode)
 
     def _room(self) -> int | None:
         """Characters that may still go in (what is selected will be replaced); None: no limit."""
@@ -198,6 +214,8 @@ class GrowingTextEdit(_Bound, QPlainTextEdit):
         pasted froze the window for seconds on every key, and every autosave rewrote 68 MB."""
         room = self._room()
         text = source.text() if source.hasText() else ""
+        if _LONG_WORD.search(text):
+            self._wrap_for(text)
         if room is None or len(text) <= room:
             super().insertFromMimeData(source)
             return
@@ -213,7 +231,9 @@ class GrowingTextEdit(_Bound, QPlainTextEdit):
 
     def _edited(self) -> None:
         if not self._updating:
-            self.write(self.toPlainText())
+            text = self.toPlainText()
+            self._wrap_for(text)
+            self.write(text)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         lines = min(max(self.document().blockCount(), self.MIN_LINES), self.MAX_LINES)
