@@ -109,6 +109,7 @@ def _read(data: bytes, budget: _Budget) -> Imported | Message:
         reader = _open(data)
         name, draft = _draft(reader, budget) or ("", None)
         notes: list[Message] = []
+        later: bytes | None = None  # a draft a later revision attached, not read
         history = revisions(data)
         if len(history) > 1:
             pages = _behind(reader, reader.trailer["/Root"].get("/Pages"))
@@ -119,6 +120,7 @@ def _read(data: bytes, budget: _Budget) -> Imported | Message:
                     if earlier is None:
                         return LATER_DRAFT_ONLY
                     notes.append(LATER_DRAFT)
+                    later = draft
                     name, draft = earlier_name, earlier
             if made > 0:
                 notes.append(PAGES_CHANGED)
@@ -136,9 +138,21 @@ def _read(data: bytes, budget: _Budget) -> Imported | Message:
         return NO_DRAFT
     try:
         report = exchange.loads(draft)
+        if later is not None:  # what the later draft would have made: each field, both values
+            notes += _compared(later, report)
     except exchange.ExchangeError as exc:
         return exc.message.prefixed(f"PDF → {name}")
     return Imported(report, "pdf", notes=notes, exact=not notes)
+
+
+def _compared(later: bytes, report) -> list[Message]:
+    """The fields where the draft a later revision attached differs from the one read."""
+    from kopsavilkums.convert.agreement import disagreements
+
+    try:
+        return disagreements(exchange.loads(later), report)
+    except exchange.ExchangeError:
+        return []
 
 
 def _open(data: bytes):
