@@ -77,7 +77,7 @@ def test_a_draft_replaced_by_a_later_revision_is_not_read_and_this_is_said(ours)
     assert imported.report.budget[0].actual == exchange.read(EXAMPLE).budget[0].actual
     assert imported.notes[0] == LATER_DRAFT and not imported.exact
     said = "\n".join(note.en for note in imported.notes[1:])  # both values, for the review
-    assert f"Performer: shown “{PERFORMER}”, stored “SIA Citāds”" in said
+    assert f"public administration task: shown “{PERFORMER}”, stored “SIA Citāds”" in said
 
 
 def test_a_draft_attached_later_to_someone_elses_pdf_is_refused_saying_so():
