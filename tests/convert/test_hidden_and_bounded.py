@@ -168,3 +168,13 @@ def test_a_reading_too_large_to_save_and_read_back_is_cut_to_the_forms_lengths_a
     assert len(imported.report.other_information) == limit and imported.report.other_information.endswith("…")
     assert any("cut to the form's lengths: Other information." in n.en for n in imported.notes)
     assert len(exchange.dumps(imported.report).encode()) <= LARGEST
+
+
+def test_an_empty_list_item_adds_no_bullet_but_keeps_its_number():
+    # 3.7 million empty <li> (14 MB) were as many "•" paragraphs: 44 s and 1.5 GB to read.
+    from lxml import html
+
+    from kopsavilkums.convert.read_html import paragraphs
+
+    page = html.fromstring("<div><ol><li>a</li><li></li><li>c</li></ol><ul><li> </li><li>x</li></ul></div>")
+    assert paragraphs(page) == ["1. a", "3. c", "• x"]

@@ -194,6 +194,9 @@ def _li_marker(node: etree._Element, counter: list[int]) -> str:
     if counter[0] == -2:
         return ""  # the page hides the markers; the text carries its own numbers
     first = next((t for t in _texts(node) if t.strip()), "")
+    if not first:  # an empty item: a bullet alone says nothing (3.7 million of them took 44 s, 1.5 GB)
+        counter[0] += counter[0] >= 0  # but it takes its number
+        return ""
     if counter[0] == -1:
         return "" if _NUMBERED.match(first) else "• "
     number = counter[0]
