@@ -6,8 +6,10 @@
                                               #   macOS:   dist/Kopsavilkums-<version>.dmg
                                               #   Linux:   dist/kopsavilkums-<version>-linux-<arch>.tar.gz
 
-Needs the ``packaging`` extra (``pip install -e .[packaging]``); ``--package`` also needs Inno
-Setup's ``ISCC.exe`` on Windows. The version is read from pyproject.toml, the only place it lives.
+Needs PyInstaller: run it with the Python of the ``.venv`` that ``packaging/dev.py`` installs from
+the lock file, so that what ships is the locked versions (elsewhere: ``pip install -e .[packaging]``);
+``--package`` also needs Inno Setup's ``ISCC.exe`` on Windows. The version is read from
+pyproject.toml, the only place it lives.
 """
 
 from __future__ import annotations

@@ -1,8 +1,12 @@
 """One-command set-up for developers and CI: ``run`` starts the program, ``test`` runs the tests.
 
-Both create ``.venv`` beside ``pyproject.toml`` when it is missing, install the project into it
-(editable, with the ``test`` extra for ``test``) when ``pyproject.toml`` changed since the last
-install, and then run.  Works the same on Windows, macOS and Linux; needs only Python ≥ 3.11.
+Both create ``.venv`` beside ``pyproject.toml`` when it is missing and install into it from the
+lock file, ``packaging/requirements.lock``: exact versions with their hashes (``pip install
+--require-hashes``), for every platform and Python the project supports, then the project itself
+(editable, ``--no-deps``: everything it needs is in the lock). They install again only when the
+lock file or ``pyproject.toml`` changed since the last install, so a second run starts at once.
+Works the same on Windows, macOS and Linux; needs only Python ≥ 3.11. The README says how to
+update the lock.
 
     python3 packaging/dev.py run [kopsavilkums arguments…]
     python3 packaging/dev.py test [pytest arguments…]
@@ -32,24 +36,34 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 
 
-def _ensure(extra: str) -> None:
+LOCK = ROOT / "packaging" / "requirements.lock"
+PIP = ["-m", "pip", "install", "--disable-pip-version-check", "-q"]
+
+
+def _ensure() -> None:
     if sys.version_info < (3, 11):  # noqa: UP036 - dev.py itself may run on an older Python
         sys.exit("Kopsavilkums needs Python 3.11 or newer.")
     if not PYTHON.exists():
         print(f"Creating {VENV} …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    # Reinstall only when the dependency list changed: a second run starts at once.
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extra.encode()).hexdigest()
-    stamp = VENV / f".kopsavilkums-{extra or 'app'}.stamp"
+    # Install again only when what is installed could differ: a second run starts at once.
+    digest = hashlib.sha256(LOCK.read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    stamp = VENV / ".kopsavilkums-installed.stamp"
     if stamp.exists() and stamp.read_text() == digest:
         return
-    target = f".[{extra}]" if extra else "."
-    print(f"Installing Kopsavilkums {target} into {VENV} …", flush=True)
-    subprocess.run(
-        [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-e", target],
-        cwd=ROOT,
-        check=True,
-    )
+    print(f"Installing {LOCK.relative_to(ROOT).as_posix()} and Kopsavilkums into {VENV} …", flush=True)
+    steps = {
+        "the locked packages": [*PIP, "--require-hashes", "-r", str(LOCK)],
+        # The lock holds the build backend too: the project's own install fetches nothing unpinned.
+        "Kopsavilkums": [*PIP, "--no-deps", "--no-build-isolation", "-e", "."],
+        # A dependency added to pyproject.toml but not to the lock is named here, not at run time.
+        "the check that the lock holds all it needs": ["-m", "pip", "check", "--disable-pip-version-check"],
+    }
+    for what, arguments in steps.items():
+        if subprocess.call([str(PYTHON), *arguments], cwd=ROOT) != 0:
+            sys.exit(
+                f"Installing {what} into {VENV} failed; if pyproject.toml changed, update the lock (README, Set-up)."
+            )
     stamp.write_text(digest)
 
 
@@ -76,10 +90,9 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
+    _ensure()
     if command == "run":
-        _ensure("")
         return subprocess.call([str(PYTHON), "-m", "kopsavilkums", *rest], cwd=ROOT)
-    _ensure("test")
     if not rest:
         failed = _gates()
         if failed:

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from kopsavilkums import cli
-from restricted import allow_others, other_user_ids, shared_folder, small_disk
+from restricted import allow_others, program_for_other_user, shared_folder, small_disk
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "resources" / "examples"
 SEED = EXAMPLES / "kurzemes-nvo-centrs-2019-2020.kopsavilkums.json"
@@ -167,7 +167,7 @@ def test_a_file_without_read_permission_in_a_real_process():
         (folder / "data").mkdir()
         (folder / "data").chmod(0o777)  # the other user's own data folder: only the file is not theirs
         for command in (["validate", secret], ["import", secret], ["pdf", secret, "-o", folder / "x.pdf"]):
-            result = _process(*command, data=folder / "data", **other_user_ids())
+            result = _process(*command, data=folder / "data", as_other_user=True)
             assert result.returncode == 2 and "Traceback" not in result.stderr
             assert _one_line(result.stderr).endswith(
                 "secret.kopsavilkums.json cannot be read: no permission to read it"
@@ -295,7 +295,7 @@ def test_no_permission_on_the_parent_in_a_real_process():
         allow_others(parent, 0o5)
         for name, (arguments, mode) in STORE_COMMANDS.items():
             arguments = [str(a).replace("{tmp}", str(shared)) for a in arguments]
-            result = _process(*arguments, data=parent / "data", **other_user_ids())
+            result = _process(*arguments, data=parent / "data", as_other_user=True)
             if mode == "reads":  # nothing there: no drafts, and nothing made
                 assert result.returncode in (0, 2) and "Traceback" not in result.stderr, (name, result.stderr)
             else:
@@ -374,11 +374,16 @@ def test_a_listing_cut_short_by_its_reader_is_no_traceback(tmp_path):
 # --------------------------------------------------------------------------- a few real processes
 
 
-def _process(*arguments, data: Path | None, env: dict | None = None, encoding="utf-8", **kwargs):
+def _process(*arguments, data: Path | None, env: dict | None = None, encoding="utf-8", as_other_user=False, **kwargs):
     base = {**os.environ, "KOPSAVILKUMS_LANG": "en", **(env or {})}
+    python = [sys.executable]
+    if as_other_user:  # a Python and a copy of the program it can reach, wherever the repository is
+        other = program_for_other_user()
+        python, base = list(other.command), {**base, **other.env}
+        kwargs.update(other.ids)
     prefix = ["--data-dir", str(data)] if data is not None else []
     return subprocess.run(
-        [sys.executable, "-m", "kopsavilkums", *prefix, *map(str, arguments)],
+        [*python, "-m", "kopsavilkums", *prefix, *map(str, arguments)],
         capture_output=True,
         encoding=encoding,
         timeout=60,

@@ -13,11 +13,21 @@ import os
 import sys
 from pathlib import Path
 
-from kopsavilkums import APP_NAME, __version__
-from kopsavilkums.cli_output import THE_INPUT, is_the_input, other_format, why_not_written
+from kopsavilkums import APP_NAME, __version__, cli_drafts
+from kopsavilkums.cli_io import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_UNREADABLE,
+    EXIT_UNWRITABLE,
+    cannot_write,
+    output_format_or_say,
+    read_input,
+    shown,
+    write_document,
+)
+from kopsavilkums.cli_output import THE_INPUT, is_the_input
 from kopsavilkums.messages import count_en, count_lv, language_from_environment
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 1, 2, 3
 COMMANDS = ("pdf", "convert", "validate", "list", "import", "export", "delete", "restore")
 #: The store commands that change it (the window does too); the others only read it.
 WRITING_COMMANDS = ("import", "delete", "restore")
@@ -69,8 +79,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--as-draft", action="store_true", help="check as a draft: a missing signatory is only a warning"
     )
 
-    from kopsavilkums import cli_drafts
-
     cli_drafts.add_commands(sub)
     return parser
 
@@ -103,8 +111,6 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             return _open_window(args)
         if args.command not in ("pdf", "convert", "validate"):
-            from kopsavilkums import cli_drafts
-
             return cli_drafts.run(args, _language())
         return {"pdf": _cmd_pdf, "convert": _cmd_convert, "validate": _cmd_validate}[args.command](args)
     except KeyboardInterrupt:
@@ -135,7 +141,7 @@ def _check_file_to_open(path: Path) -> int | None:
             if lang == "lv"
             else "no such file or command"
         )
-        print(f"kopsavilkums: {_shown(path)}: {what}{'' if there else ' (--help)'}", file=sys.stderr)
+        print(f"kopsavilkums: {shown(path)}: {what}{'' if there else ' (--help)'}", file=sys.stderr)
         return EXIT_UNREADABLE
     return None
 
@@ -163,7 +169,7 @@ def _check_data_folder(args) -> int | None:
         elif not paths.check_data_dir(folder, write=False):
             return _without_a_folder(args, lang)
     except paths.DataDirError as exc:
-        text = f"kopsavilkums: {_shown(exc.localized(lang))}"
+        text = f"kopsavilkums: {shown(exc.localized(lang))}"
         print(text, file=sys.stderr)
         if args.command is None:  # started from a desktop there is no terminal to read it in
             from kopsavilkums.ui.startup_error import show
@@ -176,22 +182,13 @@ def _check_data_folder(args) -> int | None:
 
 def _without_a_folder(args, lang: str) -> int:
     """A reading command on a data folder that does not exist: there are no drafts."""
-    from kopsavilkums import cli_drafts
-
     if args.command == "list":
         print(cli_drafts.no_drafts_message(lang, trash=args.trash), file=sys.stderr)
         return EXIT_OK
     from kopsavilkums.store import DraftNotFound
 
-    print(f"kopsavilkums: {_shown(DraftNotFound(args.draft.strip()).localized(lang))}", file=sys.stderr)
+    print(f"kopsavilkums: {shown(DraftNotFound(args.draft.strip()).localized(lang))}", file=sys.stderr)
     return EXIT_UNREADABLE
-
-
-def _shown(text: object) -> str:
-    """A path or message on one printable line (a line break or terminal escape in a file name)."""
-    from kopsavilkums.userfile import printable
-
-    return printable(str(text))
 
 
 def _tolerant_stdout() -> None:
@@ -221,28 +218,10 @@ def _take_file_to_open(parser: argparse.ArgumentParser, argv: list[str]) -> tupl
     return argv, None
 
 
-def read_input(path: str, lang: str):
-    """The report in ``path`` — a draft file, a PDF made by Kopsavilkums, a Word file, a web page
-    or the text of a published summary — with what the reading noticed told on stderr; None
-    (after one line saying why) when it cannot be read."""
-    from kopsavilkums.convert.common import ImportRefused
-    from kopsavilkums.convert.reading import read_path
-
-    try:
-        imported = read_path(path)
-    except ImportRefused as exc:
-        print(f"kopsavilkums: {_shown(path)}: {_shown(exc.localized(lang))}", file=sys.stderr)
-        return None
-    note = "piezīme" if lang == "lv" else "note"
-    for message in imported.notes:
-        print(f"{note}: {_shown(path)}: {_shown(message.text(lang))}", file=sys.stderr)  # file text: no escapes
-    return imported.report
-
-
 def _print_problems(problems, lang: str) -> None:
     names = {"lv": {"error": "kļūda", "warning": "brīdinājums"}, "en": {"error": "error", "warning": "warning"}}[lang]
     for p in problems:
-        print(f"{names[p.severity.value]}: {p.path}: {_shown(p.text(lang))}", file=sys.stderr)
+        print(f"{names[p.severity.value]}: {p.path}: {shown(p.text(lang))}", file=sys.stderr)
 
 
 def _cmd_validate(args) -> int:
@@ -270,7 +249,7 @@ def _cmd_validate(args) -> int:
             else ("a valid draft" if args.as_draft else "valid, ready to sign")
         )
         summary = f"{verdict}; {warnings} {count_en(warnings, 'warning', 'warnings')}"
-    print(f"kopsavilkums: {_shown(args.file)}: {summary}", file=sys.stderr)
+    print(f"kopsavilkums: {shown(args.file)}: {summary}", file=sys.stderr)
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
 
 
@@ -294,11 +273,9 @@ def _print_document(args, key: str | None) -> int:
     if isinstance(fmt, int):
         return fmt
     if is_the_input(output, args.file):
-        return _cannot_write(output, THE_INPUT.text(lang), lang)
+        return cannot_write(output, THE_INPUT.text(lang), lang)
     if getattr(args, "draft", None) is not None:
-        from kopsavilkums.cli_drafts import load_draft
-
-        report = load_draft(args, lang)
+        report = cli_drafts.load_draft(args, lang)
     else:
         report = read_input(args.file, lang)
     if report is None:
@@ -308,65 +285,6 @@ def _print_document(args, key: str | None) -> int:
     problems = validate(report, final=True)
     _print_problems(problems, lang)
     return write_document(report, fmt, output, lang, problems)
-
-
-def output_format_or_say(output: Path, key: str | None, lang: str):
-    """The format to write (``key``'s, or the one ``output``'s ending names), or an exit code
-    after one line: before any work, a document is never written over /dev/null, a pipe or a
-    folder, an ending nothing is written as is refused, and so is ``pdf -o x.docx`` (an ending
-    that names another format than ``key``'s)."""
-    from kopsavilkums.convert.writing import UnknownFormat, format_by_key, output_format
-    from kopsavilkums.userfile import FileProblem, check_output
-
-    try:
-        check_output(output)
-    except FileProblem as exc:
-        return _cannot_write(output, exc.localized(lang), lang)
-    try:
-        named = output_format(output)
-    except UnknownFormat as exc:
-        if key:  # "pdf -o report": a PDF called as the user wishes
-            return format_by_key(key)
-        print(f"kopsavilkums: {exc.localized(lang)}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    if key and named.key != key:
-        print(f"kopsavilkums: {_shown(other_format(output, named.name).text(lang))}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    return named
-
-
-def write_document(report, fmt, output: Path, lang: str, problems=None) -> int:
-    """Make ``report`` in ``fmt`` and write it to ``output`` (atomically), saying so. Making it
-    can only fail through a fault of ours (a file of the program missing from a broken
-    installation, a bug): one line and exit 3 even then, never a traceback."""
-    from kopsavilkums.convert.writing import render
-    from kopsavilkums.fileio import atomic_write_bytes
-
-    try:
-        data = render(report, fmt, problems)
-    except Exception as exc:  # told, not hidden: the line names the error
-        what = "dokumentu nevarēja izveidot" if lang == "lv" else "the document could not be made"
-        print(f"kopsavilkums: {_shown(output)}: {what} ({type(exc).__name__}: {_shown(str(exc))})", file=sys.stderr)
-        return EXIT_UNWRITABLE
-    try:
-        atomic_write_bytes(output, data)
-    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
-        return _cannot_write(output, why_not_written(exc).text(lang), lang)
-    wrote(output, fmt.name, lang)
-    return EXIT_OK
-
-
-def wrote(output: Path, kind, lang: str) -> None:
-    """Say on stderr what was written (stdout stays for what scripts read: ids, listings)."""
-    what = "ierakstīts" if lang == "lv" else "written"
-    kind_text = f" ({kind.text(lang)})" if kind is not None else ""
-    print(f"kopsavilkums: {_shown(output)}: {what}{kind_text}", file=sys.stderr)
-
-
-def _cannot_write(output: Path, reason: str, lang: str) -> int:
-    what = "nevar ierakstīt" if lang == "lv" else "cannot be written"
-    print(f"kopsavilkums: {_shown(output)}: {what} ({reason})", file=sys.stderr)
-    return EXIT_UNWRITABLE
 
 
 def _open_window(args) -> int:

@@ -13,10 +13,17 @@ import re
 import sys
 from pathlib import Path
 
+from kopsavilkums.cli_io import (
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    EXIT_UNWRITABLE,
+    output_format_or_say,
+    read_input,
+    write_document,
+)
 from kopsavilkums.messages import Message
 
 COMMANDS = ("list", "import", "export", "delete", "restore")
-EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 2, 3
 
 _STATUS = {"lv": {"draft": "melnraksts", "submitted": "iesniegts"}, "en": {"draft": "draft", "submitted": "submitted"}}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")  # C0, DEL and C1: nothing reaches the terminal
@@ -97,8 +104,6 @@ def _list(args, lang: str) -> int:
 
 
 def _import(args, lang: str) -> int:
-    from kopsavilkums.cli import read_input
-
     report = read_input(args.file, lang)
     if report is None:
         return EXIT_UNREADABLE
@@ -109,8 +114,6 @@ def _import(args, lang: str) -> int:
 
 
 def _export(args, lang: str) -> int:
-    from kopsavilkums.cli import output_format_or_say, write_document
-
     output = Path(args.output)
     fmt = output_format_or_say(output, None, lang)
     if isinstance(fmt, int):

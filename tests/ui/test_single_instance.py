@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from kopsavilkums.ui import single_instance
+from restricted import python_for_other_user
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="Unix sockets (Windows uses named pipes)")
 
@@ -59,7 +60,7 @@ def other_user():
 
 def as_other_user(user, script: str, *args, group: int | None = None) -> subprocess.Popen:
     return subprocess.Popen(
-        [os.path.realpath(sys.executable), "-I", "-c", script, *map(str, args)],
+        [python_for_other_user(), "-I", "-c", script, *map(str, args)],
         user=user.pw_uid,
         group=user.pw_gid if group is None else group,
         extra_groups=[],
