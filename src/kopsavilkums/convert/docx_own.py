@@ -21,6 +21,7 @@ import hashlib
 import io
 import json
 import zipfile
+from collections.abc import Callable
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
@@ -43,8 +44,13 @@ def read_own_docx(data: bytes) -> Report | None:
     return imported.report if imported is not None else None
 
 
-def import_own_docx(data: bytes) -> Imported | None:
-    """Like :func:`read_own_docx`, with notes about anything the reading had to place."""
+def import_own_docx(data: bytes, made_from: Callable[[Report], str] | None = None) -> Imported | None:
+    """Like :func:`read_own_docx`, with notes about anything the reading had to place.
+
+    ``made_from(report)`` is the fingerprint of what the Word file of ``report`` shows
+    (:func:`.write_docx.shown_fingerprint`, which imports this module, so the caller hands it in:
+    :func:`.reading.read_any` does). With it the draft is exact only if it makes what the file
+    shows; without it, if the file's fingerprint matches."""
     document = _open(data)
     if document is None:
         return None
@@ -62,9 +68,7 @@ def import_own_docx(data: bytes) -> Imported | None:
             # The fingerprint says the shown values are as written, not that the draft beside
             # them is: someone may have edited that alone. Exact only when the draft makes what
             # the file shows (one writing of the document, without saving it).
-            from kopsavilkums.convert.write_docx import shown_fingerprint
-
-            if shown_fingerprint(stored) == embedded[1]:
+            if made_from is None or made_from(stored) == embedded[1]:
                 return Imported(stored, source="docx", exact=True)
             shown, notes = read_visible(paragraphs, draft)
             return Imported(shown, source="docx", notes=[DISAGREE, *disagreements(stored, shown), *notes])

@@ -49,8 +49,9 @@ def _read_pdf(data: bytes) -> Imported:
 
 def _read_own_docx(data: bytes) -> Imported | None:
     from kopsavilkums.convert.docx_own import import_own_docx
+    from kopsavilkums.convert.write_docx import shown_fingerprint
 
-    imported = import_own_docx(data)
+    imported = import_own_docx(data, made_from=shown_fingerprint)  # exact only if the draft makes what it shows
     if imported is None:
         # python-docx's parts and package refer to each other: the file it parsed is freed by the
         # garbage collector only, so now, before the general reader parses the same file again
