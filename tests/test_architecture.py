@@ -12,8 +12,8 @@ LAYERS = [
     {"fields", "report", "messages", "fieldpath", "formats", "glyphs", "resources", "fileio", "paths"}
     | {"userfile", "strict_json", "_version", "__init__"},
     {"exchange", "validation", "official"},  # the draft file, the rules, the document as it prints
-    {"convert", "printing", "store"},  # other formats, the PDF, the draft store
-    {"ui", "cli", "cli_drafts", "cli_io", "cli_output", "__main__"},  # the window and the command line
+    {"convert", "printing", "store", "signatures"},  # other formats, the PDF, the draft store, PDF signatures
+    {"ui", "cli", "cli_drafts", "cli_io", "cli_output", "cli_verify", "__main__"},  # the window and the command line
 ]
 FACES = LAYERS[-1]
 

@@ -55,6 +55,14 @@
         <translation>Melnraksts</translation>
     </message>
     <message>
+        <source>Signed by %1</source>
+        <translation>Parakstījis %1</translation>
+    </message>
+    <message>
+        <source>Signed by %1 on %2</source>
+        <translation>Parakstījis %1, %2</translation>
+    </message>
+    <message>
         <source>%1 · changed %2</source>
         <translation>%1 · mainīts %2</translation>
     </message>
@@ -245,6 +253,10 @@
         <translation>&amp;Importēt kopsavilkumu…</translation>
     </message>
     <message>
+        <source>Pas&amp;te as a new draft</source>
+        <translation>Ie&amp;līmēt kā jaunu melnrakstu</translation>
+    </message>
+    <message>
         <source>Export &amp;as…</source>
         <translation>Eksportēt &amp;kā…</translation>
     </message>
@@ -289,6 +301,18 @@
         <translation>Atvērt &amp;labošanai</translation>
     </message>
     <message>
+        <source>&amp;Attach the signed copy…</source>
+        <translation>Pievienot &amp;parakstīto kopiju…</translation>
+    </message>
+    <message>
+        <source>Open the signed cop&amp;y</source>
+        <translation>Atvērt parakstīto &amp;kopiju</translation>
+    </message>
+    <message>
+        <source>E&amp;xport the signed copy…</source>
+        <translation>&amp;Eksportēt parakstīto kopiju…</translation>
+    </message>
+    <message>
         <source>Go to the next &amp;problem</source>
         <translation>Uz nākamo &amp;problēmu</translation>
     </message>
@@ -315,6 +339,10 @@
     <message>
         <source>No draft is open. Start one with New draft (Ctrl+N) or import a summary (Ctrl+I).</source>
         <translation>Neviens melnraksts nav atvērts. Sāciet ar „Jauns melnraksts” (Ctrl+N) vai importējiet kopsavilkumu (Ctrl+I).</translation>
+    </message>
+    <message>
+        <source>Signed by %1; the signed copy is kept with this draft, which can only be read.</source>
+        <translation>Parakstījis %1; parakstītā kopija glabājas kopā ar šo melnrakstu, kuru var tikai lasīt.</translation>
     </message>
     <message>
         <source>Close this note</source>
@@ -370,6 +398,34 @@
         <translation>Importēt kopsavilkumu</translation>
     </message>
     <message>
+        <source>This is the signed copy of the stored draft “%1” (signed by %2). Keep it with that draft and mark the draft submitted, instead of adding a new draft?</source>
+        <translation>Šī ir saglabātā melnraksta „%1” parakstītā kopija (parakstījis %2). Glabāt to kopā ar šo melnrakstu un atzīmēt melnrakstu kā iesniegtu, nevis pievienot jaunu melnrakstu?</translation>
+    </message>
+    <message>
+        <source>Attach the signed copy</source>
+        <translation>Pievienot parakstīto kopiju</translation>
+    </message>
+    <message>
+        <source>The summary signed in “%1” differs from this draft. Keep it with this draft all the same?</source>
+        <translation>Failā „%1” parakstītais kopsavilkums atšķiras no šī melnraksta. Tomēr glabāt to kopā ar šo melnrakstu?</translation>
+    </message>
+    <message>
+        <source>The signed copy was not attached.</source>
+        <translation>Parakstītā kopija netika pievienota.</translation>
+    </message>
+    <message>
+        <source>Export the signed copy</source>
+        <translation>Eksportēt parakstīto kopiju</translation>
+    </message>
+    <message>
+        <source>the clipboard</source>
+        <translation>starpliktuves</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to paste as a summary.</source>
+        <translation>Starpliktuvē nav teksta, ko ielīmēt kā kopsavilkumu.</translation>
+    </message>
+    <message>
         <source>This is what was read from “%1”. Add it as a new draft?</source>
         <translation>Lūk, kas nolasīts no „%1”. Pievienot to kā jaunu melnrakstu?</translation>
     </message>
@@ -421,6 +477,10 @@
     <message>
         <source>Delete “%1” for good? This cannot be undone.</source>
         <translation>Dzēst „%1” neatgriezeniski? To nevarēs atsaukt.</translation>
+    </message>
+    <message>
+        <source>The signed copy is kept with the draft (signed by %1).</source>
+        <translation>Parakstītā kopija glabājas kopā ar melnrakstu (parakstījis %1).</translation>
     </message>
     <message>
         <source>This draft was changed in another window; it is shown as saved there.</source>
@@ -529,6 +589,10 @@
     <message>
         <source>The summary of a delegated public administration task.</source>
         <translation>Kopsavilkums par deleģēta valsts pārvaldes uzdevuma izpildi.</translation>
+    </message>
+    <message>
+        <source>No program to open “%1” was found.</source>
+        <translation>Netika atrasta programma, ar ko atvērt „%1”.</translation>
     </message>
     <message>
         <source>Both versions have the same content.</source>

@@ -28,7 +28,7 @@ from kopsavilkums.cli_io import (
 from kopsavilkums.cli_output import THE_INPUT, is_the_input
 from kopsavilkums.messages import count_en, count_lv, language_from_environment
 
-COMMANDS = ("pdf", "convert", "validate", "list", "import", "export", "delete", "restore")
+COMMANDS = ("pdf", "convert", "validate", "verify", "list", "import", "export", "delete", "restore")
 #: The store commands that change it (the window does too); the others only read it.
 WRITING_COMMANDS = ("import", "delete", "restore")
 READING_COMMANDS = ("list", "export")
@@ -79,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--as-draft", action="store_true", help="check as a draft: a missing signatory is only a warning"
     )
 
+    from kopsavilkums import cli_verify
+
+    cli_verify.add_command(sub)
     cli_drafts.add_commands(sub)
     return parser
 
@@ -110,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
             return code
         if args.command is None:
             return _open_window(args)
+        if args.command == "verify":
+            from kopsavilkums import cli_verify
+
+            return cli_verify.run(args, _language())
         if args.command not in ("pdf", "convert", "validate"):
             return cli_drafts.run(args, _language())
         return {"pdf": _cmd_pdf, "convert": _cmd_convert, "validate": _cmd_validate}[args.command](args)

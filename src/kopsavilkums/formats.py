@@ -25,9 +25,10 @@ class FormatError(UserError, ValueError):
 
 # Spaces people (and spreadsheets) put between thousands: ordinary, no-break, narrow no-break, thin.
 _GROUP_SPACES = " \u00a0\u202f\u2009"
-_CURRENCY_SUFFIX = re.compile(r"\s*(euro|eur|€)\s*$", re.IGNORECASE)
-# "€ 5" and "EUR 5" are written too (English habit, bank statements), before or after the sign.
-_CURRENCY_PREFIX = re.compile(r"^([+\-−]?)\s*(euro|eur|€)\s*", re.IGNORECASE)
+_CURRENCY_SUFFIX = re.compile(r"\s*(euro|eur|eiro|€)\s*$", re.IGNORECASE)
+# "€ 5" and "EUR 5" are written too (English habit, bank statements), before or after the sign;
+# "eiro" is how the word is said, and written, in Latvian.
+_CURRENCY_PREFIX = re.compile(r"^([+\-−]?)\s*(euro|eur|eiro|€)\s*", re.IGNORECASE)
 _AMOUNT = re.compile(r"^(\d+)(?:\.(\d+))?$", re.ASCII)  # the sign is taken off before
 _GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$", re.ASCII)
 

@@ -220,6 +220,19 @@ SHAPES: dict[str, tuple[str, Callable[[], bytes]]] = {
         lambda: _word("<w:tbl><w:tr>" + "<w:tc><w:p/></w:tc>" * 1_500_000 + f"</w:tr>{WORD_ROWS}</w:tbl>"),
     ),
     "Word: 150,000 list paragraphs, each in a list of its own": ("docx", _numbered_lists),
+    "Word, labels as paragraphs: one paragraph of 1,200,000 empty bold runs": (
+        "docx",
+        lambda: _word(
+            f"<w:p><w:r><w:t>{TASK}</w:t></w:r></w:p><w:p><w:r><w:t>{PERFORMER}</w:t></w:r></w:p>"
+            + "<w:p>"
+            + "<w:r><w:rPr><w:b/></w:rPr></w:r>" * 1_200_000
+            + "</w:p>"
+        ),
+    ),
+    "Word, no summary: 600,000 paragraphs of one bold letter (refused)": (
+        "docx",
+        lambda: _word("<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>a</w:t></w:r></w:p>" * 600_000),
+    ),
     "Word (ours, edited): 600,000 empty objective paragraphs": ("docx", _our_word_file_with_empty_objectives),
     "page: 1,900,000 cells": (
         "html",
@@ -247,6 +260,24 @@ SHAPES: dict[str, tuple[str, Callable[[], bytes]]] = {
             + "<br>" * 2_000_000
             + "</td></tr></table>" * 80
             + f"<table>{ROWS}</table></body></html>"
+        ).encode(),
+    ),
+    "page, labels as headings: a paragraph of 2,000,000 bold words": (
+        "html",
+        lambda: (
+            f"<html><body><h3>{TASK}</h3><p>x</p><h3>{PERFORMER}</h3><p>y"
+            + "<b>a</b>" * 2_000_000
+            + "</p></body></html>"
+        ).encode(),
+    ),
+    "page, no summary: 80 nested tables around 2,000,000 elements (refused)": (
+        "html",
+        lambda: (
+            "<html><body>"
+            + "<table><tr><td><h3>x</h3>" * 80
+            + "<br>" * 2_000_000
+            + "</td></tr></table>" * 80
+            + "</body></html>"
         ).encode(),
     ),
     "page (ours): 240 values nested in each other around 9 MB": (

@@ -156,6 +156,9 @@ class ScriptedDialogs:
     def choose_printer(self, document_name: str):
         return self._ask("choose_printer", document_name)
 
+    def open_in_viewer(self, path: str) -> None:
+        self._ask("open_in_viewer", path)
+
     def show_error(self, message: str) -> None:
         self.errors.append(message)
 

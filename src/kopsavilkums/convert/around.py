@@ -143,6 +143,8 @@ def read_under(paragraphs: list[str], report: Report, read: Read) -> None:
                 read.unplaced.append(line)  # a second signature line: kept as it is
             else:
                 s.name, s.position = s.name or name, s.position or position
+                if _is_guessed_signature(line):
+                    read.notes.append(_signatory_note(line, name, position))
             continue
         if (dated := _date_line(line)) is not None:
             day, place = dated
@@ -170,7 +172,15 @@ def is_under_line(line: str) -> bool:
         return True
     if _UNDERLINE.search(line) or _SIGN_WORDS.search(line):
         return True
+    if _is_signature_line(line):
+        return True
     return any(ch.isdigit() for ch in line) and _date_line(line) is not None
+
+
+def _is_signature_line(line: str) -> bool:
+    """``Biedrības „…” valdes priekšsēdētājs Jānis Bērziņš``: a position and a full name, unmarked."""
+    signed = _signature(line)
+    return signed is not None and len(signed[0].split()) >= 2 and bool(signed[1])
 
 
 def _is_contact_part(line: str) -> bool:
@@ -259,4 +269,19 @@ def _place_note(place: str, line: str) -> Message:
     return Message(
         f"Vieta „{place}” rindā „{quote(line)}” kopsavilkumā netiek glabāta; datums nolasīts kā parakstīšanas datums.",
         f"The place “{place}” in “{quote(line)}” is not kept in the summary; the date was read as the date of signing.",
+    )
+
+
+def _is_guessed_signature(line: str) -> bool:
+    """A signature line neither in our words nor marked as one: its split into name and position is a guess."""
+    marked = _UNDERLINE.search(line) or _SIGN_WORDS.search(line) or _SLASHED.search(line)
+    return not marked and not fold(line).startswith(fold(REPRESENTATIVE))
+
+
+def _signatory_note(line: str, name: str, position: str) -> Message:
+    """A signature line in the organisation's own words: say what was taken from it, to be checked."""
+    return Message(
+        f"Paraksta rinda „{quote(line)}” nolasīta kā parakstītājs: vārds „{name}”, amats „{position}”; pārbaudiet.",
+        f"The signature line “{quote(line)}” was read as the signatory: name “{name}”, position “{position}”; "
+        "check them.",
     )

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kopsavilkums.exchange import MAX_BYTES
 from kopsavilkums.messages import Message, UserError
 from kopsavilkums.report import Report
+
+if TYPE_CHECKING:
+    from kopsavilkums.signatures import Signature
 
 #: Inputs larger than this are refused before they are parsed: a draft file's own limit.
 MAX_INPUT_BYTES = MAX_BYTES
@@ -23,6 +27,8 @@ class Imported:
     #: The draft came back exactly as it was written (a draft file, the draft a PDF carries, a
     #: Word file or web page Kopsavilkums wrote, unedited): nothing for the user to look over.
     exact: bool = False
+    #: A signed PDF's signatures, oldest first (its draft is the signed revision's).
+    signatures: list[Signature] = field(default_factory=list)
 
 
 class ImportRefused(UserError):

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from kopsavilkums.convert.dates import MONTHS
+from kopsavilkums.convert.indicator_values import values_in_sentence
 from kopsavilkums.convert.labels import fold, squash
 from kopsavilkums.convert.notes import quote, row_name
 from kopsavilkums.convert.values import Read
@@ -274,10 +275,13 @@ def _assemble(tokens: list[_Token], read: Read) -> Narrative:
                 "is in the closing assessment.",
             )
         )
+    read_indicators = [_indicator(_join(parts)) for parts in indicators]
+    if from_sentence := sum(1 for _, found in read_indicators if found):
+        read.notes.append(_values_note(from_sentence))
     return Narrative(
         introduction="\n".join(intro),
         objectives=[_join(parts) for parts in objectives],
-        indicators=[_indicator(_join(parts)) for parts in indicators],
+        indicators=[indicator for indicator, _ in read_indicators],
         assessment="\n".join(assessment),
     )
 
@@ -286,13 +290,27 @@ def _join(parts: list[str]) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _indicator(text: str) -> Indicator:
-    """``Text. Plānots: 10; sasniegts: 12. Note`` (as our own summaries print it) → its fields."""
+def _indicator(text: str) -> tuple[Indicator, bool]:
+    """``Text. Plānots: 10; sasniegts: 12. Note`` (as our own summaries print it) → its fields;
+    else the values its sentence names (``– plānots 40, sasniegts 38``), the sentence kept whole.
+    The flag says the values came from the sentence."""
     m = _DETAILS.search(text) or _ACHIEVED.search(text)
     if not m:
-        return Indicator(text)
+        if (found := values_in_sentence(text)) is not None:
+            return Indicator(text, *found), True
+        return Indicator(text), False
     if m.re is _DETAILS:
         planned, achieved = m[1].strip(), (m[2] or "").strip()
     else:
         planned, achieved = "", m[1].strip()
-    return Indicator(text[: m.start()].strip(), planned, achieved, text[m.end() :].strip())
+    return Indicator(text[: m.start()].strip(), planned, achieved, text[m.end() :].strip()), False
+
+
+def _values_note(n: int) -> Message:
+    label = row_name("description")
+    return Message(
+        f"{label.lv}: {n} {count_lv(n, 'rādītājam', 'rādītājiem')} plānotā un sasniegtā vērtība nolasīta no "
+        f"{count_lv(n, 'tā teikuma', 'to teikumiem')}; teikums saglabāts, kā rakstīts. Pārbaudiet vērtības.",
+        f"{label.en}: the planned and achieved values of {n} {count_en(n, 'indicator', 'indicators')} were read "
+        f"from {count_en(n, 'its sentence', 'their sentences')}; the sentence is kept as written. Check the values.",
+    )

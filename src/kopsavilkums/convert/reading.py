@@ -44,6 +44,10 @@ def read_draft(data: bytes) -> Imported:
 def _read_pdf(data: bytes) -> Imported:
     from kopsavilkums.convert.read_pdf import read_pdf
 
+    if b"/ByteRange" in data:  # signatures.may_be_signed: only then are they (and pyHanko) imported
+        from kopsavilkums.convert.signed_pdf import read_signed_pdf
+
+        return read_signed_pdf(data, read_pdf)
     return read_pdf(data)
 
 
@@ -67,15 +71,19 @@ def _read_own_html(data: bytes) -> Imported | None:
 
 
 def _read_docx(data: bytes) -> Imported:
+    from kopsavilkums.convert.by_labels import table_or_labels  # any layout, when no table holds the rows
+    from kopsavilkums.convert.docx_blocks import read_docx_by_labels
     from kopsavilkums.convert.read_docx import read_docx
 
-    return read_docx(data)
+    return table_or_labels(lambda: read_docx(data), lambda: read_docx_by_labels(data))
 
 
 def _read_html(data: bytes) -> Imported:
+    from kopsavilkums.convert.by_labels import table_or_labels
+    from kopsavilkums.convert.html_blocks import read_html_by_labels
     from kopsavilkums.convert.read_html import read_html
 
-    return read_html(data)
+    return table_or_labels(lambda: read_html(data), lambda: read_html_by_labels(data))
 
 
 def _read_web_archive(data: bytes) -> Imported:

@@ -69,12 +69,13 @@ def read_period(paragraphs: list[str], read: Read) -> Period:
 # ------------------------------------------------------------------------------------ amounts
 
 # Run on folded text (no-break spaces are plain spaces there). A date's "01.08." is no amount.
+# "eiro" is the Latvian spelling of the currency, as common as "euro" in NGOs' own tables.
 _AMOUNT = re.compile(
-    r"(?<![\w.,])(?:(?:€|eur|euro)\s*)?"
+    r"(?<![\w.,])(?:(?:€|eur|euro|eiro)\s*)?"
     r"(\d{1,3}(?:[ ]\d{3})+|\d+)(?:([.,])(\d{1,2}))?(?![\d%]|[.,]\d)"
-    r"(?:\s*(?:€|eur(?:o)?(?![a-z])))?"
+    r"(?:\s*(?:€|eur(?:o)?(?![a-z])|eiro(?![a-z])))?"
 )
-_CURRENCY = re.compile(r"€|\beur(?:o)?\b")
+_CURRENCY = re.compile(r"€|\beur(?:o)?\b|\beiro\b")
 
 
 def _amounts(folded: str, limit: int = 3) -> list[tuple[int, int, Decimal, bool]]:
@@ -99,18 +100,24 @@ def _amounts(folded: str, limit: int = 3) -> list[tuple[int, int, Decimal, bool]
 
 _YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*\.?\s*(?:g\.|gads|gada|gadam|gadu|gadi|g\b)?\s*[:\-–—]?", re.ASCII)
 _TOTAL = re.compile(r"^\s*(?:kopa|kopsumma|pavisam)\b")
-_PLANNED, _ACTUAL = ("planot",), ("faktisk", "izlietot")
+_PLANNED, _ACTUAL = ("planot", "planned"), ("faktisk", "izlietot", "actual", "spent")
+#: Words that name an amount that is neither: a difference, worked out again when printing …
+_DIFFERENCE = ("starpib", "atlikum", "novirz", "differen", "balance")
+#: … and, as a column's heading, a total.
+_OTHER = (*_DIFFERENCE, "kopa", "kopsumm", "total")
 _BUDGET_WORDS = (
     "gads", "gada", "g", "planotais", "planots", "planota", "planotie", "faktiski", "faktiskais", "faktiskie",
-    "izlietotais", "izlietots", "izlietota", "izlietotie", "finansejums", "valsts", "budzeta", "euro", "eur",
-    "summa", "un", "kopa", "kopsumma", "pavisam", "no", "tai", "skaita",
+    "izlietotais", "izlietots", "izlietota", "izlietotie", "finansejums", "valsts", "budzeta", "euro", "eur", "eiro",
+    "summa", "un", "kopa", "kopsumma", "pavisam", "no", "tai", "skaita", "planned", "actual", "spent", "used", "starpiba",
+    "atlikums", "novirze", "year", "difference", "balance", "total",
 )  # fmt: skip
 
 
 _HEADING_WORDS = (
     "gads", "gadi", "gada", "nr", "planots", "planotais", "planota", "planotie", "faktiski", "faktiskais", "faktiskie",
     "izlietots", "izlietotais", "izlietota", "izlietotie", "summa", "summas", "euro", "eur", "finansejums", "valsts",
-    "budzeta", "un", "kopa",
+    "budzeta", "un", "kopa", "eiro", "starpiba", "atlikums", "novirze", "kopsumma", "year", "years", "planned",
+    "plan", "actual", "actually", "spent", "used", "amount", "difference", "balance", "total", "in",
 )  # fmt: skip
 #: A budget row longer than this is not a list of years (there are not so many years).
 MAX_BUDGET_LINES = 300
@@ -135,27 +142,38 @@ def read_budget(lines: list[list[str]], read: Read) -> list[BudgetRow]:
             )
         )
         lines = lines[:MAX_BUDGET_LINES]
-    for cells in lines:
+    for cells in _years_as_rows(lines):
         text = " ".join(c.strip() for c in cells if c.strip())
         if not text:
             continue
-        folded = fold(text)
+        # Cells apart: "900 | 100" in two cells are two amounts, not nine hundred thousand one hundred.
+        folded = fold(" | ".join(c.strip() for c in cells if c.strip()))
         year_match = _YEAR.match(folded)
         if year_match and not _is_amount_year(folded, year_match):
             year = int(year_match[1])
             body_start = year_match.end()
         else:
             year, body_start = None, 0
-        found = _amounts(folded[body_start:])
+        found = _amounts(folded[body_start:], limit=4)
         kinds = _kinds(folded[body_start:], found)
         extra = leftover(folded[body_start:], [(s, e) for s, e, _, _ in found], _BUDGET_WORDS)
         if year is None and _TOTAL.match(folded):
             totals.append((text, [v for _, _, v, _ in found]))
             continue
+        if "other" in kinds and any(k not in ("", "other") for k in kinds):
+            # "plānots 1000, izlietots 900, starpība 100": the difference is worked out again when printing
+            found, kinds = (
+                [f for f, k in zip(found, kinds, strict=True) if k != "other"],
+                [k for k in kinds if k != "other"],
+            )
+        elif "other" in kinds:  # a difference and no amount named: read as before, and shown to be checked
+            kinds = ["" if k == "other" else k for k in kinds]
+            extra = extra or "?"
         if year is None and not found:
             if len(text) < 120 and not leftover(folded, [], _HEADING_WORDS):
-                two_columns = two_columns or ("planot" in folded and "faktisk" in folded)
                 columns = _columns(cells) or columns
+                two_columns = two_columns or ("planot" in folded and "faktisk" in folded)
+                two_columns = two_columns or {"planned", "actual"} <= set(columns.values())
                 continue  # the table's column headings: "Gads | Plānots | Faktiski izlietots, euro"
             read.unplaced.append(text)
             continue
@@ -215,17 +233,57 @@ def read_budget(lines: list[list[str]], read: Read) -> list[BudgetRow]:
     return budget
 
 
+def _column_kind(cell: str) -> str | None:
+    """What a column heading names: planned, actual, other (a difference, a total), or None;
+    "" when it names both planned and actual (``Plānotais un faktiski izlietotais``)."""
+    folded = fold(cell)
+    planned = any(w in folded for w in _PLANNED)
+    actual = any(w in folded for w in _ACTUAL) or "used" in folded.split()
+    if planned and actual:
+        return ""
+    if planned or actual:
+        return "planned" if planned else "actual"
+    return "other" if any(w in folded for w in _OTHER) else None
+
+
 def _columns(cells: list[str]) -> dict[int, str]:
-    """``Gads | Plānots | Faktiski izlietots`` → ``{1: "planned", 2: "actual"}``."""
+    """``Gads | Plānots | Faktiski izlietots | Starpība`` → ``{1: "planned", 2: "actual", 3: "other"}``."""
     columns = {}
     for index, cell in enumerate(cells):
-        folded = fold(cell)
-        planned, actual = "planot" in folded, "faktisk" in folded or "izlietot" in folded
-        if planned and actual:
+        kind = _column_kind(cell)
+        if kind == "":
             return {}  # "Plānotais un faktiski izlietotais" names no one column
-        if planned or actual:
-            columns[index] = "planned" if planned else "actual"
+        if kind:
+            columns[index] = kind
     return columns
+
+
+def _is_year_cell(cell: str) -> bool:
+    """``2022``, ``2022.``, ``2022. gads``, ``2022.gads`` alone in a cell."""
+    folded = fold(cell).strip()
+    match = _YEAR.match(folded)
+    return match is not None and not leftover(folded[match.end() :], [], ("gads", "gada", "g", "gadam", "year"))
+
+
+def _years_as_rows(lines: list[list[str]]) -> list[list[str]]:
+    """A table with the years as columns (``Gads | 2022. | 2023.`` over ``Plānots | … | …`` and
+    ``Izlietots | … | …``) turned to one line per year, as the rest of the reader expects."""
+    for at, cells in enumerate(lines[:20]):
+        years = [i for i in range(1, len(cells)) if _is_year_cell(cells[i])]
+        others = [i for i in range(1, len(cells)) if i not in years and cells[i].strip()]
+        if not years or any(not _TOTAL.match(fold(cells[i])) for i in others) or _amounts(fold(cells[0])):
+            continue
+        body: list[list[str]] = []
+        for below in lines[at + 1 :]:
+            if len(below) < 2 or not _column_kind(below[0]):
+                break
+            body.append(below)
+        if not body:
+            continue
+        heading = [cells[0], *(row[0] for row in body)]
+        turned = [[cells[i], *(row[i] if i < len(row) else "" for row in body)] for i in years]
+        return [*lines[:at], heading, *turned, *lines[at + 1 + len(body) :]]
+    return lines
 
 
 def _by_column(cells: list[str], columns: dict[int, str]) -> tuple[Decimal | None, Decimal | None] | None:
@@ -263,7 +321,10 @@ def _kinds(folded: str, found: list[tuple[int, int, Decimal, bool]]) -> list[str
         before = folded[start:s]
         planned = any(w in before for w in _PLANNED)
         actual = any(w in before for w in _ACTUAL)
-        kinds.append("both" if planned and actual else "planned" if planned else "actual" if actual else "")
+        other = any(w in before.rsplit("|", 1)[-1] for w in _DIFFERENCE) and not (planned or actual)
+        kinds.append(
+            "both" if planned and actual else "planned" if planned else "actual" if actual else "other" if other else ""
+        )
         start = e
     return kinds
 
@@ -310,7 +371,8 @@ def _check_total(text: str, amounts: list[Decimal], budget: list[BudgetRow], rea
 # ------------------------------------------------------------------------------- rows 6 and 7
 
 _LEADING_AMOUNT = re.compile(
-    r"^\s*(?:(?:€|eur|euro)\s*)?(\d{1,3}(?:[ ]\d{3})+|\d+)(?:[.,]\d{1,2})?(?!\d|[.,]\d)(?:\s*(?:€|eur(?:o)?(?![a-z])))?"
+    r"^\s*(?:(?:€|eur|euro|eiro)\s*)?(\d{1,3}(?:[ ]\d{3})+|\d+)(?:[.,]\d{1,2})?(?!\d|[.,]\d)"
+    r"(?:\s*(?:€|eur(?:o)?(?![a-z])|eiro(?![a-z])))?"
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -17,6 +18,7 @@ from kopsavilkums.store import migrations, records
 from kopsavilkums.store.errors import ConflictError, DraftNotFound, StoreError
 from kopsavilkums.store.records import DraftInfo
 from kopsavilkums.store.repair import RepairNotice
+from kopsavilkums.store.signed_copies import SignedCopies
 from kopsavilkums.store.storage import SafeJSONStorage
 
 T = TypeVar("T")
@@ -94,6 +96,7 @@ class DraftStore:
         assert isinstance(drafts, _DraftTable)  # TinyDB types it as its base Table
         self._drafts = drafts
         self._closed = False
+        self._signed = SignedCopies(self.path)
         try:
             self._open()
         except BaseException:
@@ -205,6 +208,64 @@ class DraftStore:
                 )
             self._drafts.drop(draft_id)
             self._known.pop(draft_id, None)
+            self._sweep_signed_copies()
+
+    # ------------------------------------------------------------------ the signed copy
+
+    def attach_signed_copy(
+        self, draft_id: str, pdf: bytes, *, signer: str, signed_at: datetime | None, timestamped: bool
+    ) -> None:
+        """Keep the signed PDF ``pdf`` with the draft (in place of one kept before) and mark the
+        draft submitted: it was signed at ``signed_at``. The caller has checked the signature."""
+        with self._writing():
+            record = self._record(draft_id)
+            digest = self._signed.keep(pdf)  # before the record that names it
+            signed = {
+                "sha256": digest,
+                "signer": signer,
+                "signed_at": signed_at.isoformat() if signed_at else None,
+                "timestamped": timestamped,
+            }
+            self._drafts.replace(draft_id, dict(record, status="submitted", signed=signed))
+            self._sweep_signed_copies()
+
+    def signed_copy(self, draft_id: str) -> Path | None:
+        """The signed PDF kept with the draft (None: none); StoreError if it has gone missing."""
+        with self._mutex:
+            signed = records.signed_record(self._record(draft_id).get("signed"))
+        if signed is None:
+            return None
+        try:
+            path = self._signed.path(signed["sha256"])
+        except ValueError:
+            path = None
+        if path is None or not path.is_file():
+            raise StoreError(
+                Message(
+                    lv=f"melnraksta {draft_id} parakstītā kopija nav atrodama mapē {self._signed.folder}",
+                    en=f"the signed copy of the draft {draft_id} is missing from {self._signed.folder}",
+                )
+            )
+        return path
+
+    def _sweep_signed_copies(self) -> None:
+        """Remove the signed copies no record names any more, in the file or in a backup (which
+        a repair could bring back): a purged draft's goes once the backups naming it rotate away."""
+        kept = self._signed.kept()
+        if not kept:
+            return
+        named = set()
+        for _draft_id, record in self._drafts.drafts():
+            if (signed := records.signed_record(record.get("signed"))) is not None:
+                named.add(signed["sha256"])
+        for backup in self._storage.backups():
+            try:
+                payload = backup.read_bytes()
+            except OSError:
+                return  # cannot tell: keep them all
+            named.update(digest for digest in kept if digest.encode() in payload)
+        for digest in kept - named:
+            self._signed.discard(digest)
 
     def duplicate(self, draft_id: str) -> str:
         """A new draft with the same content (and row ids), status ``draft``, outside the trash."""

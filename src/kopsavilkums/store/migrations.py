@@ -14,6 +14,11 @@ Schema 1 (the first): table ``drafts``, one document per draft keyed by its id::
      "created": ISO-8601 UTC,
      "modified": ISO-8601 UTC, "revision": int, "status": "draft" | "submitted",
      "trashed": bool, "trashed_at": ISO-8601 UTC | null}
+
+A record may also hold ``"signed": {"sha256": hex, "signer": str, "signed_at": ISO-8601 | null,
+"timestamped": bool}``, the signed copy kept with it (``signed_copies.py``). The key is optional —
+absent means none — so it needs no new schema: a program of schema 1 that knows nothing of it
+still opens the store and keeps the key through its saves (``updated_record`` copies the record).
 """
 
 from __future__ import annotations

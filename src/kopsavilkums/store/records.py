@@ -27,6 +27,9 @@ class DraftInfo:
     status: str
     revision: int
     trashed: bool
+    #: The signed copy kept with the draft: who signed it and when (None: none kept).
+    signed_by: str | None = None
+    signed_at: datetime | None = None
 
 
 def now() -> str:
@@ -75,7 +78,31 @@ def info_of(draft_id: str, record: dict[str, Any]) -> DraftInfo:
         status=record["status"],
         revision=record["revision"],
         trashed=record["trashed"],
+        **_signed_info(record.get("signed")),
     )
+
+
+def signed_record(signed: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The ``signed`` entry if it has the right shape (None otherwise: a record is data)."""
+    if (
+        isinstance(signed, dict)
+        and isinstance(signed.get("sha256"), str)
+        and isinstance(signed.get("signer"), str)
+        and isinstance(signed.get("signed_at"), str | None)
+    ):
+        return signed
+    return None
+
+
+def _signed_info(signed: Any) -> dict[str, Any]:
+    signed = signed_record(signed)
+    if signed is None:
+        return {}
+    try:
+        when = datetime.fromisoformat(signed["signed_at"]) if signed["signed_at"] else None
+    except ValueError:
+        when = None
+    return {"signed_by": signed["signer"], "signed_at": when}
 
 
 def check_database(tables: Any) -> None:

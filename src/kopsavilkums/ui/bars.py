@@ -35,13 +35,18 @@ class Banner(_Bar):
         self.reopen_button = QPushButton(translate("Window", "Reopen for editing"), self)
         self.row.addWidget(self.reopen_button)
 
-    def show_for(self, draft_id: str | None, status: str, in_trash: bool) -> None:
+    def show_for(self, draft_id: str | None, status: str, in_trash: bool, signed: str = "") -> None:
+        """``signed``: who signed the signed copy kept with the draft, and when (empty: none kept)."""
         if draft_id is None:
             text = translate(
                 "Window", "No draft is open. Start one with New draft (Ctrl+N) or import a summary (Ctrl+I)."
             )
         elif in_trash:
             text = translate("Window", "This draft is in the trash and can only be read; Restore brings it back.")
+        elif signed:
+            text = translate(
+                "Window", "Signed by %1; the signed copy is kept with this draft, which can only be read."
+            ).replace("%1", signed)
         else:
             text = translate("Window", "This summary is marked as submitted and can only be read.")
         self.text.setText(text)

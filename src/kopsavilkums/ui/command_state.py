@@ -31,6 +31,7 @@ def enable_commands(
     trash_row_chosen: bool,
     can_undo: bool,
     can_redo: bool,
+    signed_copy: bool = False,
 ) -> None:
     editable_draft = draft_open and not in_trash
     submitted = editable_draft and status == "submitted"
@@ -42,5 +43,8 @@ def enable_commands(
     commands["save"].setEnabled(editable_draft and not submitted)  # else there is nothing it could save
     commands["next_problem"].setEnabled(draft_open)
     commands["reopen"].setEnabled(submitted)
+    commands["attach_signed"].setEnabled(editable_draft)
+    commands["open_signed"].setEnabled(draft_open and signed_copy)  # from the trash too: it is kept there
+    commands["export_signed"].setEnabled(draft_open and signed_copy)
     commands["undo"].setEnabled(can_undo)
     commands["redo"].setEnabled(can_redo)

@@ -127,6 +127,15 @@ class Dialogs:
         )
 
     # ---------------------------------------------------------------- files and printers
+    def open_in_viewer(self, path: str) -> None:
+        """Open a file in the program the desktop opens it with (a signed PDF in a PDF viewer,
+        which can show its signatures)."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+            self.show_error(translate("Window", "No program to open “%1” was found.").replace("%1", path))
+
     def open_file_name(self, title: str, folder: str, filters: str) -> str | None:
         from PySide6.QtWidgets import QFileDialog
 

@@ -14,11 +14,15 @@ def build_menus(bar: QMenuBar, commands: dict[str, QAction], show_problems: QAct
     menus = (
         (
             translate("Window", "&File"),
-            ("new", "duplicate", "next_report", None, "import", "export", "copy_web", None, "save", None)
+            ("new", "duplicate", "next_report", None, "import", "paste_new", "export", "copy_web", None, "save", None)
             + ("export_pdf", "preview", "print", None, "quit"),
         ),
         (translate("Window", "&Edit"), ("undo", "redo", None, "next_problem")),
-        (translate("Window", "&Draft"), ("submit", "reopen", None, "delete", "restore", "purge")),
+        (
+            translate("Window", "&Draft"),
+            ("submit", "reopen", None, "attach_signed", "open_signed", "export_signed", None)
+            + ("delete", "restore", "purge"),
+        ),
     )
     for title, names in menus:
         menu = bar.addMenu(title)

@@ -58,6 +58,8 @@ class DraftOperations(QObject):
         self.draft_id: str | None = None
         self.status = "draft"
         self.in_trash = False
+        self.signed_by: str | None = None  # who signed the copy kept with the open draft (None: none kept)
+        self.signed_at = None  # and when (a datetime, None if unknown)
         self._repair_told = store.repaired  # one found on opening is told by the application
         self.saver.conflict.connect(self.settle_conflict)
         self.watch = QTimer(self, interval=WATCH_INTERVAL_MS)
@@ -96,18 +98,23 @@ class DraftOperations(QObject):
     # ------------------------------------------------------------------ showing and leaving
     def show(self, draft_id: str | None, report: Report, status: str, *, fresh: bool = False) -> None:
         self.draft_id, self.status = draft_id, status
-        self.in_trash = draft_id is not None and self._is_trashed(draft_id)
+        info = self._info(draft_id)
+        self.in_trash = info is not None and info.trashed
+        self.signed_by = info.signed_by if info is not None else None
+        self.signed_at = info.signed_at if info is not None else None
         self.doc.replace(report)
         self.saver.attach(draft_id)
         self.doc.set_read_only(draft_id is None or status == "submitted" or self.in_trash)
         self.settings.setValue("last_draft", draft_id or "")
         self.shown.emit(draft_id, status, fresh)
 
-    def _is_trashed(self, draft_id: str) -> bool:
+    def _info(self, draft_id: str | None):
+        if draft_id is None:
+            return None
         try:
-            return self.store.info(draft_id).trashed
-        except StoreError:  # gone meanwhile: not in the trash either
-            return False
+            return self.store.info(draft_id)
+        except StoreError:  # gone meanwhile: not in the trash, no signed copy either
+            return None
 
     def open(self, draft_id: str | None) -> bool:
         """Show ``draft_id`` (saving the open one first). False if it could not be opened."""
@@ -259,6 +266,43 @@ class DraftOperations(QObject):
         self.drafts_changed.emit()
         return True
 
+    # ------------------------------------------------------------------ the signed copy
+    def attach_signed_copy(self, draft_id: str, copy) -> bool:
+        """Keep the signed PDF ``copy`` (:class:`~kopsavilkums.convert.signed_copy.SignedCopy`)
+        with ``draft_id``, which becomes submitted; the open draft is saved first."""
+        if not self.flush():
+            return False
+        signature = copy.signature
+        ok, _ = self.guarded(
+            lambda: self.store.attach_signed_copy(
+                draft_id,
+                copy.pdf,
+                signer=signature.signer,
+                signed_at=signature.signed_at,
+                timestamped=signature.timestamped,
+            )
+        )
+        if not ok:
+            return False
+        if draft_id == self.draft_id:
+            self.draft_id = None  # shown again as stored: submitted, read-only, with its copy
+            self._load_and_show(draft_id)
+        self.drafts_changed.emit()
+        self.message.emit(
+            translate("Window", "The signed copy is kept with the draft (signed by %1).").replace(
+                "%1", signature.signer
+            )
+        )
+        return True
+
+    def signed_copy_path(self) -> Path | None:
+        """Where the open draft's signed copy is kept (None: none, or told why not)."""
+        draft_id = self.draft_id
+        if not draft_id:
+            return None
+        ok, path = self.guarded(lambda: self.store.signed_copy(draft_id))
+        return path if ok else None  # type: ignore[return-value]
+
     # ------------------------------------------------------------------ other windows
     def settle_conflict(self, exc) -> None:
         """Another window saved this draft first: show what differs and let the user choose."""
@@ -310,7 +354,7 @@ class DraftOperations(QObject):
             self.drafts_changed.emit()  # deleted for good elsewhere: the list says so
             return
         changed = info.revision != self.store.revision_seen(draft_id)
-        if changed or info.status != self.status or info.trashed != self.in_trash:
+        if changed or info.status != self.status or info.trashed != self.in_trash or info.signed_by != self.signed_by:
             self.draft_id = None
             if self._load_and_show(draft_id):
                 self.message.emit(

@@ -1,5 +1,6 @@
 """Summaries in and out of files: Import (any format the readers know), Export as… (every format
-the program writes) and Copy for the web page.
+the program writes), Copy for the web page, and the signed copy kept with a draft (attach, open,
+export; importing a signed PDF of a stored draft offers to keep it with that draft).
 
 Reading and writing run on a worker thread — a 20 MB Word file takes seconds to read, a long
 report's Word file half a second to make — and report back on the UI thread. What was read from a
@@ -9,6 +10,7 @@ with what the reader noticed: text it could not place (kept in row 8), rows that
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,6 +37,8 @@ class SummaryFiles(QObject):
     copied = Signal()
     # a short note for the status bar
     message = Signal(str)
+    # a signed copy was kept with a draft (its id)
+    signed_kept = Signal(str)
 
     def __init__(self, operations, dialogs, commit_edits: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -72,12 +76,145 @@ class SummaryFiles(QObject):
                 return False
         path = Path(path)
         self.operations.settings.setValue("last_folder", str(path.parent))
-        self._run(lambda: read_path(path), lambda imported: self._review(path, imported), f"{path.name}: ")
+        store_path = self.operations.store.path
+
+        def work():
+            imported = read_path(path)
+            return imported, _signed_copy_of(path, imported, store_path)
+
+        self._run(work, lambda read: self._review(path.name, *read), f"{path.name}: ")
         return True
 
-    def _review(self, path: Path, imported: Imported) -> None:
+    def _offer_to_keep(self, signed: tuple) -> bool:
+        """A signed PDF of a stored draft: keep it with that draft? True when it was kept."""
+        copy, draft_id = signed
+        question = translate(
+            "Window",
+            "This is the signed copy of the stored draft “%1” (signed by %2). Keep it with that draft and "
+            "mark the draft submitted, instead of adding a new draft?",
+        )
+        title = self._title_of(draft_id)
+        if not self.dialogs.ask_yes_no(question.replace("%1", title).replace("%2", copy.signature.signer)):
+            return False
+        if self.operations.attach_signed_copy(draft_id, copy):
+            self.operations.open(draft_id)
+            self.signed_kept.emit(draft_id)
+        return True
+
+    def _title_of(self, draft_id: str) -> str:
+        ok, info = self.operations.guarded(lambda: self.operations.store.info(draft_id))
+        return (info.title if ok and info.title.strip() else "") or translate("Window", "(untitled)")
+
+    # ------------------------------------------------------------------ the signed copy
+    def attach_signed_copy(self, path: str | Path | None = None) -> bool:
+        """Keep a signed PDF (asked for when None) with the open draft, which becomes submitted;
+        its signature is checked on the worker, and a PDF of another summary is asked about."""
+        from kopsavilkums.convert.signed_copy import read_signed_copy
+
+        draft_id = self.operations.draft_id
+        if not draft_id:
+            return False
+        if path is None:
+            filters = ";;".join(["PDF (*.pdf)", translate("Window", "All files (*)")])
+            path = self.dialogs.open_file_name(
+                translate("Window", "Attach the signed copy"), self.operations.last_folder(), filters
+            )
+            if not path:
+                return False
+        path = Path(path)
+        self.operations.settings.setValue("last_folder", str(path.parent))
+        self.commit_edits()
+        report = self.operations.doc.report.copy()
+
+        def done(copy) -> None:
+            if not copy.matches(report) and not self.dialogs.ask_yes_no(
+                translate(
+                    "Window",
+                    "The summary signed in “%1” differs from this draft. Keep it with this draft all the same?",
+                ).replace("%1", path.name)
+            ):
+                self.message.emit(translate("Window", "The signed copy was not attached."))
+                return
+            if self.operations.attach_signed_copy(draft_id, copy):
+                self.signed_kept.emit(draft_id)
+
+        self._run(lambda: read_signed_copy(path), done, f"{path.name}: ")
+        return True
+
+    def open_signed_copy(self) -> bool:
+        """The open draft's signed copy in the desktop's PDF viewer (which shows its signatures)."""
+        path = self.operations.signed_copy_path()
+        if path is None:
+            return False
+        self.dialogs.open_in_viewer(str(path))
+        return True
+
+    def export_signed_copy(self, path: str | Path | None = None) -> bool:
+        """Write the open draft's signed copy, byte for byte, where the user says."""
+        from kopsavilkums.ui.pdf import proposed_file_name
+
+        kept = self.operations.signed_copy_path()
+        if kept is None:
+            return False
+        if path is None:
+            proposed = proposed_file_name(self.operations.doc.report).removesuffix(".pdf") + "_parakstits.pdf"
+            path = self.dialogs.save_file_name(
+                translate("Window", "Export the signed copy"),
+                str(Path(self.operations.last_folder()) / proposed),
+                "PDF (*.pdf)",
+            )
+            if not path:
+                return False
+        target = Path(path)
+        self.operations.settings.setValue("last_folder", str(target.parent))
+
+        def work() -> str:
+            from kopsavilkums.fileio import atomic_write_bytes
+
+            atomic_write_bytes(target, kept.read_bytes())
+            return str(target)
+
+        def done(written: str) -> None:
+            self.message.emit(translate("Window", "Exported to %1").replace("%1", written))
+            self.exported.emit(written)
+
+        self._run(work, done)
+        return True
+
+    def paste_as_new_draft(self) -> bool:
+        """Read what a browser or Word put on the clipboard — its HTML, else its text — through the
+        same readers and the same review as Import; :attr:`imported` follows. False when the
+        clipboard holds neither."""
+        from PySide6.QtGui import QGuiApplication
+
+        from kopsavilkums.convert.common import ImportRefused
+        from kopsavilkums.convert.reading import read_any
+
+        data = QGuiApplication.clipboard().mimeData()
+        html = data.html() if data is not None and data.hasHtml() else ""
+        text = data.text() if data is not None and data.hasText() else ""
+        name = translate("Window", "the clipboard")
+        if not html.strip() and not text.strip():
+            self.operations.show_error(translate("Window", "The clipboard holds no text to paste as a summary."))
+            return False
+
+        def work() -> Imported:
+            if html.strip():
+                try:
+                    return read_any(as_page(html).encode("utf-8"))
+                except ImportRefused:
+                    if not text.strip():
+                        raise
+            return read_any(text.encode("utf-8"))
+
+        self._run(work, lambda imported: self._review(name, imported), f"{name}: ")
+        return True
+
+    def _review(self, name: str, imported: Imported, signed=None) -> None:
+        if signed is not None and self._offer_to_keep(signed):
+            return
         if not imported.exact and not self.dialogs.confirm_import(
-            translate("Window", "This is what was read from “%1”. Add it as a new draft?").replace("%1", path.name),
+            translate("Window", "This is what was read from “%1”. Add it as a new draft?").replace("%1", name),
             describe(imported, i18n.current()),
         ):
             self.message.emit(translate("Window", "Nothing was imported."))
@@ -87,7 +224,7 @@ class SummaryFiles(QObject):
             if imported.notes:
                 language = i18n.current()
                 self.operations.notice.emit(
-                    translate("Window", "Imported from “%1”. Please check:").replace("%1", path.name)
+                    translate("Window", "Imported from “%1”. Please check:").replace("%1", name)
                     + "\n"
                     + "\n".join(f"• {note.text(language)}" for note in imported.notes)
                 )
@@ -173,6 +310,18 @@ class SummaryFiles(QObject):
         return True
 
 
+def _signed_copy_of(path: Path, imported: Imported, store_path: Path):
+    """For a signed PDF of a stored draft: (the signed copy, that draft's id); else None. On the
+    worker: it reads the store (apart, read-only)."""
+    from kopsavilkums.convert.signed_copy import matching_draft, signed_copy_of
+
+    copy = signed_copy_of(path, imported)
+    if copy is None:
+        return None
+    draft_id = matching_draft(store_path, copy)
+    return None if draft_id is None else (copy, draft_id)
+
+
 def describe(imported: Imported, language: str) -> str:
     """What a reader found, in a few lines a user can check at a glance."""
     r: Report = imported.report
@@ -190,3 +339,14 @@ def describe(imported: Imported, language: str) -> str:
         lines += ["", translate("Window", "Please check:")]
         lines += [f"• {note.text(language)}" for note in imported.notes]
     return "\n".join(lines)
+
+
+_PAGE_START = re.compile(r"<(?:!doctype\s+html|html)\b", re.IGNORECASE)
+
+
+def as_page(html: str) -> str:
+    """Clipboard HTML is a fragment (``<meta charset="utf-8"><dl>…``): made a page, so that it is
+    read as a web page whatever its first element."""
+    if _PAGE_START.search(html[:4096]):
+        return html
+    return f'<html><head><meta charset="utf-8"></head><body>{html}</body></html>'

@@ -22,6 +22,7 @@ from kopsavilkums.ui.bars import Banner, Notice
 from kopsavilkums.ui.checking import Checker
 from kopsavilkums.ui.command_state import enable_commands, window_title
 from kopsavilkums.ui.dialogs import Dialogs
+from kopsavilkums.ui.display import show_date
 from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.drafts_panel import DraftsPanel
 from kopsavilkums.ui.form import ReportForm
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         a["restore"].triggered.connect(lambda: ops.restore(self.drafts_panel.current_id()))
         a["purge"].triggered.connect(self.purge_selected)
         a["import"].triggered.connect(lambda: self.files.import_file())
+        a["paste_new"].triggered.connect(lambda: self.files.paste_as_new_draft())
         a["export"].triggered.connect(lambda: self.files.export_as())
         a["copy_web"].triggered.connect(lambda: self.files.copy_for_web_page())
         a["save"].triggered.connect(ops.save_now)
@@ -150,6 +152,9 @@ class MainWindow(QMainWindow):
         a["redo"].triggered.connect(self.doc.undo_stack.redo)
         a["submit"].triggered.connect(self.mark_submitted)
         a["reopen"].triggered.connect(self.reopen)
+        a["attach_signed"].triggered.connect(lambda: self.files.attach_signed_copy())
+        a["open_signed"].triggered.connect(lambda: self.files.open_signed_copy())
+        a["export_signed"].triggered.connect(lambda: self.files.export_signed_copy())
         a["next_problem"].triggered.connect(self.go_to_next_problem)
         a["lang_lv"].triggered.connect(lambda: self.language_requested.emit("lv"))
         a["lang_en"].triggered.connect(lambda: self.language_requested.emit("en"))
@@ -241,7 +246,12 @@ class MainWindow(QMainWindow):
 
     def _show_banner(self) -> None:
         ops = self.operations
-        self.banner.show_for(ops.draft_id, ops.status, ops.in_trash)
+        signed = ""
+        if ops.signed_by is not None:
+            signed = ops.signed_by
+            if ops.signed_at is not None:
+                signed += ", " + show_date(ops.signed_at.astimezone().date())
+        self.banner.show_for(ops.draft_id, ops.status, ops.in_trash, signed)
 
     def _problems_shown(self, problems: list) -> None:
         self.form.show_problems(problems)
@@ -377,6 +387,7 @@ class MainWindow(QMainWindow):
             trash_row_chosen=panel.show_trash.isChecked() and panel.current_id() is not None,
             can_undo=doc.undo_stack.canUndo() and not doc.read_only,
             can_redo=doc.undo_stack.canRedo() and not doc.read_only,
+            signed_copy=ops.signed_by is not None,
         )
         self._update_title()
 

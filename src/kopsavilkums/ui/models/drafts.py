@@ -12,7 +12,7 @@ from functools import cache
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from kopsavilkums.ui.display import show_period, show_time
+from kopsavilkums.ui.display import show_date, show_period, show_time
 from kopsavilkums.ui.i18n import translate
 from kopsavilkums.ui.plain import tooltip
 
@@ -75,6 +75,12 @@ class DraftsModel(QAbstractListModel):
             return " · ".join(part for part in (show_period(d.period.start, d.period.end), d.performer.strip()) if part)
         if role == StateRole:
             status = translate("Drafts", "Submitted") if d.status == "submitted" else translate("Drafts", "Draft")
+            if d.signed_by is not None:  # the signed copy is kept: who signed it, and when
+                if d.signed_at is None:
+                    status = translate("Drafts", "Signed by %1").replace("%1", d.signed_by)
+                else:
+                    day = show_date(d.signed_at.astimezone().date())
+                    status = translate("Drafts", "Signed by %1 on %2").replace("%1", d.signed_by).replace("%2", day)
             return translate("Drafts", "%1 · changed %2").replace("%1", status).replace("%2", show_time(d.modified))
         if role == SubmittedRole:
             return d.status == "submitted"
