@@ -7,9 +7,10 @@ pieces and guesses; the draft file is exact).
 **The draft that belongs to the pages.** An incremental update can replace the attachment and
 leave the pages as they were: the pages would say one performer and the import another. The
 attachment is therefore taken from the revision that last changed what the pages show
-(:mod:`.pdf_revisions`); one added or replaced by a later revision is not read, and said so. Pages
-changed after the PDF was made are said so too. Either way the reading is not exact, so the window
-shows it before it becomes a draft.
+(:mod:`.pdf_revisions`); one added or replaced by a later revision is not read, and said so, with
+each field where the two drafts differ. Pages changed after the PDF was made are said so too (a
+signing revision's widget excepted: :mod:`.signed_pdf` says what a signature covers). Either way
+the reading is not exact, so the window shows it before it becomes a draft.
 
 **Bounded.** Everything the reading inflates — the attachment, and the object and cross-reference
 streams pypdf reads on the way — shares one budget per file; damaged compressed data is refused,
@@ -122,7 +123,10 @@ def _read(data: bytes, budget: _Budget) -> Imported | Message:
                     notes.append(LATER_DRAFT)
                     later = draft
                     name, draft = earlier_name, earlier
-            if made > 0:
+            # A signing revision (eParaksts) adds its widget to a page: what the signature covers
+            # and what changed after it the signature reader says (signed_pdf), not this note.
+            changed = [k for k, r in enumerate(history) if k and r.objects & pages]
+            if any(not _signing(data[history[k - 1].end : history[k].end]) for k in changed):
                 notes.append(PAGES_CHANGED)
     except _Refusal as refusal:
         return refusal.message
@@ -143,6 +147,11 @@ def _read(data: bytes, budget: _Budget) -> Imported | Message:
     except exchange.ExchangeError as exc:
         return exc.message.prefixed(f"PDF → {name}")
     return Imported(report, "pdf", notes=notes, exact=not notes)
+
+
+def _signing(revision: bytes) -> bool:
+    """Whether an incremental update adds a signature (its dictionary's ``/ByteRange``)."""
+    return b"/ByteRange" in revision
 
 
 def _compared(later: bytes, report) -> list[Message]:
