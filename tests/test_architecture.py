@@ -10,8 +10,9 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "kopsavilkums"
 LAYERS = [
     # the model: the field table, the report, the words; and the small tools everything uses
     {"fields", "report", "messages", "fieldpath", "formats", "glyphs", "resources", "fileio", "paths"}
-    | {"userfile", "strict_json", "_version", "__init__"},
-    {"exchange", "validation", "official"},  # the draft file, the rules, the document as it prints
+    | {"userfile", "strict_json", "_version", "__init__", "hunspell_c"},
+    # the draft file, the rules, the document as it prints, its spelling
+    {"exchange", "validation", "official", "spelling"},
     {"convert", "printing", "store", "signatures"},  # other formats, the PDF, the draft store, PDF signatures
     {"ui", "cli", "cli_drafts", "cli_io", "cli_output", "cli_verify", "__main__"},  # the window and the command line
 ]

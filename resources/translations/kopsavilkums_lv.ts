@@ -117,6 +117,22 @@
         <source>With a secure e-signature</source>
         <translation>Ar drošu elektronisko parakstu</translation>
     </message>
+    <message>
+        <source>%1 character too many</source>
+        <translation>%1 rakstzīme par daudz</translation>
+    </message>
+    <message>
+        <source>%1 characters too many</source>
+        <translation>%1 rakstzīmes par daudz</translation>
+    </message>
+    <message>
+        <source>%1 character left</source>
+        <translation>Atlikusi %1 rakstzīme</translation>
+    </message>
+    <message>
+        <source>%1 characters left</source>
+        <translation>Atlikušas %1 rakstzīmes</translation>
+    </message>
 </context>
 <context>
     <name>Pdf</name>
@@ -156,9 +172,45 @@
     </message>
 </context>
 <context>
+    <name>RowMenu</name>
+    <message>
+        <source>&amp;Add a row</source>
+        <translation>Pievie&amp;not rindu</translation>
+    </message>
+    <message>
+        <source>&amp;Insert a row above</source>
+        <translation>&amp;Ievietot rindu virs</translation>
+    </message>
+    <message>
+        <source>Insert a row &amp;below</source>
+        <translation>Ievietot rindu &amp;zem</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate rows</source>
+        <translation>&amp;Dublēt rindas</translation>
+    </message>
+    <message>
+        <source>Dele&amp;te rows</source>
+        <translation>Dzēs&amp;t rindas</translation>
+    </message>
+    <message>
+        <source>&amp;Move rows up</source>
+        <translation>Pārvietot rindas au&amp;gšup</translation>
+    </message>
+    <message>
+        <source>Move rows d&amp;own</source>
+        <translation>Pārvietot rindas &amp;lejup</translation>
+    </message>
+    <message>
+        <source>Mar&amp;k as checked</source>
+        <translation>Atzī&amp;mēt kā pārbaudītu</translation>
+    </message>
+</context>
+<context>
     <name>Rows</name>
     <message>
         <source>Add</source>
+        <extracomment>Buttons that show an arrow, not their words (which the menus and the tooltip still give).</extracomment>
         <translation>Pievienot</translation>
     </message>
     <message>
@@ -470,9 +522,9 @@
         <translation>Lūdzu, pārbaudiet:</translation>
     </message>
     <message>
-        <source>Moved to the trash; “Show the trash” and Restore bring it back.</source>
+        <source>Moved to the trash. Undo (Ctrl+Z), or “Show the trash” and Restore, bring it back.</source>
         <extracomment>How often the open draft is compared with the store, for changes made in another window. Appended to the title of a copy. The title prints on the (always Latvian) PDF, so Latvian.</extracomment>
-        <translation>Pārvietots uz atkritni; ar „Rādīt atkritni” un „Atjaunot” to var atgūt.</translation>
+        <translation>Pārvietots uz atkritni. To var atgūt ar „Atsaukt” (Ctrl+Z) vai ar „Rādīt atkritni” un „Atjaunot”.</translation>
     </message>
     <message>
         <source>Delete “%1” for good? This cannot be undone.</source>
@@ -617,6 +669,38 @@
     <message>
         <source>rows: %1</source>
         <translation>rindu skaits: %1</translation>
+    </message>
+    <message>
+        <source>Check &amp;spelling</source>
+        <translation>Pārbaudīt &amp;pareizrakstību</translation>
+    </message>
+    <message>
+        <source>Spelling is not checked: %1</source>
+        <translation>Pareizrakstība netiek pārbaudīta: %1</translation>
+    </message>
+    <message>
+        <source>The word could not be added to your dictionary: %1</source>
+        <translation>Vārdu nevarēja pievienot jūsu vārdnīcai: %1</translation>
+    </message>
+    <message>
+        <source>(no suggestions)</source>
+        <translation>(nav ieteikumu)</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore</source>
+        <translation>I&amp;gnorēt</translation>
+    </message>
+    <message>
+        <source>&amp;Add to my dictionary</source>
+        <translation>Pievienot &amp;manai vārdnīcai</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Atsaukt</translation>
+    </message>
+    <message>
+        <source>Take the draft back out of the trash (Ctrl+Z)</source>
+        <translation>Atgūt melnrakstu no atkritnes (Ctrl+Z)</translation>
     </message>
 </context>
 </TS>

@@ -78,6 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--as-draft", action="store_true", help="check as a draft: a missing signatory is only a warning"
     )
+    validate.add_argument(
+        "--spelling",
+        action="store_true",
+        help="also list the words the Latvian dictionary (and your own word list) does not know, as notes: "
+        "they never make the file invalid",
+    )
 
     from kopsavilkums import cli_verify
 
@@ -240,6 +246,8 @@ def _cmd_validate(args) -> int:
         return EXIT_UNREADABLE
     problems = validate(report, final=not args.as_draft)
     _print_problems(problems, lang)
+    if args.spelling:
+        _print_spelling(report, args, lang)
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     if lang == "lv":
@@ -258,6 +266,18 @@ def _cmd_validate(args) -> int:
         summary = f"{verdict}; {warnings} {count_en(warnings, 'warning', 'warnings')}"
     print(f"kopsavilkums: {shown(args.file)}: {summary}", file=sys.stderr)
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
+
+
+def _print_spelling(report, args, lang: str) -> None:
+    """Misspelt words as notes, field by field; the user's own word list counts (read only)."""
+    from kopsavilkums import paths, spelling
+
+    speller = spelling.Speller(
+        spelling.load_dictionary(), spelling.PersonalWords(paths.data_dir(args.data_dir, create=False))
+    )
+    note = "piezīme" if lang == "lv" else "note"
+    for path, words in spelling.misspelt_in_report(report, speller):
+        print(f"{note}: {path}: {shown(spelling.misspelt_message(words).text(lang))}", file=sys.stderr)
 
 
 def _cmd_pdf(args) -> int:

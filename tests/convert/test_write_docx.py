@@ -371,3 +371,67 @@ def test_a_changed_file_that_lost_our_styles_is_left_to_the_reader_of_other_word
         run.text = "25"
 
     assert read_own_docx(_edit(docx_bytes(complete_report), change)) is None
+
+
+# ------------------------------------------------------------------------------ page breaks
+
+
+def _converted(files: dict[str, bytes]) -> dict[str, bytes]:
+    """Several Word files converted to PDF by one LibreOffice run (one start-up, not one each)."""
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        for name, data in files.items():
+            (work / f"{name}.docx").write_bytes(data)
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless"]
+            + ["--convert-to", "pdf", "--outdir", str(work / "out")]
+            + [str(work / f"{name}.docx") for name in files],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+        return {name: (work / "out" / f"{name}.pdf").read_bytes() for name in files}
+
+
+def _pages_with(pdf: bytes, words: tuple[str, ...]) -> dict[str, int]:
+    """The page each of ``words`` is last seen on."""
+    pages = pdf_text(pdf).split("\f")
+    return {word: n for n, page in enumerate(pages, 1) for word in words if word in " ".join(page.split())}
+
+
+@pytest.mark.slow
+@needs_soffice
+@needs_pdftotext
+def test_libreoffice_keeps_the_signature_block_and_short_rows_whole(seed_report):
+    """The label "Valsts pārvaldes uzdevuma veicēja pārstāvis:" was cut in two by a page break,
+    and the budget's total row went to the next page alone. Longer and longer assessments move
+    the end of row 8 down the page, past the foot."""
+    files = {}
+    for extra in range(36, 50):
+        report = seed_report.copy()
+        report.assessment += "".join(f"\nPapildu rinda {n}." for n in range(extra))
+        files[f"longer_{extra}"] = docx_bytes(report)
+    files["example"] = docx_bytes(seed_report)
+    block = ("uzdevuma veicēja", "pārstāvis:", "Paraksts:", "Datums:")
+    for name, pdf in _converted(files).items():
+        where = _pages_with(pdf, block)
+        assert len(where) == len(block) and len(set(where.values())) == 1, (name, where)
+        budget = _pages_with(pdf, ("Gads", "Kopā"))
+        assert len(set(budget.values())) == 1, (name, budget)
+
+
+def test_the_signature_block_keeps_together_and_short_rows_do_not_split(complete_report):
+    body = docx.Document(io.BytesIO(docx_bytes(complete_report))).element.body
+    official_table, signature = body.findall(f"{W}tbl")
+    signature_rows = signature.findall(f"{W}tr")
+    assert all(tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in signature_rows)
+    block = signature.iter(f"{W}p")
+    assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in block)  # the rows stay together
+    rows = official_table.findall(f"{W}tr")
+    whole = [tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in rows]
+    assert whole[0] and whole[4]  # the task; the budget table with its total
+    assert not whole[3]  # the long row 4 may split, as in the PDF

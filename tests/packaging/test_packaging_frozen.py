@@ -27,6 +27,7 @@ needs_objdump = pytest.mark.skipif(  # PyInstaller reads binaries with it on Lin
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900), needs_objdump]
 
 SEED = ROOT / "resources" / "examples" / "kurzemes-nvo-centrs-2019-2020.kopsavilkums.json"
+COMPLETE = ROOT / "resources" / "examples" / "latgales-jauniesu-forums-2021-2023.kopsavilkums.json"
 QT_LEFT_OUT = re.compile(r"Qt6?(WebEngine|Quick|Qml|3D|Multimedia|Charts|DataVisualization|Designer)", re.I)
 on_linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the tarball and install.sh are for Linux")
 
@@ -206,6 +207,18 @@ def test_the_frozen_program_converts_to_each_format_and_reads_it_back(frozen, tm
     assert again.returncode == 0, again.stderr
     back = json.loads((tmp_path / f"back{ending}.kopsavilkums.json").read_text("utf-8"))["report"]
     assert back["performer"] == json.loads(SEED.read_text("utf-8"))["report"]["performer"]
+
+
+def test_the_frozen_program_checks_latvian_spelling_with_its_own_hunspell(frozen, tmp_path):
+    report = json.loads(COMPLETE.read_text("utf-8"))
+    report["report"]["assessment"] = "Finansējums izlietots atbilstosi mērķiem."
+    draft = tmp_path / "typo.kopsavilkums.json"
+    draft.write_text(json.dumps(report, ensure_ascii=False), "utf-8")
+    result = run(
+        frozen, "--data-dir", tmp_path / "data", "validate", "--spelling", draft, env={"KOPSAVILKUMS_LANG": "en"}
+    )
+    assert result.returncode == 0, result.stderr  # a note, never an error
+    assert "note: assessment: not in the dictionary: atbilstosi" in result.stderr
 
 
 def test_the_frozen_program_reads_the_draft_its_pdf_carries(frozen, tmp_path):

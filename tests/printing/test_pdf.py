@@ -191,3 +191,29 @@ def test_any_text_in_any_field_prints_and_comes_back_as_typed(field, typed):
         setattr(complete_report, field, typed)
     text = squeeze(_all_text(render_pdf(complete_report)))
     assert squeeze(typed) in text
+
+
+@needs_poppler
+def test_the_budgets_amounts_are_right_aligned_with_their_commas_under_each_other(complete_report):
+    """As in the window, Word and the web page (they were left-aligned in the PDF)."""
+    import re
+
+    from kopsavilkums.report import BudgetRow
+
+    complete_report.budget = [
+        BudgetRow(complete_report.period.start.year, Decimal("5.50"), Decimal("123456.78")),
+        BudgetRow(complete_report.period.start.year + 1, Decimal("31830.96"), Decimal("0.01")),
+    ]
+    complete_report.budget += [
+        BudgetRow(year, None, None)
+        for year in range(complete_report.period.start.year + 2, complete_report.period.end.year + 1)
+    ]
+    boxes = word_boxes(render_pdf(complete_report))
+    decimals = [box for box in boxes if re.fullmatch(r"\d+,\d\d", box[4])]
+    columns: dict[int, list[float]] = {}
+    for _x_min, _y, x_max, _y2, _word in decimals:  # the comma's place: two digits from the end
+        columns.setdefault(round(x_max / 40), []).append(x_max)
+    ends = sorted(columns.values(), key=len, reverse=True)[:2]
+    assert [len(column) for column in ends] == [3, 3]  # two years and the total, in each column
+    for column in ends:
+        assert max(column) - min(column) < 0.5, column

@@ -74,3 +74,29 @@ def test_the_question_about_budget_years_agrees_in_number_in_both_languages(qapp
         "Jaunajā periodā vairs neietilpst šie gadi, kuros ir ierakstītas summas: 2021, 2022. Noņemt šos budžeta "
         "gadus? (Labot → Atsaukt tos atgriež.)",
     ]
+
+
+def test_file_dialogs_open_large_enough_to_read_the_names(qtbot, monkeypatch, tmp_path):
+    """Qt's own file dialog (where the desktop offers none) opened at its small default size,
+    with the names cut off after a few letters."""
+    from PySide6.QtWidgets import QFileDialog, QMainWindow, QTreeView
+
+    (tmp_path / "kopsavilkums-par-jauniesu-lidzdalibas-veicinasanu-2021-2022.docx").write_bytes(b"")
+    window = QMainWindow()
+    window.resize(1024, 700)
+    qtbot.addWidget(window)
+    seen = []
+
+    def look(dialog):
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # what Linux without a portal shows
+        seen.append((dialog.size(), dialog.findChild(QTreeView).header().sectionSize(0)))
+        return QFileDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QFileDialog, "exec", look)
+    dialogs = Dialogs(window)
+    assert dialogs.open_file_name("Importēt", str(tmp_path), "Word (*.docx)") is None
+    assert dialogs.save_file_as("Eksportēt", str(tmp_path / "a.docx"), "Word (*.docx)", "Word (*.docx)") is None
+    assert len(seen) == 2
+    for size, name_column in seen:
+        assert size.width() >= 760 and size.height() >= 520, size
+        assert name_column >= size.width() // 2 - 10

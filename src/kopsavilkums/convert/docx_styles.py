@@ -307,6 +307,13 @@ def bottom_border(cell) -> None:
     _put(cell._tc.get_or_add_tcPr(), borders, _TC_PR)
 
 
+def cant_split(row) -> None:
+    """The table row moves to the next page whole rather than break across pages."""
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr.insert(0, OxmlElement("w:cantSplit"))
+
+
 def fixed_layout(table, widths) -> None:
     """Column widths Word and LibreOffice both keep (autofit off, widths on every cell)."""
     table.autofit = False

@@ -22,7 +22,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 
 from kopsavilkums import official
 from kopsavilkums.convert import docx_package, docx_styles
@@ -39,6 +39,11 @@ from kopsavilkums.validation import Problem
 _TEXT_ROLES = ("title", "text", "objective", "indicator")
 #: The footer's title is cut to this many characters (Word cannot ellipsize to fit).
 FOOTER_TITLE = 90
+#: A row of the official table estimated lower than this (points) moves to the next page whole
+#: instead of splitting, as the PDF's (``printing.flowables.MIN_SPLIT_HEIGHT``).
+MIN_SPLIT_HEIGHT = 110.0
+#: For that estimate: a line of 11 pt text, and the average width of a character of it.
+LINE_HEIGHT, CHAR_WIDTH = 13.0, 5.0
 
 
 def docx_bytes(report: Report, problems: list[Problem] | None = None) -> bytes:
@@ -146,6 +151,8 @@ class _Writer:
         docx_styles.table_borders(table, 5)
         docx_styles.cell_margins(table, 4, 4)
         for tr, row in zip(table.rows, t.rows, strict=True):
+            if _estimated_height(row) < MIN_SPLIT_HEIGHT:
+                docx_styles.cant_split(tr)
             label_cell, value_cell = tr.cells
             self._style(label_cell.paragraphs[0], "label")
             self._run(label_cell.paragraphs[0], row.label, None)
@@ -200,13 +207,17 @@ class _Writer:
     # ---------------------------------------------------------------------- below the table
 
     def _signature(self, body, t: Tagged) -> None:
+        # The block stays on one page, as in the PDF: no row splits, and every paragraph of it
+        # keeps with the next (Word's and LibreOffice's way to keep table rows together).
         spacer = self._style(body.add_paragraph(), "fixed")
         spacer.paragraph_format.space_before = Mm(10)
         table = body.add_table(rows=len(t.signature), cols=2, width=TEXT_WIDTH)
+        block = [spacer]
         docx_styles.fixed_layout(table, (LABEL_WIDTH + Mm(12), TEXT_WIDTH - LABEL_WIDTH - Mm(12)))
         docx_styles.no_borders(table)
         docx_styles.cell_margins(table, 0, 4)
         for tr, line in zip(table.rows, t.signature, strict=True):
+            docx_styles.cant_split(tr)
             label_cell, value_cell = tr.cells
             for c in (label_cell, value_cell):
                 c.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
@@ -222,12 +233,18 @@ class _Writer:
                 docx_styles.bottom_border(value_cell)
             else:
                 self.para(value_cell, Para("signature", line.pieces), style_key=key, first=value)
+            block += [*label_cell.paragraphs, *value_cell.paragraphs]
         if t.signing == "e_signature":
             note = self._style(body.add_paragraph(), "e_signature")
             self._run(note, official.E_SIGNATURE_NOTE, None)
+            block.append(note)
         if t.model.prepared_by:
             pieces = (Piece(f"{official.PREPARED_BY}: "), *t.prepared_by.pieces)
+            before = len(body.paragraphs)
             self.para(body, Para("prepared_by", pieces))
+            block += body.paragraphs[before:]
+        for paragraph in block[:-1]:
+            paragraph.paragraph_format.keep_with_next = True
 
     # ------------------------------------------------------------------------ page furniture
 
@@ -250,6 +267,22 @@ class _Writer:
         paragraph = section.header.paragraphs[0]
         self._style(paragraph, "draft")
         paragraph._p.append(parse_xml(_WATERMARK))
+
+
+def _estimated_height(row) -> float:
+    """About how tall ``row`` of the official table prints, in points (lines of its longer
+    column): enough to tell a short row from one worth splitting across pages."""
+    value_chars = (TEXT_WIDTH - LABEL_WIDTH) / Pt(1) / CHAR_WIDTH
+    label_chars = LABEL_WIDTH / Pt(1) / CHAR_WIDTH
+    lines = 0.0
+    for block in row.blocks:
+        if isinstance(block, BudgetGrid):
+            lines += 1.6 * (len(block.rows) + 2)  # the heading, the years, the total, with padding
+        elif not block.hidden:
+            text = "".join(piece.text for piece in block.pieces)
+            lines += sum(max(1, -(-len(part) // int(value_chars))) for part in text.split("\n"))
+    label_lines = -(-len(row.label) // int(label_chars))
+    return max(lines, label_lines) * LINE_HEIGHT
 
 
 def _key(path: str) -> str:

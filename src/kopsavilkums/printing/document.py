@@ -50,6 +50,10 @@ class _Styles:
         self.label_continued = TextStyle(fonts.REGULAR, 10.5, 13, GREY)
         self.cell = TextStyle(fonts.REGULAR, 10.5, 13)
         self.cell_bold = TextStyle(fonts.BOLD, 10.5, 13)
+        # Amounts: at the right, their decimal commas under each other (also the bold total's).
+        tail = max(metrics(font, 10.5).width(",00 euro") for font in (fonts.REGULAR, fonts.BOLD))
+        self.amount = TextStyle(fonts.REGULAR, 10.5, 13, align="decimal", tail=tail)
+        self.amount_bold = TextStyle(fonts.BOLD, 10.5, 13, align="decimal", tail=tail)
 
 
 def render(model: PrintModel, attachment: bytes | None = None) -> bytes:
@@ -128,11 +132,12 @@ def _block(block, st: _Styles) -> list[Flowable]:
 
 
 def _budget_table(block: BudgetTable, st: _Styles) -> Table:
-    data: list[list[Flowable]] = [[TextBlock(h, st.cell_bold) for h in block.header]]
-    for cells in block.rows:
-        data.append([TextBlock(cell, st.cell) for cell in cells])
+    year, *amounts = block.header
+    data: list[list[Flowable]] = [[TextBlock(year, st.cell_bold)] + [TextBlock(h, st.amount_bold) for h in amounts]]
+    for label, *cells in block.rows:
+        data.append([TextBlock(label, st.cell)] + [TextBlock(cell, st.amount) for cell in cells])
     if len(block.rows) > 1:
-        data.append([TextBlock(TOTAL, st.cell_bold)] + [TextBlock(t, st.cell_bold) for t in block.total])
+        data.append([TextBlock(TOTAL, st.cell_bold)] + [TextBlock(t, st.amount_bold) for t in block.total])
     widths = ["28%", "36%", "36%"] if len(block.header) == 3 else ["40%", "60%"]
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(

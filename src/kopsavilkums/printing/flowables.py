@@ -33,7 +33,10 @@ class TextStyle:
     size: float
     leading: float
     color: Color | None = None
-    align: str = "left"  # or "center"
+    align: str = "left"  # or "center", "right", "decimal"
+    # "decimal": the room right of the decimal comma, the same in every style of a column (a
+    # bold total's ",00 euro" is wider), so that the commas stand under each other
+    tail: float = 0.0
 
 
 def draw_line(canvas, x: float, y: float, line: str, measure: Metrics) -> None:
@@ -128,6 +131,10 @@ class TextBlock(Flowable):
                 x = self.indent
                 if style.align == "center":
                     x += (room - measure.width(line)) / 2
+                elif style.align == "decimal":
+                    comma = line.rfind(",")
+                    head = line[:comma] if comma >= 0 else line
+                    x += room - (style.tail if comma >= 0 else 0) - measure.width(head)
                 draw_line(canvas, x, y, line, measure)
             y -= style.leading
 

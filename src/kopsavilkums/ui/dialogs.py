@@ -137,23 +137,39 @@ class Dialogs:
             self.show_error(translate("Window", "No program to open “%1” was found.").replace("%1", path))
 
     def open_file_name(self, title: str, folder: str, filters: str) -> str | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
-        return path or None
+        chosen = self._file_dialog(title, folder, filters, save=False)
+        return chosen[0] if chosen else None
 
     def save_file_name(self, title: str, proposed: str, filters: str) -> str | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getSaveFileName(self.parent, title, proposed, filters)
-        return path or None
+        chosen = self._file_dialog(title, proposed, filters, save=True)
+        return chosen[0] if chosen else None
 
     def save_file_as(self, title: str, proposed: str, filters: str, selected: str) -> tuple[str, str] | None:
         """A file name to write, and the filter (format) the user picked in the dialog."""
-        from PySide6.QtWidgets import QFileDialog
+        return self._file_dialog(title, proposed, filters, save=True, selected=selected)
 
-        path, picked = QFileDialog.getSaveFileName(self.parent, title, proposed, filters, selected)
-        return (path, picked) if path else None
+    def _file_dialog(
+        self, title: str, start: str, filters: str, *, save: bool, selected: str = ""
+    ) -> tuple[str, str] | None:
+        """The chosen file and filter. Qt's own dialog (where the desktop offers none) opens at
+        its own small size, with the names cut off: it opens as large as a document window
+        would be, with the name column taking the room."""
+        from PySide6.QtWidgets import QFileDialog, QTreeView
+
+        dialog = QFileDialog(self.parent, title, start, filters)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
+        if selected:
+            dialog.selectNameFilter(selected)
+        if save:
+            dialog.selectFile(start)  # the proposed name
+        dialog.resize(file_dialog_size(self.parent))
+        details = dialog.findChild(QTreeView)
+        if details is not None:  # the name column gets what the size, type and date leave
+            details.header().resizeSection(0, max(details.header().sectionSize(0), dialog.width() // 2))
+        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None
+        return dialog.selectedFiles()[0], dialog.selectedNameFilter()
 
     def choose_printer(self, document_name: str):
         """A printer set up by the user, or None when they cancelled."""
@@ -200,6 +216,15 @@ def _ask(box: QMessageBox):
     """The standard button the user pressed (Escape: the box's escape button, or none)."""
     box.exec()
     return box.standardButton(box.clickedButton()) if box.clickedButton() is not None else None
+
+
+def file_dialog_size(parent: QWidget):
+    """Most of the window's size, at least 860 × 560, within the screen."""
+    from PySide6.QtCore import QSize
+
+    wanted = QSize(max(860, parent.width() * 3 // 4), max(560, parent.height() * 3 // 4))
+    screen = parent.screen().availableGeometry().size() if parent.screen() is not None else wanted
+    return wanted.boundedTo(screen)
 
 
 def describe_differences(differences: list[Difference], limit: int = 8) -> str:

@@ -22,11 +22,14 @@ from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.editors import AmountField, ChoiceField, DateField, GrowingTextEdit, LineField, TypedField
 from kopsavilkums.ui.form_plan import build_plan, section_of
 from kopsavilkums.ui.i18n import current, translate
+from kopsavilkums.ui.length_left import LengthLeft
 from kopsavilkums.ui.models import BudgetModel, IndicatorsModel, ObjectivesModel
 from kopsavilkums.ui.placement import ERROR_STYLE, Placement, area_of
+from kopsavilkums.ui.reveal import FieldInSight
 from kopsavilkums.validation import Problem
 
 if TYPE_CHECKING:
+    from kopsavilkums.ui.spelling import SpellChecking
     from kopsavilkums.ui.tables import CellTable
 
 
@@ -43,11 +46,18 @@ class ReportForm(QWidget):
     left = Signal(str)
 
     def __init__(
-        self, doc: EditableDocument, ask_drop_years=lambda years: False, parent=None, progressive: bool = False
+        self,
+        doc: EditableDocument,
+        ask_drop_years=lambda years: False,
+        parent=None,
+        progressive: bool = False,
+        spelling: SpellChecking | None = None,
     ) -> None:
-        """``ask_drop_years(years)``: may budget years with amounts that left the period go?"""
+        """``ask_drop_years(years)``: may budget years with amounts that left the period go?
+        ``spelling`` underlines misspelt words in the text fields."""
         super().__init__(parent)
         self.doc = doc
+        self.spelling = spelling
         self.ask_drop_years = ask_drop_years
         self.objectives_model = ObjectivesModel(doc, self)
         self.indicators_model = IndicatorsModel(doc, self)
@@ -92,6 +102,7 @@ class ReportForm(QWidget):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_moved)
+        self.shown_field = FieldInSight(self)  # the field the keyboard goes to is seen whole
         if progressive:
             # From the turn after the window's first: it is painted and takes typing first.
             QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self._build_next))
@@ -115,9 +126,15 @@ class ReportForm(QWidget):
     def built_messages(self) -> dict[str, QLabel]:
         return self._messages
 
+    def built_editors(self) -> dict[str, QWidget]:
+        return self._editors
+
     @property
     def is_built(self) -> bool:
         return not self._steps
+
+    def label_of(self, path: str) -> QLabel | None:
+        return self._labels.get(path)
 
     def area_of(self, path: str) -> str:
         return area_of(path)
@@ -245,6 +262,8 @@ class ReportForm(QWidget):
             editor = ChoiceField(self.doc, f.key, name, {v: display.signing_label(v) for v in f.choices})
         else:  # pragma: no cover - a new kind needs its editor here
             raise ValueError(f"no editor for {f.kind}")
+        if self.spelling is not None and f.kind in (Kind.LINE, Kind.TEXT):
+            self.spelling.attach(editor)
         if not hide_label:
             label = _wrapped(f.shown_label().text(language))
             label.setObjectName(f"label:{f.key}")
@@ -252,6 +271,8 @@ class ReportForm(QWidget):
             self._labels[f.key] = label
             self.body.addWidget(label)
         self.body.addWidget(editor)
+        if f.limit and f.kind in (Kind.LINE, Kind.TEXT):
+            self.body.addWidget(LengthLeft(editor, f.limit))
         if f"{f.key}:input" in self._messages:
             self.body.addWidget(self._messages[f"{f.key}:input"])
         if f.kind is not Kind.CHOICE:
@@ -307,6 +328,7 @@ class ReportForm(QWidget):
         editor = RowsEditor(model, name)
         label = _wrapped(f.shown_label().text(current()))
         label.setBuddy(editor.table)
+        self._labels[f.key] = label
         self.body.addWidget(label)
         self.body.addWidget(editor)
         self.body.addWidget(self._message_label(f.key))

@@ -24,6 +24,7 @@ def carry_over(new, old) -> None:
     focused = old.form.path_of(old.focusWidget()) if old.focusWidget() is not None else None
     if focused is not None:
         new.form.focus_path(focused)
+    new.form.shown_field.stand_down()  # the view goes back to where it was, not to the field
     scroll_when_laid_out(new.form.scroll_area, old.form.scroll_area.verticalScrollBar().value())
 
 

@@ -41,6 +41,8 @@ class DraftOperations(QObject):
     message = Signal(str)
     # something the user should read before going on (shown above the form until dismissed)
     notice = Signal(str)
+    # a draft went to the trash (its id, and the message that says so): it can be taken back
+    trashed = Signal(str, str)
 
     def __init__(
         self,
@@ -201,7 +203,6 @@ class DraftOperations(QObject):
             return False  # not saved (said why), or a conflict put the user's version in a new draft
         if not self.guarded(lambda: self.store.delete(draft_id))[0]:
             return False
-        self.message.emit(translate("Window", "Moved to the trash; “Show the trash” and Restore bring it back."))
         self.saver.attach(None)
         self.draft_id = None
         self.drafts_changed.emit()
@@ -210,6 +211,9 @@ class DraftOperations(QObject):
             self.open(drafts[0].id)
         else:
             self.show(None, Report(), "draft")
+        text = translate("Window", "Moved to the trash. Undo (Ctrl+Z), or “Show the trash” and Restore, bring it back.")
+        self.message.emit(text)
+        self.trashed.emit(draft_id, text)
         return True
 
     def restore(self, draft_id: str | None) -> bool:

@@ -120,6 +120,7 @@ def _show(form, target: QWidget) -> None:
     form.scroll_area.ensureWidgetVisible(target, 0, 40)
     if isinstance(target, QAbstractItemView) and hasattr(target, "show_in_form"):  # our CellTable
         target.show_in_form(target.currentIndex())
+    form.shown_field.show(form.path_of(target))  # with its label, and a table with its heading
 
 
 def _parse(path: str) -> FieldPath | None:

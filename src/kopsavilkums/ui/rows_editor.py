@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kopsavilkums.ui.flow_layout import FlowLayout
 from kopsavilkums.ui.i18n import translate
 from kopsavilkums.ui.models.rows import RowsModel
+from kopsavilkums.ui.row_commands import KEYS
 from kopsavilkums.ui.tables import CellDelegate, CellTable
 
 # Up to this many rows the table grows to show them all; beyond, it scrolls on its own.
@@ -33,6 +34,8 @@ VISIBLE_ROWS = 10
 # Above this many rows heights are not fitted to content (too slow to measure them all).
 FIT_ROWS_LIMIT = 80
 CARRIED_STYLE = "background: rgba(38, 139, 210, 45); padding: 4px 6px;"
+#: Buttons that show an arrow, not their words (which the menus and the tooltip still give).
+ARROWS = {"move_up": "↑", "move_down": "↓"}
 
 
 class RowsTable(CellTable):
@@ -67,6 +70,14 @@ class RowsTable(CellTable):
 
     def rows_model(self) -> RowsModel:
         return self.model()  # type: ignore[return-value]
+
+    def keyPressEvent(self, event) -> None:
+        # Typing into an empty table starts its first row (the key goes into the row's text),
+        # as typing on a cell starts editing it.
+        model = self.rows_model()
+        if not model.rowCount() and _types(event) and model.insert_row() is not None:
+            self.setCurrentIndex(model.index(0, 1))
+        super().keyPressEvent(event)
 
     def _number_width(self) -> int:
         # Text and the cell's margins, which a digit's width on each side covers at any scaling.
@@ -140,6 +151,13 @@ class RowsTable(CellTable):
             self.scrollTo(model.index(first, 1))
 
 
+def _types(event) -> bool:
+    """The key types a character (not a shortcut, not a key that moves or deletes)."""
+    text = event.text()
+    chord = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+    return bool(text) and text.isprintable() and not event.modifiers() & chord
+
+
 class RowsEditor(QWidget):
     """The table plus its actions: add, insert above/below, duplicate, delete, move up/down
     (and, for indicators, mark carried-over rows as checked)."""
@@ -158,17 +176,18 @@ class RowsEditor(QWidget):
         self.buttons: dict[str, QToolButton] = {}
         bar = FlowLayout()
         commands = [
-            ("add", translate("Rows", "Add"), "Ctrl+Return", self.add),
-            ("insert_above", translate("Rows", "Insert above"), "Ctrl+Shift+Up", self.insert_above),
-            ("insert_below", translate("Rows", "Insert below"), "Ctrl+Shift+Down", self.insert_below),
-            ("duplicate", translate("Rows", "Duplicate"), "Ctrl+D", self.duplicate),
-            ("delete", translate("Rows", "Delete"), "Ctrl+Delete", self.delete),
-            ("move_up", translate("Rows", "Move up"), "Alt+Up", self.move_up),
-            ("move_down", translate("Rows", "Move down"), "Alt+Down", self.move_down),
+            ("add", translate("Rows", "Add"), self.add),
+            ("insert_above", translate("Rows", "Insert above"), self.insert_above),
+            ("insert_below", translate("Rows", "Insert below"), self.insert_below),
+            ("duplicate", translate("Rows", "Duplicate"), self.duplicate),
+            ("delete", translate("Rows", "Delete"), self.delete),
+            ("move_up", translate("Rows", "Move up"), self.move_up),
+            ("move_down", translate("Rows", "Move down"), self.move_down),
         ]
         if model.CAN_CARRY_OVER:
-            commands.append(("mark_checked", translate("Rows", "Mark as checked"), "Ctrl+K", self.mark_checked))
-        for name_, text, keys, slot in commands:
+            commands.append(("mark_checked", translate("Rows", "Mark as checked"), self.mark_checked))
+        for name_, text, slot in commands:
+            keys = KEYS[name_]
             action = QAction(text, self)
             action.setObjectName(f"{model.KEY}_{name_}")
             action.setShortcut(QKeySequence(keys))
@@ -177,8 +196,11 @@ class RowsEditor(QWidget):
             action.triggered.connect(slot)
             self.addAction(action)
             self.actions_by_name[name_] = action
+            if name_ in ARROWS:  # an arrow on the button keeps the bar on one line (1024 px, Latvian)
+                action.setIconText(ARROWS[name_])
             button = QToolButton(self)
             button.setDefaultAction(action)
+            button.setAccessibleName(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             bar.addWidget(button)
             self.buttons[name_] = button

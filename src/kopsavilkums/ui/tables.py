@@ -2,7 +2,8 @@
 
 - **Tab and Shift+Tab** walk the editable cells (never the number or difference columns), then
   leave the table for the next or previous field; coming in with Tab starts at the first
-  editable cell, with Shift+Tab at the last.
+  editable cell, with Shift+Tab at the last. **Ctrl+Tab** leaves the table at once, and
+  **Ctrl+Shift+Tab** goes back to the field before it, as in Qt's own item views.
 - **Enter** finishes the cell being edited; **Shift+Enter** breaks a line in a long text.
   Typing on a cell starts editing it, F2 too.
 - The cursor stays in sight: a table as tall as its rows scrolls with the form, so the form
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kopsavilkums.ui.spelling import attach_to_cell
+
 if TYPE_CHECKING:
     from kopsavilkums.ui.models import BudgetModel
 
@@ -50,9 +53,11 @@ class CellDelegate(QStyledItemDelegate):
             editor = QPlainTextEdit(parent)
             editor.setTabChangesFocus(True)
             editor.setAccessibleName(str(index.model().headerData(index.column(), Qt.Orientation.Horizontal)))
+            attach_to_cell(editor)
             return editor
         editor = super().createEditor(parent, option, index)
         editor.setAccessibleName(str(index.model().headerData(index.column(), Qt.Orientation.Horizontal)))
+        attach_to_cell(editor)
         return editor
 
     def setEditorData(self, editor, index) -> None:
@@ -75,6 +80,12 @@ class CellDelegate(QStyledItemDelegate):
         editor.setGeometry(rect)
 
     def eventFilter(self, editor, event) -> bool:  # noqa: N802
+        table = self.parent()
+        if event.type() == QEvent.Type.KeyPress and isinstance(table, CellTable):
+            forward = _leaving(event)
+            if forward is not None:
+                table.leave(forward)  # the cell's text is taken in first
+                return True
         if event.type() == QEvent.Type.KeyPress and event.key() in _ENTER:
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 return False  # Ctrl+Enter is "Add row": the table's shortcut, which commits first
@@ -165,6 +176,18 @@ class CellTable(QTableView):
             if cell.isValid():
                 self.setCurrentIndex(cell)
         super().focusInEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        forward = _leaving(event)
+        if forward is not None:
+            self.leave(forward)
+            return
+        super().keyPressEvent(event)
+
+    def leave(self, forward: bool) -> None:
+        """Go on to the field after the table (or back to the one before it) in one key."""
+        self.commit()
+        QAbstractScrollArea.focusNextPrevChild(self, forward)
 
     def closeEditor(self, editor, hint) -> None:  # noqa: N802
         if hint in (EndEditHint.EditNextItem, EndEditHint.EditPreviousItem):
@@ -275,6 +298,15 @@ class BudgetSection(QWidget):
     def _changed(self, path: str) -> None:
         if path.startswith("budget"):
             self.input_message.hide()
+
+
+def _leaving(event) -> bool | None:
+    """Ctrl+Tab: True (on to the next field); Ctrl+Shift+Tab: False (back); else None."""
+    if event.key() not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+        return None
+    if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        return None
+    return event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
 
 
 def _wrap(text: str, metrics, width: int) -> str:

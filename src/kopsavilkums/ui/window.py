@@ -11,12 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from kopsavilkums.report import Report
-from kopsavilkums.ui import i18n, workers
+from kopsavilkums.ui import i18n, status_line, workers
 from kopsavilkums.ui.actions import make_actions
 from kopsavilkums.ui.bars import Banner, Notice
 from kopsavilkums.ui.checking import Checker
@@ -25,6 +25,7 @@ from kopsavilkums.ui.dialogs import Dialogs
 from kopsavilkums.ui.display import show_date
 from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.drafts_panel import DraftsPanel
+from kopsavilkums.ui.focus_frame import FocusFrame
 from kopsavilkums.ui.form import ReportForm
 from kopsavilkums.ui.i18n import translate
 from kopsavilkums.ui.icons import app_icon
@@ -33,14 +34,18 @@ from kopsavilkums.ui.models import DraftsModel
 from kopsavilkums.ui.operations import DraftOperations
 from kopsavilkums.ui.placement import area_of
 from kopsavilkums.ui.problems_dock import ProblemsDock
+from kopsavilkums.ui.row_commands import RowCommands
 from kopsavilkums.ui.saving import AutoSaver
 from kopsavilkums.ui.screen import drafts_panel_width, fit_to_screen
+from kopsavilkums.ui.spelling import SpellChecking
+from kopsavilkums.ui.trash_undo import TrashUndo
 
 if TYPE_CHECKING:
     from kopsavilkums.ui.pdf_actions import PdfActions
     from kopsavilkums.ui.summary_files import SummaryFiles
 
 DEFAULT_SIZE = QSize(1360, 900)
+SPELLING_DELAY_MS = 1500
 
 
 def settings_for(data_dir: Path) -> QSettings:
@@ -70,7 +75,9 @@ class MainWindow(QMainWindow):
         self.doc = EditableDocument(Report(), self)
         self.saver = AutoSaver(self.doc, store, self.data_dir, i18n.current, self)
         self.commands = make_actions(self)
-        self.form = ReportForm(self.doc, self.dialogs.ask_drop_years, self, progressive=True)
+        self.spelling = SpellChecking(self.doc, self.pool, self.data_dir, self.settings, self)
+        self.commands["spelling"] = self.spelling.toggle
+        self.form = ReportForm(self.doc, self.dialogs.ask_drop_years, self, progressive=True, spelling=self.spelling)
         self.drafts_model = DraftsModel(self)
         self.checker = Checker(self.doc, self.pool, area_of, self)
         self.operations = DraftOperations(
@@ -79,7 +86,8 @@ class MainWindow(QMainWindow):
         self._pdf: PdfActions | None = None
         self._files: SummaryFiles | None = None
         self._build_layout()
-        build_menus(self.menuBar(), self.commands, self.problems_dock.toggleViewAction())
+        self.row_commands = RowCommands(self)
+        build_menus(self.menuBar(), self.commands, self.problems_dock.toggleViewAction(), self.row_commands)
         self._wire()
         self.restoreGeometry(QByteArray(self.settings.value("geometry", b"")))  # type: ignore[call-overload]
         self.fit_to_screen()
@@ -128,6 +136,8 @@ class MainWindow(QMainWindow):
         self.saved_label.setObjectName("savedState")
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.saved_label)
+        self.trash_undo = TrashUndo(self.statusBar(), self.operations.restore, self)
+        self.focus_frame = FocusFrame(self)
         self.resize(DEFAULT_SIZE)
 
     def _wire(self) -> None:
@@ -148,7 +158,7 @@ class MainWindow(QMainWindow):
         a["preview"].triggered.connect(lambda: self.pdf.show_preview())
         a["print"].triggered.connect(lambda: self.pdf.print())
         a["quit"].triggered.connect(self.close)
-        a["undo"].triggered.connect(self.doc.undo_stack.undo)
+        a["undo"].triggered.connect(self.undo)
         a["redo"].triggered.connect(self.doc.undo_stack.redo)
         a["submit"].triggered.connect(self.mark_submitted)
         a["reopen"].triggered.connect(self.reopen)
@@ -173,6 +183,10 @@ class MainWindow(QMainWindow):
         ops.drafts_changed.connect(self.refresh_drafts)
         ops.message.connect(self.show_message)
         ops.notice.connect(self.show_notice)
+        ops.trashed.connect(self.trash_undo.offer)
+        ops.shown.connect(self.trash_undo.withdraw)
+        self.doc.edited.connect(self.trash_undo.withdraw)
+        self.trash_undo.changed.connect(self._update_actions)
         self.checker.shown.connect(self._problems_shown)
         self.checker.summary_changed.connect(self.counts_label.setText)
         self.checker.failed.connect(self.show_message)
@@ -180,6 +194,9 @@ class MainWindow(QMainWindow):
         self.saver.saved.connect(self._on_saved)
         self.saver.failed.connect(self._on_save_failed)
         self.saver.dirty_changed.connect(self._update_title)
+        self.spelling.message.connect(self.show_message)
+        # The dictionary loads once the window is up and its form built: the start costs nothing.
+        QTimer.singleShot(SPELLING_DELAY_MS, self.spelling, self.spelling.start)
 
     # ------------------------------------------------------------------ what the parts report
     @property
@@ -258,7 +275,7 @@ class MainWindow(QMainWindow):
         self.problems_dock.show_count(len(problems))
 
     def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 15000)
+        status_line.show_message(self.statusBar(), text, 15000)
 
     def show_notice(self, text: str) -> None:
         self.notice.show_text(text)
@@ -317,6 +334,13 @@ class MainWindow(QMainWindow):
             self.go_to_problem(problem)
 
         return self.operations.submit(self.checker.check_now, go_to_first_error)
+
+    def undo(self) -> None:
+        """Ctrl+Z: right after "Move to the trash", takes the draft back; else the form's undo."""
+        if self.trash_undo.pending:
+            self.trash_undo.undo()
+        else:
+            self.doc.undo_stack.undo()
 
     def reopen(self) -> bool:
         return self.operations.set_status("draft")
@@ -385,7 +409,7 @@ class MainWindow(QMainWindow):
             in_trash=ops.in_trash,
             status=ops.status,
             trash_row_chosen=panel.show_trash.isChecked() and panel.current_id() is not None,
-            can_undo=doc.undo_stack.canUndo() and not doc.read_only,
+            can_undo=(doc.undo_stack.canUndo() and not doc.read_only) or self.trash_undo.pending,
             can_redo=doc.undo_stack.canRedo() and not doc.read_only,
             signed_copy=ops.signed_by is not None,
         )

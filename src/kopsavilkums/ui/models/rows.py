@@ -217,7 +217,10 @@ class RowsModel(QAbstractTableModel):
     def remove_rows(self, positions: list[int]) -> None:
         gone = set(positions)
         rows = [copy.deepcopy(r) for n, r in enumerate(self.rows) if n not in gone]
-        self._replace(rows, translate("Rows", "Delete row"), [])
+        # The row that takes the place of the first one deleted (or the new last row) is
+        # selected: the cursor stays where the user was, and Tab goes on from there.
+        after = [rows[min(min(gone), len(rows) - 1)].id] if rows and gone else []
+        self._replace(rows, translate("Rows", "Delete row"), after)
 
     def move_rows(self, positions: list[int], delta: int) -> None:
         """Move the rows at ``positions`` up (``delta=-1``) or down (``+1``) as a block."""
