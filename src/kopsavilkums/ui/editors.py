@@ -160,9 +160,12 @@ class LineField(_Bound, QLineEdit):
             text = join_lines(text)
             self.setText(text)
             self.setCursorPosition(min(cursor, len(text)))
-        if self.limit is not None and len(text) > self.limit:  # a paste past the field's limit
+        before = len(self.doc.get(self.path) or "")
+        if self.limit is not None and len(text) > self.limit and len(text) - before > 1:
+            # A paste past the field's limit is cut to it (a key typed past it is counted under
+            # the field instead, so nothing typed is lost).
             cursor = self.cursorPosition()
-            text = text[: self.limit]
+            text = text[: max(self.limit, before)]
             self.setText(text)
             self.setCursorPosition(min(cursor, len(text)))
             _say_cut(self, self.limit)
@@ -221,13 +224,6 @@ class GrowingTextEdit(_Bound, QPlainTextEdit):
             return
         self.textCursor().insertText(text[: max(room, 0)])
         _say_cut(self, self.limit or 0)
-
-    def keyPressEvent(self, event) -> None:
-        room = self._room()
-        if room is not None and room <= 0 and event.text() and event.text().isprintable():
-            _say_cut(self, self.limit or 0)  # full: typing adds nothing
-            return
-        super().keyPressEvent(event)
 
     def _edited(self) -> None:
         if not self._updating:
