@@ -9,7 +9,7 @@ import re
 import pytest
 
 from kopsavilkums import cli, exchange
-from kopsavilkums.convert.common import ImportRefused
+from kopsavilkums.convert.imported import ImportRefused
 from kopsavilkums.convert.reading import read_any
 from kopsavilkums.convert.writing import render
 from kopsavilkums.report import Indicator, Objective, Report

@@ -28,7 +28,7 @@ def read_input(path: str, lang: str):
     """The report in ``path`` — a draft file, a PDF made by Kopsavilkums, a Word file, a web page
     or the text of a published summary — with what the reading noticed told on stderr; None
     (after one line saying why) when it cannot be read."""
-    from kopsavilkums.convert.common import ImportRefused
+    from kopsavilkums.convert.imported import ImportRefused
     from kopsavilkums.convert.reading import read_path
 
     try:

@@ -40,7 +40,7 @@ WORD_ROWS = "".join(
 
 OURS = """
 import sys
-from kopsavilkums.convert.common import ImportRefused
+from kopsavilkums.convert.imported import ImportRefused
 from kopsavilkums.convert.reading import read_path
 try:
     read_path(sys.argv[1])

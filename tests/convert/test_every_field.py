@@ -66,7 +66,7 @@ def test_every_field_of_the_official_rows_comes_back_from_the_published_text():
 
 def test_a_field_left_out_of_the_word_reader_is_named(monkeypatch):
     """The check itself: the reader of an edited Word file that forgets one field fails it."""
-    from kopsavilkums.convert import docx_visible
+    from kopsavilkums.convert.own import word_as_shown as docx_visible
 
     report = filled_report()
     real = docx_visible._Reading.value
@@ -93,7 +93,7 @@ def test_a_word_file_with_a_field_this_version_does_not_know_keeps_its_text_apar
     """A Word file a newer Kopsavilkums wrote, its field's style unknown here (simulated by
     renaming the style of a field we know): its text is kept under its name, not glued onto the
     value before it."""
-    from kopsavilkums.convert import docx_styles
+    from kopsavilkums.convert.own import word_styles as docx_styles
 
     report = filled_report()
     document = docx.Document(io.BytesIO(render(report, "docx")))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kopsavilkums.convert.common import ImportRefused
+from kopsavilkums.convert.imported import ImportRefused
 from kopsavilkums.convert.reading import read_any
 
 from .docx_samples import with_document_xml
@@ -96,7 +96,7 @@ def test_page_text_nobody_sees_stays_out_of_the_fields_and_is_named(hidden):
 
 CHILD = """
 import json, sys
-from kopsavilkums.convert.common import ImportRefused
+from kopsavilkums.convert.imported import ImportRefused
 from kopsavilkums.convert.reading import read_path
 try:
     imported = read_path(sys.argv[1])
@@ -155,7 +155,7 @@ def test_a_reading_too_large_to_save_and_read_back_is_cut_to_the_forms_lengths_a
     # 15 MB of empty list items read as a 30 MB draft, which its own exports then refused as
     # larger than 20 MB, and which added 30 MB to the store and each of its backups.
     from kopsavilkums import exchange
-    from kopsavilkums.convert.fitting import LARGEST
+    from kopsavilkums.convert.readers.fitting import LARGEST
     from kopsavilkums.fields import field
 
     limit = field("other_information").limit
@@ -174,7 +174,7 @@ def test_an_empty_list_item_adds_no_bullet_but_keeps_its_number():
     # 3.7 million empty <li> (14 MB) were as many "•" paragraphs: 44 s and 1.5 GB to read.
     from lxml import html
 
-    from kopsavilkums.convert.read_html import paragraphs
+    from kopsavilkums.convert.readers.web_page import paragraphs
 
     page = html.fromstring("<div><ol><li>a</li><li></li><li>c</li></ol><ul><li> </li><li>x</li></ul></div>")
     assert paragraphs(page) == ["1. a", "3. c", "• x"]

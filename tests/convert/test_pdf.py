@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfWriter
 
 from kopsavilkums import exchange
-from kopsavilkums.convert.common import ImportRefused
+from kopsavilkums.convert.imported import ImportRefused
 from kopsavilkums.convert.reading import read_any
 
 COMPLETE = (

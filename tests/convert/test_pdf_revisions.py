@@ -18,9 +18,9 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, NameObject
 
 from kopsavilkums import exchange
-from kopsavilkums.convert.common import ImportRefused
-from kopsavilkums.convert.pdf_revisions import revisions
-from kopsavilkums.convert.read_pdf import LATER_DRAFT, LATER_DRAFT_ONLY, PAGES_CHANGED
+from kopsavilkums.convert.imported import ImportRefused
+from kopsavilkums.convert.readers.pdf import LATER_DRAFT, LATER_DRAFT_ONLY, PAGES_CHANGED
+from kopsavilkums.convert.readers.pdf_revisions import revisions
 from kopsavilkums.convert.reading import read_any
 from kopsavilkums.convert.writing import render
 
@@ -169,7 +169,7 @@ CHILD = """
 import json, resource, sys
 limit = int(sys.argv[2]) * 2**20
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-from kopsavilkums.convert.common import ImportRefused
+from kopsavilkums.convert.imported import ImportRefused
 from kopsavilkums.convert.reading import read_path
 try:
     read_path(sys.argv[1])

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kopsavilkums import exchange
-from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported, ImportRefused
 from kopsavilkums.convert.detect import Kind, detect
+from kopsavilkums.convert.imported import MAX_INPUT_BYTES, Imported, ImportRefused
 from kopsavilkums.convert.reading import READERS, Reader, read_any, read_path
 
 from .docx_samples import (

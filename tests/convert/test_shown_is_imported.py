@@ -13,7 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from kopsavilkums import exchange
-from kopsavilkums.convert.agreement import DISAGREE
+from kopsavilkums.convert.own.agreement import DISAGREE
 from kopsavilkums.convert.reading import read_any
 from kopsavilkums.convert.writing import render
 

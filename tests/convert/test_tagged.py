@@ -17,12 +17,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kopsavilkums import official
-from kopsavilkums.convert import tagged
-from kopsavilkums.convert.cleaning import clean
-from kopsavilkums.convert.html_own import read_own_html
-from kopsavilkums.convert.tagged import Para, Piece, layout
-from kopsavilkums.convert.write_docx import docx_bytes
-from kopsavilkums.convert.write_html import html_page
+from kopsavilkums.convert.own.web_page import read_own_html
+from kopsavilkums.convert.writers import tagged_runs as tagged
+from kopsavilkums.convert.writers.cleaning import clean
+from kopsavilkums.convert.writers.tagged_runs import Para, Piece, layout
+from kopsavilkums.convert.writers.web_page import html_page
+from kopsavilkums.convert.writers.word import docx_bytes
 from kopsavilkums.fieldpath import FieldPath
 from kopsavilkums.fields import field
 from kopsavilkums.formats import format_date, format_money
@@ -233,7 +233,7 @@ def _string_literals(path: Path) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("module", ["tagged.py", "write_docx.py", "write_html.py"])
+@pytest.mark.parametrize("module", ["tagged_runs.py", "word.py", "web_page.py"])
 def test_the_layout_and_the_writers_word_no_composed_line_themselves(module):
     words = _our_words()
     assert {official.REPRESENTATIVE, official.SIGNATURE, official.DATE} < words and len(words) > 5

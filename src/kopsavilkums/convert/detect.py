@@ -11,7 +11,7 @@ import zipfile
 import zlib
 from enum import StrEnum
 
-from kopsavilkums.convert.common import ImportRefused, reason
+from kopsavilkums.convert.imported import ImportRefused, reason
 from kopsavilkums.messages import Message
 
 

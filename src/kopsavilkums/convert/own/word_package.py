@@ -3,7 +3,7 @@
 **The embedded draft.** The file carries the draft itself (the draft file's JSON) in a custom XML
 part — the place Word keeps data that belongs to a document, which Word and LibreOffice both keep
 when they save — together with a fingerprint of the values the file shows. Reading the file back
-(:mod:`.docx_own`) returns that draft exactly when the shown values still match the fingerprint;
+(:mod:`kopsavilkums.convert.own.word`) returns that draft exactly when the shown values still match the fingerprint;
 once someone has changed a value in Word, the values shown are read instead, so an edit is never
 hidden behind a stale copy.
 
@@ -25,7 +25,7 @@ from docx.opc.part import Part
 from lxml import etree
 
 from kopsavilkums import __version__, exchange
-from kopsavilkums.convert.cleaning import clean
+from kopsavilkums.convert.writers.cleaning import clean
 from kopsavilkums.official import PrintModel
 from kopsavilkums.report import Report
 

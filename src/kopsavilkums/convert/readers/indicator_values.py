@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kopsavilkums.convert.labels import fold
+from kopsavilkums.convert.readers.labels import fold
 
 _NUMBER = r"((?:\d{1,3}(?:[ ]\d{3})+|\d{1,9})(?:[.,]\d{1,2})?)"
 #: Not a value: a year or date (``2022. gadā``, ``12.08.2019``), a percentage is kept as it is.

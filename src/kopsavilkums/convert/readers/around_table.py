@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from kopsavilkums.convert.dates import find_dates, leftover
-from kopsavilkums.convert.labels import HEADER_LABELS, MAX_LABEL, clean_label, fold, squash
-from kopsavilkums.convert.notes import quote
-from kopsavilkums.convert.values import Read
+from kopsavilkums.convert.readers.dates import find_dates, leftover
+from kopsavilkums.convert.readers.import_notes import quote
+from kopsavilkums.convert.readers.labels import HEADER_LABELS, MAX_LABEL, clean_label, fold, squash
+from kopsavilkums.convert.readers.values import Read
 from kopsavilkums.messages import Message, count_en, count_lv
 from kopsavilkums.official import PREPARED_BY, REPRESENTATIVE
 from kopsavilkums.report import E_SIGNATURE, Report

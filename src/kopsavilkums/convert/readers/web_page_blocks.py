@@ -1,4 +1,4 @@
-"""A web page as :mod:`~kopsavilkums.convert.blocks`: headings, paragraphs and the ``<strong>``
+"""A web page as :mod:`~kopsavilkums.convert.readers.blocks`: headings, paragraphs and the ``<strong>``
 or ``<b>`` words they start with, list items, definition terms and descriptions, tables.
 
 Text is gathered as :func:`.read_html.paragraphs` gathers it (blocks and ``<br>`` break, spaces
@@ -15,11 +15,11 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from kopsavilkums.convert.blocks import DESCRIPTION, HEADING, ITEM, PARAGRAPH, TABLE, TERM, Block
-from kopsavilkums.convert.by_labels import published_by_labels
-from kopsavilkums.convert.common import Imported
-from kopsavilkums.convert.published import to_imported
-from kopsavilkums.convert.read_html import (
+from kopsavilkums.convert.imported import Imported
+from kopsavilkums.convert.readers.blocks import DESCRIPTION, HEADING, ITEM, PARAGRAPH, TABLE, TERM, Block
+from kopsavilkums.convert.readers.by_labels import published_by_labels
+from kopsavilkums.convert.readers.summary_rows import to_imported
+from kopsavilkums.convert.readers.web_page import (
     _BLOCKS,
     _NO_MARKERS,
     _SKIP,

@@ -1,4 +1,4 @@
-"""A Word file's body as :mod:`~kopsavilkums.convert.blocks`: headings (by their style), list
+"""A Word file's body as :mod:`~kopsavilkums.convert.readers.blocks`: headings (by their style), list
 paragraphs, paragraphs with the bold words they start with, tables.
 
 The text and the tables are the general Word reader's own (:class:`.read_docx._Body`: what the
@@ -12,12 +12,12 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
-from kopsavilkums.convert.blocks import HEADING, ITEM, PARAGRAPH, TABLE, Block
-from kopsavilkums.convert.by_labels import may_begin_with_label, published_by_labels
-from kopsavilkums.convert.common import Imported, ImportRefused
-from kopsavilkums.convert.docx_zip import check_zip
-from kopsavilkums.convert.published import to_imported
-from kopsavilkums.convert.read_docx import MAX_DEPTH, TOO_MANY_CELLS, W, _Body, _unwrapped
+from kopsavilkums.convert.imported import Imported, ImportRefused
+from kopsavilkums.convert.readers.blocks import HEADING, ITEM, PARAGRAPH, TABLE, Block
+from kopsavilkums.convert.readers.by_labels import may_begin_with_label, published_by_labels
+from kopsavilkums.convert.readers.summary_rows import to_imported
+from kopsavilkums.convert.readers.word import MAX_DEPTH, TOO_MANY_CELLS, W, _Body, _unwrapped
+from kopsavilkums.convert.readers.word_zip import check_zip
 from kopsavilkums.messages import Message
 
 _WRAPPERS = frozenset(W + tag for tag in ("hyperlink", "ins", "smartTag", "sdt", "customXml", "fldSimple"))

@@ -1,6 +1,6 @@
 """A Word file we wrote, read as it shows itself (after someone edited it): styles name the fields.
 
-See :mod:`.docx_own` for when this runs and :mod:`.docx_styles` for the style names.
+See :mod:`kopsavilkums.convert.own.word` for when this runs and :mod:`kopsavilkums.convert.own.word_styles` for the style names.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from kopsavilkums import official
-from kopsavilkums.convert.docx_styles import (
+from kopsavilkums.convert.own.word_styles import (
     BOOKMARK_PREFIX,
     FORM,
     NUMBER,
@@ -22,6 +22,7 @@ from kopsavilkums.convert.docx_styles import (
     RUN_KEYS,
     TEXT_FIELDS,
 )
+from kopsavilkums.convert.readers.dates import YEAR
 from kopsavilkums.fields import FIELDS, Field, Kind, Part, field, fields_of, keys_under
 from kopsavilkums.formats import OPEN_END, PERIOD_DASH, FormatError, parse_amount, parse_date
 from kopsavilkums.messages import Message
@@ -64,7 +65,7 @@ _PLACEHOLDERS = {
     "period.start": OPEN_END,
     "period.end": OPEN_END,
 }
-_YEAR = re.compile(r"\b(1[9]\d\d|2[0-2]\d\d)\b")
+_YEAR = re.compile(rf"\b({YEAR})\b")
 _LISTS = ("objectives", "indicators", "budget")
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from kopsavilkums import exchange, official
-from kopsavilkums.convert.cleaning import clean
+from kopsavilkums.convert.writers.cleaning import clean
 from kopsavilkums.fieldpath import FieldPath
 from kopsavilkums.messages import Message
 from kopsavilkums.report import E_SIGNATURE, Report

@@ -1,11 +1,11 @@
 """Reading back a Word file that Kopsavilkums wrote — exactly, or as someone edited it.
 
 A file we wrote carries the draft and a fingerprint of the values it shows
-(:mod:`.docx_package`). While the shown values still match, and the draft agrees with them
-(:mod:`.agreement`: the draft alone can be edited too), the draft comes back exactly: every
+(:mod:`kopsavilkums.convert.own.word_package`). While the shown values still match, and the draft agrees with them
+(:mod:`kopsavilkums.convert.own.agreement`: the draft alone can be edited too), the draft comes back exactly: every
 field, including what the page does not show (carried-over marks, untrimmed text). Once a value
 was changed in Word or LibreOffice the fingerprint no longer matches and the file is read as shown:
-every paragraph and value carries a style named after its field (:mod:`.docx_styles`), which both
+every paragraph and value carries a style named after its field (:mod:`kopsavilkums.convert.own.word_styles`), which both
 programs keep and which text typed into a value inherits. Text that lands outside any value (a
 pasted paragraph with its own style) joins the value before it; what fits nowhere is put into
 *Cita informācija* and named in a note, never dropped. What remains of the draft fills in only what
@@ -27,12 +27,12 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
-from kopsavilkums.convert import docx_package
-from kopsavilkums.convert.agreement import DISAGREE, disagreements
-from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported, ImportRefused
-from kopsavilkums.convert.docx_styles import PARAGRAPH_KEYS
-from kopsavilkums.convert.docx_visible import Paragraph, read_visible
-from kopsavilkums.convert.read_docx import MAX_CELLS, TOO_MANY_CELLS
+from kopsavilkums.convert.imported import MAX_INPUT_BYTES, Imported, ImportRefused
+from kopsavilkums.convert.own import word_package as docx_package
+from kopsavilkums.convert.own.agreement import DISAGREE, disagreements
+from kopsavilkums.convert.own.word_as_shown import Paragraph, read_visible
+from kopsavilkums.convert.own.word_styles import PARAGRAPH_KEYS
+from kopsavilkums.convert.readers.word import MAX_CELLS, TOO_MANY_CELLS
 from kopsavilkums.exchange import ExchangeError, from_document
 from kopsavilkums.messages import Message
 from kopsavilkums.report import Report
@@ -104,7 +104,7 @@ def _open(data: bytes):
     the reader of other people's Word files makes."""
     import docx
 
-    from kopsavilkums.convert.docx_zip import check_zip
+    from kopsavilkums.convert.readers.word_zip import check_zip
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:

@@ -2,10 +2,10 @@
 label and its value as plain text) and the paragraphs above and under it, to an :class:`Imported`.
 
 The readers (copied text, a saved web page, a Word file) only find the table; everything about
-what the rows *mean* is here and in :mod:`~kopsavilkums.convert.values`,
-:mod:`~kopsavilkums.convert.narrative` and :mod:`~kopsavilkums.convert.around`. Nothing is
+what the rows *mean* is here and in :mod:`~kopsavilkums.convert.readers.values`,
+:mod:`~kopsavilkums.convert.readers.narrative` and :mod:`~kopsavilkums.convert.readers.around_table`. Nothing is
 dropped: text that has no field goes into *8. Cita informācija* after
-:data:`~kopsavilkums.convert.notes.UNPLACED_MARKER`, and a note says from where.
+:data:`~kopsavilkums.convert.readers.import_notes.UNPLACED_MARKER`, and a note says from where.
 """
 
 from __future__ import annotations
@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kopsavilkums.convert.around import is_under_line, read_above, read_under
-from kopsavilkums.convert.common import Imported, ImportRefused
-from kopsavilkums.convert.labels import recognise, split_labelled
-from kopsavilkums.convert.narrative import read_narrative
-from kopsavilkums.convert.notes import (
+from kopsavilkums.convert.imported import Imported, ImportRefused
+from kopsavilkums.convert.readers.around_table import is_under_line, read_above, read_under
+from kopsavilkums.convert.readers.dates import YEAR
+from kopsavilkums.convert.readers.import_notes import (
     ABOVE_TABLE,
     UNDER_TABLE,
     UNPLACED_MARKER,
@@ -27,7 +26,9 @@ from kopsavilkums.convert.notes import (
     row_name,
     unplaced,
 )
-from kopsavilkums.convert.values import Read, is_none, read_amount_row, read_budget, read_period
+from kopsavilkums.convert.readers.labels import recognise, split_labelled
+from kopsavilkums.convert.readers.narrative import read_narrative
+from kopsavilkums.convert.readers.values import Read, is_none, read_amount_row, read_budget, read_period
 from kopsavilkums.fields import ROWS, Field, Kind
 from kopsavilkums.formats import FormatError, parse_amount, parse_date
 from kopsavilkums.messages import Message
@@ -209,7 +210,7 @@ def _missing(key: str) -> Message:
 # ------------------------------------------------------------------------- tables into rows
 
 _BARE_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})\s*[.)]?\s*$")
-_YEAR_OR_TOTAL = re.compile(r"^\s*(?:(?:19|20)\d{2}\b|kop[aā]\b|kopsumma\b)", re.IGNORECASE)
+_YEAR_OR_TOTAL = re.compile(rf"^\s*(?:{YEAR}\b|kop[aā]\b|kopsumma\b)", re.IGNORECASE)
 
 
 @dataclass

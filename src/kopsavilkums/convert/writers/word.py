@@ -5,8 +5,8 @@ bold, row 4 with the objectives ``1.`` and indicators ``1)`` (numbers written as
 never renumbers them), the budget as a table inside row 5, ``Nav`` where rows 6–8 are empty, the
 signature block (lines to sign on, or the e-signature note) and who prepared it. While the report
 has errors a ``MELNRAKSTS`` watermark crosses every page, as in the PDF. Every paragraph and value
-carries a style named after its field (:mod:`.docx_styles`) and the draft itself rides along in a
-custom XML part (:mod:`.docx_package`): that is how :func:`.docx_own.read_own_docx` reads the
+carries a style named after its field (:mod:`kopsavilkums.convert.own.word_styles`) and the draft itself rides along in a
+custom XML part (:mod:`kopsavilkums.convert.own.word_package`): that is how :func:`.docx_own.read_own_docx` reads the
 file back exactly, or reads what someone changed in Word.
 
 User text is only ever set as run text (python-docx escapes it); control characters that XML
@@ -25,11 +25,12 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
 from kopsavilkums import official
-from kopsavilkums.convert import docx_package, docx_styles
-from kopsavilkums.convert.cleaning import clean
-from kopsavilkums.convert.docx_own import fingerprint
-from kopsavilkums.convert.docx_styles import BOOKMARK_PREFIX, LABEL_WIDTH, TEXT_WIDTH, Styles
-from kopsavilkums.convert.tagged import BudgetGrid, Para, Piece, Tagged, layout
+from kopsavilkums.convert.own import word_package as docx_package
+from kopsavilkums.convert.own import word_styles as docx_styles
+from kopsavilkums.convert.own.word import fingerprint
+from kopsavilkums.convert.own.word_styles import BOOKMARK_PREFIX, LABEL_WIDTH, TEXT_WIDTH, Styles
+from kopsavilkums.convert.writers.cleaning import clean
+from kopsavilkums.convert.writers.tagged_runs import BudgetGrid, Para, Piece, Tagged, layout
 from kopsavilkums.fieldpath import FieldPath
 from kopsavilkums.formats import format_year
 from kopsavilkums.report import Report

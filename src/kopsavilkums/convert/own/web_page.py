@@ -1,7 +1,7 @@
 """Reading back a web page (or the table alone) that Kopsavilkums wrote.
 
 Every value on our page sits in an element naming its field (``data-field="budget[2019].actual"``,
-see :mod:`.write_html`): reading collects those, in page order, with lxml's HTML parser (no
+see :mod:`kopsavilkums.convert.writers.web_page`): reading collects those, in page order, with lxml's HTML parser (no
 network, no entities, comments and processing instructions dropped). The text an element shows is
 the value — so a page edited in an HTML editor reads as edited — unless it still shows what we
 wrote for ``data-value`` (a trimmed or hidden value) or ``data-empty`` (``Nav``, ``…``, the default
@@ -16,8 +16,8 @@ from decimal import Decimal
 
 from lxml import etree
 
-from kopsavilkums.convert.agreement import DISAGREE, PLACEHOLDERS, disagreements
-from kopsavilkums.convert.common import Imported
+from kopsavilkums.convert.imported import Imported
+from kopsavilkums.convert.own.agreement import DISAGREE, PLACEHOLDERS, disagreements
 from kopsavilkums.fieldpath import LISTS, FieldPath
 from kopsavilkums.fields import Kind, field
 from kopsavilkums.formats import FormatError, parse_amount, parse_date
@@ -127,7 +127,7 @@ _UNKNOWN_FIELDS = Message(
 def _parse(data: bytes | str):
     """The page's root, parsed as the web page reader parses (no network, no entities, a depth
     limit); None when it cannot be ours."""
-    from kopsavilkums.convert.read_html import decode_html, parse
+    from kopsavilkums.convert.readers.web_page import decode_html, parse
 
     text = decode_html(data) if isinstance(data, bytes) else data
     if "data-field" not in text:

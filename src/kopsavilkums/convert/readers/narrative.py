@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kopsavilkums.convert.dates import MONTHS
-from kopsavilkums.convert.indicator_values import values_in_sentence
-from kopsavilkums.convert.labels import fold, squash
-from kopsavilkums.convert.notes import quote, row_name
-from kopsavilkums.convert.values import Read
+from kopsavilkums.convert.readers.dates import MONTHS
+from kopsavilkums.convert.readers.import_notes import quote, row_name
+from kopsavilkums.convert.readers.indicator_values import values_in_sentence
+from kopsavilkums.convert.readers.labels import fold, squash
+from kopsavilkums.convert.readers.values import Read
 from kopsavilkums.messages import Message, count_en, count_lv
 from kopsavilkums.official import INDICATORS_SENTENCE
 from kopsavilkums.report import Indicator

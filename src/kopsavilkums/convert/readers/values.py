@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kopsavilkums.convert.dates import find_dates, leftover
-from kopsavilkums.convert.labels import fold, squash
-from kopsavilkums.convert.notes import quote, row_name
+from kopsavilkums.convert.readers.dates import YEAR, find_dates, leftover
+from kopsavilkums.convert.readers.import_notes import quote, row_name
+from kopsavilkums.convert.readers.labels import fold, squash
 from kopsavilkums.formats import FormatError, format_money, parse_amount
 from kopsavilkums.messages import Message
 from kopsavilkums.report import AmountWithExplanation, BudgetRow, Period
@@ -98,7 +98,7 @@ def _amounts(folded: str, limit: int = 3) -> list[tuple[int, int, Decimal, bool]
 
 # ------------------------------------------------------------------------------------ budget
 
-_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*\.?\s*(?:g\.|gads|gada|gadam|gadu|gadi|g\b)?\s*[:\-–—]?", re.ASCII)
+_YEAR = re.compile(rf"^\s*({YEAR})\s*\.?\s*(?:g\.|gads|gada|gadam|gadu|gadi|g\b)?\s*[:\-–—]?", re.ASCII)
 _TOTAL = re.compile(r"^\s*(?:kopa|kopsumma|pavisam)\b")
 _PLANNED, _ACTUAL = ("planot", "planned"), ("faktisk", "izlietot", "actual", "spent")
 #: Words that name an amount that is neither: a difference, worked out again when printing …

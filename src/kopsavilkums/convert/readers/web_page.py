@@ -16,10 +16,10 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from kopsavilkums.convert.common import Imported, ImportRefused, reason
-from kopsavilkums.convert.labels import nfc, recognise
-from kopsavilkums.convert.notes import hidden_left_out
-from kopsavilkums.convert.published import GridCell, Published, rows_from_table, to_imported
+from kopsavilkums.convert.imported import Imported, ImportRefused, reason
+from kopsavilkums.convert.readers.import_notes import hidden_left_out
+from kopsavilkums.convert.readers.labels import nfc, recognise
+from kopsavilkums.convert.readers.summary_rows import GridCell, Published, rows_from_table, to_imported
 from kopsavilkums.messages import Message
 
 #: Marks the border between two table cells inside a paragraph (never in real text).

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from kopsavilkums.convert.cleaning import clean
+from kopsavilkums.convert.writers.cleaning import clean
 from kopsavilkums.official import BudgetTable, Numbered, Text, build
 from kopsavilkums.report import Report
 from kopsavilkums.validation import Problem

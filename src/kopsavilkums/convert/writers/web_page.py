@@ -18,8 +18,8 @@ from __future__ import annotations
 from html import escape
 
 from kopsavilkums import __version__, official
-from kopsavilkums.convert.cleaning import clean
-from kopsavilkums.convert.tagged import BudgetGrid, Para, Piece, Tagged, layout
+from kopsavilkums.convert.writers.cleaning import clean
+from kopsavilkums.convert.writers.tagged_runs import BudgetGrid, Para, Piece, Tagged, layout
 from kopsavilkums.formats import format_year
 from kopsavilkums.report import Report
 from kopsavilkums.validation import Problem

@@ -15,8 +15,8 @@ import io
 import re
 import zipfile
 
-from kopsavilkums.convert.common import ImportRefused, reason
 from kopsavilkums.convert.detect import ZIP_ERRORS
+from kopsavilkums.convert.imported import ImportRefused, reason
 from kopsavilkums.messages import Message
 
 #: Everything in the zip together, unpacked (pictures included).

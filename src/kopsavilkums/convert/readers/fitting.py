@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kopsavilkums import exchange
-from kopsavilkums.convert.common import Imported, ImportRefused
+from kopsavilkums.convert.imported import Imported, ImportRefused
 from kopsavilkums.fields import FIELDS, Kind, field
 from kopsavilkums.messages import Message
 from kopsavilkums.report import Report

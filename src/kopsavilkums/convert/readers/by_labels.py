@@ -17,11 +17,11 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable
 
-from kopsavilkums.convert.around import is_under_line
-from kopsavilkums.convert.blocks import MARKED, TABLE, Block
-from kopsavilkums.convert.common import Imported, ImportRefused
-from kopsavilkums.convert.labels import OFFICIAL, SHORT_LABELS, clean_label, fold, recognise, split_labelled
-from kopsavilkums.convert.published import NOT_A_SUMMARY, GridCell, Published, SourceRow, rows_from_table
+from kopsavilkums.convert.imported import Imported, ImportRefused
+from kopsavilkums.convert.readers.around_table import is_under_line
+from kopsavilkums.convert.readers.blocks import MARKED, TABLE, Block
+from kopsavilkums.convert.readers.labels import OFFICIAL, SHORT_LABELS, clean_label, fold, recognise, split_labelled
+from kopsavilkums.convert.readers.summary_rows import NOT_A_SUMMARY, GridCell, Published, SourceRow, rows_from_table
 
 _DASHES = " \t:–—-"
 #: The first four letters of the first word of every label (folded): a line that does not start

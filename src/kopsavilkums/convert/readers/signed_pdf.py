@@ -13,7 +13,7 @@ import io
 from collections.abc import Callable
 
 from kopsavilkums import signatures
-from kopsavilkums.convert.common import Imported
+from kopsavilkums.convert.imported import Imported
 from kopsavilkums.messages import Message
 
 REPLACED = Message(

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kopsavilkums import fields, official
-from kopsavilkums.convert.cleaning import clean
+from kopsavilkums.convert.writers.cleaning import clean
 from kopsavilkums.fields import Part, fields_of
 from kopsavilkums.formats import format_date, format_money
 from kopsavilkums.official import BudgetTable, Numbered, PrintModel, Runs, Text, joined

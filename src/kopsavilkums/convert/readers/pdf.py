@@ -7,9 +7,9 @@ pieces and guesses; the draft file is exact).
 **The draft that belongs to the pages.** An incremental update can replace the attachment and
 leave the pages as they were: the pages would say one performer and the import another. The
 attachment is therefore taken from the revision that last changed what the pages show
-(:mod:`.pdf_revisions`); one added or replaced by a later revision is not read, and said so, with
+(:mod:`kopsavilkums.convert.readers.pdf_revisions`); one added or replaced by a later revision is not read, and said so, with
 each field where the two drafts differ. Pages changed after the PDF was made are said so too (a
-signing revision's widget excepted: :mod:`.signed_pdf` says what a signature covers). Either way
+signing revision's widget excepted: :mod:`kopsavilkums.convert.readers.signed_pdf` says what a signature covers). Either way
 the reading is not exact, so the window shows it before it becomes a draft.
 
 **Bounded.** Everything the reading inflates — the attachment, and the object and cross-reference
@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from kopsavilkums import exchange
-from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported, ImportRefused, reason
-from kopsavilkums.convert.notes import ACCEPTED
-from kopsavilkums.convert.pdf_revisions import TooManyRevisions, revisions
+from kopsavilkums.convert.imported import MAX_INPUT_BYTES, Imported, ImportRefused, reason
+from kopsavilkums.convert.readers.import_notes import ACCEPTED
+from kopsavilkums.convert.readers.pdf_revisions import TooManyRevisions, revisions
 from kopsavilkums.messages import Message
 
 # pypdf warns about every flaw it repairs; with no handler configured Python would print those to
@@ -156,7 +156,7 @@ def _signing(revision: bytes) -> bool:
 
 def _compared(later: bytes, report) -> list[Message]:
     """The fields where the draft a later revision attached differs from the one read."""
-    from kopsavilkums.convert.agreement import disagreements
+    from kopsavilkums.convert.own.agreement import disagreements
 
     try:
         return disagreements(exchange.loads(later), report)

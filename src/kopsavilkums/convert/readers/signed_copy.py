@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kopsavilkums import exchange, userfile
-from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported, ImportRefused
+from kopsavilkums.convert.imported import MAX_INPUT_BYTES, Imported, ImportRefused
 from kopsavilkums.messages import Message
 from kopsavilkums.report import Report
 from kopsavilkums.signatures import Signature

@@ -1,7 +1,7 @@
 """A Word ``.docx`` as NGOs keep their summaries: a two-column table with the official labels,
 paragraphs above it (the title) and under it (signature, place and date, *Sagatavoja*).
 
-Read with python-docx, after :func:`~kopsavilkums.convert.docx_zip.check_zip` has checked the
+Read with python-docx, after :func:`~kopsavilkums.convert.readers.word_zip.check_zip` has checked the
 zip (its size unpacked, its XML parts: no document type declaration, no foreign encoding).
 python-docx's own XML parser does not resolve entities either.
 """
@@ -15,11 +15,11 @@ from typing import Any
 
 from lxml import etree
 
-from kopsavilkums.convert.common import Imported, ImportRefused, reason
-from kopsavilkums.convert.docx_zip import check_zip
-from kopsavilkums.convert.labels import nfc, recognise
-from kopsavilkums.convert.notes import hidden_left_out
-from kopsavilkums.convert.published import GridCell, Published, rows_from_table, to_imported
+from kopsavilkums.convert.imported import Imported, ImportRefused, reason
+from kopsavilkums.convert.readers.import_notes import hidden_left_out
+from kopsavilkums.convert.readers.labels import nfc, recognise
+from kopsavilkums.convert.readers.summary_rows import GridCell, Published, rows_from_table, to_imported
+from kopsavilkums.convert.readers.word_zip import check_zip
 from kopsavilkums.messages import Message
 
 #: Tables inside tables inside … deeper than this are not read.

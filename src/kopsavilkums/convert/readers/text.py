@@ -12,18 +12,19 @@ from __future__ import annotations
 import codecs
 import re
 
-from kopsavilkums.convert.around import is_under_line
-from kopsavilkums.convert.common import Imported, ImportRefused
-from kopsavilkums.convert.labels import ends_a_label, nfc, recognise, split_labelled
-from kopsavilkums.convert.published import Published, SourceRow, to_imported
-from kopsavilkums.convert.read_html import fragment_paragraphs
+from kopsavilkums.convert.imported import Imported, ImportRefused
+from kopsavilkums.convert.readers.around_table import is_under_line
+from kopsavilkums.convert.readers.dates import YEAR
+from kopsavilkums.convert.readers.labels import ends_a_label, nfc, recognise, split_labelled
+from kopsavilkums.convert.readers.summary_rows import Published, SourceRow, to_imported
+from kopsavilkums.convert.readers.web_page import fragment_paragraphs
 from kopsavilkums.messages import Message
 
 _TAG = re.compile(
     r"</?(?:p|ol|ul|li|br|div|span|strong|b|i|em|u|a|table|tbody|tr|td|th|h[1-6]|font|sup|sub)\b[^<>]{0,500}>"
     r"|&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});"
 )
-_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\b")
+_YEAR = re.compile(rf"^\s*{YEAR}\b")
 _LINE_ENDS = str.maketrans({"\r": "\n", "\v": "\n", "\f": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 #: Lines with text that a summary may have: our own text of the 128-page stress report has 448.

@@ -2,7 +2,7 @@
 
 The Word reader, the web page reader and the text reader each say what a reader's eye sees —
 a heading, a paragraph (and the bold words it starts with), a list item, a term and its
-description, a table of cells — and :mod:`~kopsavilkums.convert.by_labels` finds the summary's
+description, a table of cells — and :mod:`~kopsavilkums.convert.readers.by_labels` finds the summary's
 rows in it by their labels, wherever the labels stand.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kopsavilkums.convert.published import GridCell
+from kopsavilkums.convert.readers.summary_rows import GridCell
 
 HEADING = "heading"
 PARAGRAPH = "paragraph"

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from kopsavilkums.convert.labels import fold
+from kopsavilkums.convert.readers.labels import fold
 
 #: Folded month stems: every case of a Latvian month name starts with one of these.
 MONTHS = (
@@ -24,6 +24,10 @@ MONTHS = (
     "novembr",
     "decembr",
 )
+
+#: What a year looks like in a summary (a budget row, a period, a heading): 1900–2099. Every reader
+#: builds its year pattern from this one, so they agree on what counts as a year.
+YEAR = r"(?:19|20)\d{2}"
 
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)\.?", re.ASCII)
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", re.ASCII)
