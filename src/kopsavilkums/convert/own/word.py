@@ -28,7 +28,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from kopsavilkums.convert.imported import MAX_INPUT_BYTES, Imported, ImportRefused
-from kopsavilkums.convert.own import word_package as docx_package
+from kopsavilkums.convert.own import word_package
 from kopsavilkums.convert.own.agreement import DISAGREE, disagreements
 from kopsavilkums.convert.own.word_as_shown import Paragraph, read_visible
 from kopsavilkums.convert.own.word_styles import PARAGRAPH_KEYS
@@ -48,8 +48,8 @@ def import_own_docx(data: bytes, made_from: Callable[[Report], str] | None = Non
     """Like :func:`read_own_docx`, with notes about anything the reading had to place.
 
     ``made_from(report)`` is the fingerprint of what the Word file of ``report`` shows
-    (:func:`.write_docx.shown_fingerprint`, which imports this module, so the caller hands it in:
-    :func:`.reading.read_any` does). With it the draft is exact only if it makes what the file
+    (:func:`kopsavilkums.convert.writers.word.shown_fingerprint`, which imports this module, so the caller hands it in:
+    :func:`kopsavilkums.convert.reading.read_any` does). With it the draft is exact only if it makes what the file
     shows; without it, if the file's fingerprint matches."""
     document = _open(data)
     if document is None:
@@ -95,7 +95,7 @@ def _embedded_draft(document) -> tuple[dict, str] | None:
     for rel in document.part.rels.values():
         if rel.reltype == RT.CUSTOM_XML and not rel.is_external and len(rel.target_part.blob) > MAX_INPUT_BYTES:
             return None
-    return docx_package.draft_part(document)
+    return word_package.draft_part(document)
 
 
 def _open(data: bytes):

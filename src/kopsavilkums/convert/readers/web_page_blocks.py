@@ -1,9 +1,9 @@
 """A web page as :mod:`~kopsavilkums.convert.readers.blocks`: headings, paragraphs and the ``<strong>``
 or ``<b>`` words they start with, list items, definition terms and descriptions, tables.
 
-Text is gathered as :func:`.read_html.paragraphs` gathers it (blocks and ``<br>`` break, spaces
+Text is gathered as :func:`kopsavilkums.convert.readers.web_page.paragraphs` gathers it (blocks and ``<br>`` break, spaces
 collapse, list items get the number the page shows); a table is read by
-:func:`.read_html.grid`, unless it only lays out the page (it holds headings or definition
+:func:`kopsavilkums.convert.readers.web_page.grid`, unless it only lays out the page (it holds headings or definition
 lists), when its cells are read as the page's own blocks. The page's navigation, footer and
 asides are not read. One walk, without recursion, at any depth.
 """

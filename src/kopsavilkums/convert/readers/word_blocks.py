@@ -1,7 +1,7 @@
 """A Word file's body as :mod:`~kopsavilkums.convert.readers.blocks`: headings (by their style), list
 paragraphs, paragraphs with the bold words they start with, tables.
 
-The text and the tables are the general Word reader's own (:class:`.read_docx._Body`: what the
+The text and the tables are the general Word reader's own (:class:`kopsavilkums.convert.readers.word._Body`: what the
 document shows, numbers of lists included); this module only says what kind of block each is.
 """
 

@@ -8,7 +8,7 @@ write them (the numbers are text, so a copied list keeps them), the budget is a 
 with ``<th scope="col">``.
 
 Every value is escaped (:func:`html.escape`, quotes too) and wrapped in an element naming its field
-(``data-field="indicators[2].note"``), so :func:`.html_own.read_own_html` reads the page back
+(``data-field="indicators[2].note"``), so :func:`kopsavilkums.convert.own.web_page.read_own_html` reads the page back
 exactly; where the page shows a value differently (trimmed, or ``Nav`` for an empty one)
 ``data-value`` / ``data-empty`` say what it holds.
 """

@@ -6,11 +6,11 @@ never renumbers them), the budget as a table inside row 5, ``Nav`` where rows 6�
 signature block (lines to sign on, or the e-signature note) and who prepared it. While the report
 has errors a ``MELNRAKSTS`` watermark crosses every page, as in the PDF. Every paragraph and value
 carries a style named after its field (:mod:`kopsavilkums.convert.own.word_styles`) and the draft itself rides along in a
-custom XML part (:mod:`kopsavilkums.convert.own.word_package`): that is how :func:`.docx_own.read_own_docx` reads the
+custom XML part (:mod:`kopsavilkums.convert.own.word_package`): that is how :func:`kopsavilkums.convert.own.word.read_own_docx` reads the
 file back exactly, or reads what someone changed in Word.
 
 User text is only ever set as run text (python-docx escapes it); control characters that XML
-cannot hold are dropped, as the PDF drops them (:func:`.tagged.clean`).
+cannot hold are dropped, as the PDF drops them (:func:`kopsavilkums.convert.writers.tagged_runs.clean`).
 """
 
 from __future__ import annotations
@@ -25,8 +25,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
 from kopsavilkums import official
-from kopsavilkums.convert.own import word_package as docx_package
-from kopsavilkums.convert.own import word_styles as docx_styles
+from kopsavilkums.convert.own import word_package, word_styles
 from kopsavilkums.convert.own.word import fingerprint
 from kopsavilkums.convert.own.word_styles import BOOKMARK_PREFIX, LABEL_WIDTH, TEXT_WIDTH, Styles
 from kopsavilkums.convert.writers.cleaning import clean
@@ -51,12 +50,12 @@ def docx_bytes(report: Report, problems: list[Problem] | None = None) -> bytes:
     """The Word file of ``report``; ``problems`` defaults to final validation (errors → MELNRAKSTS)."""
     tagged = layout(report, problems)
     document = Document()
-    styles = docx_styles.install(document)
+    styles = word_styles.install(document)
     _Writer(document, styles).write(tagged)
-    docx_package.finish(document, report, tagged.model, fingerprint(document))
+    word_package.finish(document, report, tagged.model, fingerprint(document))
     buffer = io.BytesIO()
     document.save(buffer)
-    return docx_package.reproducible(buffer.getvalue())
+    return word_package.reproducible(buffer.getvalue())
 
 
 def shown_fingerprint(report: Report, problems: list[Problem] | None = None) -> str:
@@ -64,7 +63,7 @@ def shown_fingerprint(report: Report, problems: list[Problem] | None = None) -> 
     without writing the file: a reader compares it with the draft a file carries."""
     tagged = layout(report, problems)
     document = Document()
-    _Writer(document, docx_styles.install(document)).write(tagged)
+    _Writer(document, word_styles.install(document)).write(tagged)
     return fingerprint(document)
 
 
@@ -76,7 +75,7 @@ class _Writer:
     def write(self, t: Tagged) -> None:
         document = self.document
         section = document.sections[0]
-        docx_styles.page(section)
+        word_styles.page(section)
         self._footer(section, t.model.title)
         if t.draft:
             self._watermark(section)
@@ -148,12 +147,12 @@ class _Writer:
 
     def _official_table(self, body, t: Tagged) -> None:
         table = body.add_table(rows=len(t.rows), cols=2, width=TEXT_WIDTH)
-        docx_styles.fixed_layout(table, (LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH))
-        docx_styles.table_borders(table, 5)
-        docx_styles.cell_margins(table, 4, 4)
+        word_styles.fixed_layout(table, (LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH))
+        word_styles.table_borders(table, 5)
+        word_styles.cell_margins(table, 4, 4)
         for tr, row in zip(table.rows, t.rows, strict=True):
             if _estimated_height(row) < MIN_SPLIT_HEIGHT:
-                docx_styles.cant_split(tr)
+                word_styles.cant_split(tr)
             label_cell, value_cell = tr.cells
             self._style(label_cell.paragraphs[0], "label")
             self._run(label_cell.paragraphs[0], row.label, None)
@@ -179,9 +178,9 @@ class _Writer:
         table = cell.add_table(rows=rows, cols=columns)
         inner = TEXT_WIDTH - LABEL_WIDTH - Mm(3)
         shares = (0.28, 0.36, 0.36) if columns == 3 else (0.4, 0.6)
-        docx_styles.fixed_layout(table, tuple(int(inner * s) for s in shares))
-        docx_styles.table_borders(table, 3, "595959")
-        docx_styles.cell_margins(table, 2, 3)
+        word_styles.fixed_layout(table, tuple(int(inner * s) for s in shares))
+        word_styles.table_borders(table, 3, "595959")
+        word_styles.cell_margins(table, 2, 3)
         trs = table.rows
         for c, text in zip(trs[0].cells, grid.header, strict=True):
             self._cell(c, "budget.head", text)
@@ -214,11 +213,11 @@ class _Writer:
         spacer.paragraph_format.space_before = Mm(10)
         table = body.add_table(rows=len(t.signature), cols=2, width=TEXT_WIDTH)
         block = [spacer]
-        docx_styles.fixed_layout(table, (LABEL_WIDTH + Mm(12), TEXT_WIDTH - LABEL_WIDTH - Mm(12)))
-        docx_styles.no_borders(table)
-        docx_styles.cell_margins(table, 0, 4)
+        word_styles.fixed_layout(table, (LABEL_WIDTH + Mm(12), TEXT_WIDTH - LABEL_WIDTH - Mm(12)))
+        word_styles.no_borders(table)
+        word_styles.cell_margins(table, 0, 4)
         for tr, line in zip(table.rows, t.signature, strict=True):
-            docx_styles.cant_split(tr)
+            word_styles.cant_split(tr)
             label_cell, value_cell = tr.cells
             for c in (label_cell, value_cell):
                 c.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
@@ -231,7 +230,7 @@ class _Writer:
             value = self._style(value_cell.paragraphs[0], key)
             value.paragraph_format.space_before = Mm(3)
             if line.blank:
-                docx_styles.bottom_border(value_cell)
+                word_styles.bottom_border(value_cell)
             else:
                 self.para(value_cell, Para("signature", line.pieces), style_key=key, first=value)
             block += [*label_cell.paragraphs, *value_cell.paragraphs]
@@ -253,7 +252,7 @@ class _Writer:
         """The running title and ``1. lpp. no 3``, as in the PDF (Word fills in the numbers)."""
         paragraph = section.footer.paragraphs[0]
         self._style(paragraph, "footer")
-        docx_styles.right_tab(paragraph, TEXT_WIDTH)
+        word_styles.right_tab(paragraph, TEXT_WIDTH)
         short = " ".join(clean(title).split())
         if len(short) > FOOTER_TITLE:
             short = short[: FOOTER_TITLE - 1].rstrip() + "…"
