@@ -25,8 +25,8 @@ WINDOW = (1000, 1300)
 
 def main() -> int:
     from kopsavilkums import exchange
-    from kopsavilkums.convert.write_docx import docx_bytes
-    from kopsavilkums.convert.write_html import html_page
+    from kopsavilkums.convert.writers.web_page import html_page
+    from kopsavilkums.convert.writers.word import docx_bytes
 
     browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     missing = [tool for tool in ("soffice", "pdftoppm") if shutil.which(tool) is None]

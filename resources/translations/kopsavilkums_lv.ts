@@ -70,6 +70,10 @@
 <context>
     <name>Form</name>
     <message>
+        <source>This field holds at most %1 characters; the rest was left out.</source>
+        <translation>Šajā laukā var būt ne vairāk kā %1 rakstzīmju; pārējais netika ievietots.</translation>
+    </message>
+    <message>
         <source>The following result indicators were achieved within the public administration task:</source>
         <translation>Valsts pārvaldes uzdevumu ietvaros tika sasniegti šādi rezultatīvie rādītāji:</translation>
     </message>

@@ -234,7 +234,7 @@ def _take_file_to_open(parser: argparse.ArgumentParser, argv: list[str]) -> tupl
 def _print_problems(problems, lang: str) -> None:
     names = {"lv": {"error": "kļūda", "warning": "brīdinājums"}, "en": {"error": "error", "warning": "warning"}}[lang]
     for p in problems:
-        print(f"{names[p.severity.value]}: {p.path}: {p.text(lang)}", file=sys.stderr)
+        print(f"{names[p.severity.value]}: {p.path}: {shown(p.text(lang))}", file=sys.stderr)
 
 
 def _cmd_validate(args) -> int:

@@ -26,7 +26,7 @@ from kopsavilkums.messages import Message
 COMMANDS = ("list", "import", "export", "delete", "restore")
 
 _STATUS = {"lv": {"draft": "melnraksts", "submitted": "iesniegts"}, "en": {"draft": "draft", "submitted": "submitted"}}
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")  # C0, DEL and C1: nothing reaches the terminal
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:

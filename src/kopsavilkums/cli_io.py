@@ -28,17 +28,17 @@ def read_input(path: str, lang: str):
     """The report in ``path`` — a draft file, a PDF made by Kopsavilkums, a Word file, a web page
     or the text of a published summary — with what the reading noticed told on stderr; None
     (after one line saying why) when it cannot be read."""
-    from kopsavilkums.convert.common import ImportRefused
+    from kopsavilkums.convert.imported import ImportRefused
     from kopsavilkums.convert.reading import read_path
 
     try:
         imported = read_path(path)
     except ImportRefused as exc:
-        print(f"kopsavilkums: {shown(path)}: {exc.localized(lang)}", file=sys.stderr)
+        print(f"kopsavilkums: {shown(path)}: {shown(exc.localized(lang))}", file=sys.stderr)
         return None
     note = "piezīme" if lang == "lv" else "note"
     for message in imported.notes:
-        print(f"{note}: {shown(path)}: {message.text(lang)}", file=sys.stderr)
+        print(f"{note}: {shown(path)}: {shown(message.text(lang))}", file=sys.stderr)  # file text: no escapes
     return imported.report
 
 

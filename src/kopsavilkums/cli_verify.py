@@ -37,8 +37,8 @@ def add_command(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, lang: str) -> int:
     from kopsavilkums import signatures, userfile
-    from kopsavilkums.convert.common import MAX_INPUT_BYTES
     from kopsavilkums.convert.detect import Kind, detect
+    from kopsavilkums.convert.imported import MAX_INPUT_BYTES
 
     try:
         roots = None if args.trust is None else _certificates(args.trust)

@@ -11,7 +11,7 @@ A line composed of values and our own wording (an indicator's ``Plānots: 24; sa
 period, an amount with its explanation, the signatory, who prepared it) is kept as runs
 (:class:`Run`), each naming the field it shows, so that the Word file and the web page, which must
 read back, tag the values from here instead of wording the line a second time
-(:mod:`kopsavilkums.convert.tagged`); the PDF and the text export print the runs joined.
+(:mod:`kopsavilkums.convert.writers.tagged_runs`); the PDF and the text export print the runs joined.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ _O_NOCTTY = getattr(os, "O_NOCTTY", 0)
 _O_BINARY = getattr(os, "O_BINARY", 0)
 # Control characters, line ends (for str.splitlines) and lone surrogates (undecodable bytes):
 # a name is shown with these escaped, so a message is one line and sends nothing to a terminal.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029\ud800-\udfff]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")  # C0, DEL, C1 (8-bit CSI …)
 
 
 class FileProblem(UserError):

@@ -73,6 +73,7 @@ def validate(report: Report, *, final: bool = False) -> list[Problem]:
     _check_rows_6_and_7(report, out)
     _check_signature(report, out, final)
     _check_printable(report, out)
+    _check_direction(report, out)
     return sorted(out, key=_form_place)  # stable: a field's own problems keep their order
 
 
@@ -377,6 +378,25 @@ def _check_printable(r: Report, out: _Problems) -> None:
                 Message(
                     f"Šīs rakstzīmes nav drukas fontā un PDF būs kā □: {shown}",
                     f"These characters are not in the print font and will print as □: {shown}",
+                ),
+                row_id,
+            )
+
+
+#: Bidi embeddings and overrides: shown reversed by browsers and Word, left out of every output.
+_OVERRIDES = re.compile("[\u202a-\u202e]")
+
+
+def _check_direction(r: Report, out: _Problems) -> None:
+    for path, text, row_id in texts(r):
+        if _OVERRIDES.search(text):
+            out.warning(
+                path,
+                Message(
+                    "Tekstā ir rakstības virziena maiņas rakstzīmes (U+202A–U+202E), kas tekstu var parādīt apgrieztu; "
+                    "PDF, Word failā un tīmekļa lapā tās tiek izlaistas.",
+                    "The text holds direction-override characters (U+202A–U+202E), which can show it reversed; "
+                    "the PDF, the Word file and the web page leave them out.",
                 ),
                 row_id,
             )

@@ -17,11 +17,11 @@ import time
 from bench_printing import SEED, stress_report  # beside this file: run as a script
 
 from kopsavilkums import exchange
-from kopsavilkums.convert.docx_own import read_own_docx
-from kopsavilkums.convert.html_own import read_own_html
-from kopsavilkums.convert.write_docx import docx_bytes
-from kopsavilkums.convert.write_html import html_page
-from kopsavilkums.convert.write_text import published_text
+from kopsavilkums.convert.own.web_page import read_own_html
+from kopsavilkums.convert.own.word import read_own_docx
+from kopsavilkums.convert.writers.text import published_text
+from kopsavilkums.convert.writers.web_page import html_page
+from kopsavilkums.convert.writers.word import docx_bytes
 from kopsavilkums.printing import render_pdf
 
 

@@ -40,7 +40,7 @@ WORD_ROWS = "".join(
 
 OURS = """
 import sys
-from kopsavilkums.convert.common import ImportRefused
+from kopsavilkums.convert.imported import ImportRefused
 from kopsavilkums.convert.reading import read_path
 try:
     read_path(sys.argv[1])
@@ -54,6 +54,7 @@ BASELINE = {
     "html": "import sys; from lxml import html; html.document_fromstring(open(sys.argv[1], 'rb').read())",
     "text": "import sys; open(sys.argv[1], 'rb').read().decode('utf-8', 'replace').split('\\n')",
     "pdf": "import sys; from pypdf import PdfReader; list(PdfReader(sys.argv[1], strict=False).attachments)",
+    "mhtml": "import email, sys; email.message_from_bytes(open(sys.argv[1], 'rb').read())",
 }
 
 
@@ -107,13 +108,16 @@ def _our_word_file_with_empty_objectives() -> bytes:
     return out.getvalue()
 
 
-def _pdf(objects: dict[int, bytes]) -> bytes:
+def _pdf(objects: dict[int, bytes], aliases: dict[int, int] | None = None) -> bytes:
+    """A PDF of ``objects``; ``aliases`` point more object numbers at the place of another."""
     out = bytearray(b"%PDF-1.7\n")
     offsets = {}
     for number in sorted(objects):
         offsets[number] = len(out)
         out += f"{number} 0 obj\n".encode() + objects[number] + b"\nendobj\n"
-    size = max(objects) + 1
+    for number, same in (aliases or {}).items():
+        offsets[number] = offsets[same]
+    size = max(objects.keys() | (aliases or {}).keys()) + 1
     xref = len(out)
     out += f"xref\n0 {size}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{offsets[n]:010d} 00000 n \n".encode() for n in range(1, size))
@@ -149,6 +153,46 @@ def _pdf_attachments(count: int = 60_000) -> bytes:
         kids.append(f"{4 + count + first // 1000} 0 R")
     objects[2] = ("<< /Kids [" + " ".join(kids) + "] >>").encode()
     return _pdf(objects)
+
+
+def _pdf_attachments_of(count: int, data: bytes, filters: str, one_stream: bool = False) -> bytes:
+    """``count`` attachments named kopsavilkums.json, each its own stream of ``data`` (or, with
+    ``one_stream``, each its own object number pointing at the first one's place)."""
+    objects = {1: b"<< /Type /Catalog /Names << /EmbeddedFiles 2 0 R >> >>"}
+    names, aliases = [], {}
+    for i in range(count):
+        spec, body = 3 + 2 * i, 4 + 2 * i
+        objects[spec] = f"<< /Type /Filespec /F (kopsavilkums.json) /EF << /F {body} 0 R >> >>".encode()
+        if one_stream and i:
+            aliases[body] = 4
+        else:
+            head = f"<< /Type /EmbeddedFile /Filter {filters} /Length {len(data)} >>\nstream\n".encode()
+            objects[body] = head + data + b"\nendstream"
+        names.append(f"(kopsavilkums.json) {spec} 0 R")
+    objects[2] = ("<< /Names [" + " ".join(names) + "] >>").encode()
+    return _pdf(objects, aliases)
+
+
+def _pdf_double_compressed_drafts() -> bytes:
+    inner = zlib.compress(b'{"format": "kopsavilkums", "report": {"title": "' + b"a" * 74_000_000, 9)
+    return _pdf_attachments_of(20, zlib.compress(inner, 9), "[/FlateDecode /FlateDecode]")
+
+
+def _pdf_damaged_stream() -> bytes:
+    import random
+
+    noise = random.Random(1).randbytes
+    damaged = zlib.compress(noise(3_000_000))[:1000] + b"\x00garbage" + noise(4_900_000)
+    return _pdf_attachments_of(10, damaged, "/FlateDecode", one_stream=True)
+
+
+def _web_archive_parameters() -> bytes:
+    parameters = "".join(f';p{i}="v"' for i in range(400_000))
+    page = f"<html><body><table>{ROWS}</table></body></html>"
+    return (
+        'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
+        f"Content-Type: text/html{parameters}; charset=utf-8\r\n\r\n{page}\r\n--b--\r\n"
+    ).encode()
 
 
 SHAPES: dict[str, tuple[str, Callable[[], bytes]]] = {
@@ -258,6 +302,27 @@ SHAPES: dict[str, tuple[str, Callable[[], bytes]]] = {
     ),
     "PDF: its draft inflating to 300 MB": ("pdf", _pdf_bomb),
     "PDF: 60,000 attachments": ("pdf", _pdf_attachments),
+    "PDF: 20 drafts, each 74 MB compressed twice": ("pdf", _pdf_double_compressed_drafts),
+    "PDF: ten object numbers at one damaged 4.9 MB stream": ("pdf", _pdf_damaged_stream),
+    "Word: 1,500,000 runs inside 250 nested insertions": (
+        "docx",
+        lambda: _word(
+            "<w:p>"
+            + '<w:ins w:id="1" w:author="x">' * 250
+            + "<w:r><w:t>a</w:t></w:r>" * 1_500_000
+            + "</w:ins>" * 250
+            + f"</w:p><w:tbl>{WORD_ROWS}</w:tbl>"
+        ),
+    ),
+    "web archive: 400,000 Content-Type parameters": ("mhtml", _web_archive_parameters),
+    "page: 3,700,000 empty list items": (
+        "html",
+        lambda: (
+            f"<html><body><table>{ROWS}<tr><td>Cita informācija</td><td><ul>"
+            + "<li>" * 3_700_000
+            + "</ul></td></tr></table></body></html>"
+        ).encode(),
+    ),
 }
 
 

@@ -16,7 +16,7 @@ import pytest
 from lxml import etree
 
 from kopsavilkums import exchange, official
-from kopsavilkums.convert.cleaning import clean
+from kopsavilkums.convert.writers.cleaning import clean
 from kopsavilkums.official import BudgetTable, Numbered, Text
 from kopsavilkums.report import BudgetRow, Indicator, Objective, Report
 

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from kopsavilkums.convert.around import read_above, read_under
-from kopsavilkums.convert.labels import recognise
-from kopsavilkums.convert.values import Read
+from kopsavilkums.convert.readers.around_table import read_above, read_under
+from kopsavilkums.convert.readers.labels import recognise
+from kopsavilkums.convert.readers.values import Read
 from kopsavilkums.fields import ROWS
 from kopsavilkums.official import E_SIGNATURE_NOTE
 from kopsavilkums.report import BY_HAND, E_SIGNATURE, Report

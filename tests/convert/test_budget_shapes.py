@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from kopsavilkums.convert.readers.values import Read, read_amount_row, read_budget
 from kopsavilkums.convert.reading import read_any
-from kopsavilkums.convert.values import Read, read_amount_row, read_budget
 
 D = Decimal
 TWO_YEARS = [(2022, D("1000.00"), D("900.00")), (2023, D("2000.00"), D("1950.50"))]

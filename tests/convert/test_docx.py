@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from kopsavilkums.convert.common import ImportRefused
-from kopsavilkums.convert.notes import UNPLACED_MARKER
+from kopsavilkums.convert.imported import ImportRefused
+from kopsavilkums.convert.readers.import_notes import UNPLACED_MARKER
 from kopsavilkums.convert.reading import read_any
 from kopsavilkums.report import BY_HAND, E_SIGNATURE
 

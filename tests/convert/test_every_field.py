@@ -66,15 +66,15 @@ def test_every_field_of_the_official_rows_comes_back_from_the_published_text():
 
 def test_a_field_left_out_of_the_word_reader_is_named(monkeypatch):
     """The check itself: the reader of an edited Word file that forgets one field fails it."""
-    from kopsavilkums.convert import docx_visible
+    from kopsavilkums.convert.own import word_as_shown
 
     report = filled_report()
-    real = docx_visible._Reading.value
+    real = word_as_shown._Reading.value
 
     def forgetful(self, f, notes):
         return "" if f.key == "contract" else real(self, f, notes)
 
-    monkeypatch.setattr(docx_visible._Reading, "value", forgetful)
+    monkeypatch.setattr(word_as_shown._Reading, "value", forgetful)
     missing = lost(report, FORMATS["Word as edited"](report))
     assert [re.sub(r":.*", "", m) for m in missing] == ["contract"]
 
@@ -93,12 +93,12 @@ def test_a_word_file_with_a_field_this_version_does_not_know_keeps_its_text_apar
     """A Word file a newer Kopsavilkums wrote, its field's style unknown here (simulated by
     renaming the style of a field we know): its text is kept under its name, not glued onto the
     value before it."""
-    from kopsavilkums.convert import docx_styles
+    from kopsavilkums.convert.own import word_styles
 
     report = filled_report()
     document = docx.Document(io.BytesIO(render(report, "docx")))
-    style = docx_styles.run_style_name(known) if known == "contract" else docx_styles.paragraph_style_name(known)
-    document.styles[style].name = docx_styles.PREFIX + "Projekta kods"
+    style = word_styles.run_style_name(known) if known == "contract" else word_styles.paragraph_style_name(known)
+    document.styles[style].name = word_styles.PREFIX + "Projekta kods"
     out = io.BytesIO()
     document.save(out)
     back = read_any(out.getvalue(), "kopsavilkums.docx")

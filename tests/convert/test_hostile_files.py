@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from kopsavilkums import exchange
-from kopsavilkums.convert.common import ImportRefused
+from kopsavilkums.convert.imported import ImportRefused
 from kopsavilkums.convert.reading import read_any
 from kopsavilkums.convert.writing import render
 

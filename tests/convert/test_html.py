@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kopsavilkums.convert.common import ImportRefused
+from kopsavilkums.convert.imported import ImportRefused
 from kopsavilkums.convert.reading import read_any, read_path
 
 SAMPLES = Path(__file__).resolve().parent / "samples"

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tests.convert.layout_samples import DOCX_LAYOUTS, EXPECTED, HTML_LAYOUTS, TEXT_LAYOUTS, TITLE, as_read
 
 from kopsavilkums import exchange
-from kopsavilkums.convert.notes import UNPLACED_MARKER
+from kopsavilkums.convert.readers.import_notes import UNPLACED_MARKER
 from kopsavilkums.convert.reading import read_any
 
 LAYOUTS = [

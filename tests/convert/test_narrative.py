@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kopsavilkums.convert.narrative import read_narrative
-from kopsavilkums.convert.values import Read
+from kopsavilkums.convert.readers.narrative import read_narrative
+from kopsavilkums.convert.readers.values import Read
 from kopsavilkums.official import INDICATORS_SENTENCE
 
 

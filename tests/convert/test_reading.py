@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kopsavilkums import exchange
-from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported, ImportRefused
 from kopsavilkums.convert.detect import Kind, detect
+from kopsavilkums.convert.imported import MAX_INPUT_BYTES, Imported, ImportRefused
 from kopsavilkums.convert.reading import READERS, Reader, read_any, read_path
 
 from .docx_samples import (
@@ -64,7 +64,8 @@ def test_a_broken_draft_file_is_refused_with_the_draft_files_own_message():
 @pytest.mark.parametrize(
     ("data", "kind"),
     [
-        (b"%PDF-1.7\n", Kind.PDF),
+        (b"%PDF-1.7\n1 0 obj\n", Kind.PDF),  # a header and a PDF's structure
+        (b"%PDF-1.7 kopsavilkums\n\nValsts p\xc4\x81rvaldes uzdevums\tU\n", Kind.TEXT),  # only a title says so
         (b'\xef\xbb\xbf  {"format": 1}', Kind.DRAFT),
         (b"<!DOCTYPE html><p>x</p>", Kind.HTML),
         (b"\n\n<table><tr><td>x</td></tr></table>", Kind.HTML),

@@ -55,13 +55,13 @@ def test_a_published_summary_read_by_its_rows_is_not_exact(complete_report):
 
 def test_a_page_that_only_borrows_our_attribute_is_not_taken_for_ours():
     page = b'<html><body><h1 data-field="title">Virsraksts</h1><p>Viss cits lapas teksts.</p></body></html>'
-    from kopsavilkums.convert.html_own import import_own_html
+    from kopsavilkums.convert.own.web_page import import_own_html
 
     assert import_own_html(page) is None  # no table of ours: the general web page reader decides
 
 
 def test_our_table_pasted_into_another_page_is_read_with_a_note_not_as_exact(complete_report):
-    from kopsavilkums.convert.write_html import html_fragment
+    from kopsavilkums.convert.writers.web_page import html_fragment
 
     page = f"<html><body><p>Ministrijas lapas ievads.</p>{html_fragment(complete_report)}</body></html>"
     back = read_any(page.encode("utf-8"), "lapa.html")
@@ -70,7 +70,7 @@ def test_our_table_pasted_into_another_page_is_read_with_a_note_not_as_exact(com
 
 
 def test_our_page_nested_deeper_than_a_parser_goes_is_refused_not_read_empty(complete_report):
-    from kopsavilkums.convert.common import ImportRefused
+    from kopsavilkums.convert.imported import ImportRefused
 
     page = '<html><body><table class="kopsavilkums"><tr><td data-field="title">' + "<span>" * 10_000 + "x"
     with pytest.raises(ImportRefused, match="nested too deeply"):
@@ -89,7 +89,7 @@ def test_a_word_file_that_unpacks_to_too_much_is_refused_before_it_is_parsed():
     import io
     import zipfile
 
-    from kopsavilkums.convert.common import ImportRefused
+    from kopsavilkums.convert.imported import ImportRefused
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

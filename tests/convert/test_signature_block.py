@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kopsavilkums.convert.notes import UNPLACED_MARKER
+from kopsavilkums.convert.readers.import_notes import UNPLACED_MARKER
 from kopsavilkums.convert.reading import read_any
 
 ROWS = (

@@ -17,12 +17,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kopsavilkums import official
-from kopsavilkums.convert import tagged
-from kopsavilkums.convert.cleaning import clean
-from kopsavilkums.convert.html_own import read_own_html
-from kopsavilkums.convert.tagged import Para, Piece, layout
-from kopsavilkums.convert.write_docx import docx_bytes
-from kopsavilkums.convert.write_html import html_page
+from kopsavilkums.convert.own.web_page import read_own_html
+from kopsavilkums.convert.writers import tagged_runs
+from kopsavilkums.convert.writers.cleaning import clean
+from kopsavilkums.convert.writers.tagged_runs import Para, Piece, layout
+from kopsavilkums.convert.writers.web_page import html_page
+from kopsavilkums.convert.writers.word import docx_bytes
 from kopsavilkums.fieldpath import FieldPath
 from kopsavilkums.fields import field
 from kopsavilkums.formats import format_date, format_money
@@ -142,7 +142,7 @@ def check(report: Report) -> None:
         assert [p.role for p in paras] == [key if key == "period" else "amount"] * len(texts)
         for text, para in zip(texts, paras, strict=True):
             assert text.runs or not text.text, f"{key}: a composed paragraph without its runs"
-            # A paragraph of rows 6 and 7 shows a cut value as the model words it, still tagged.
+            # A paragraph of rows 6 and 7 shows a cut value as the model words it, still tagged_runs.
             check_line(report, text.runs, para.pieces, whole=False)
 
     assert [line.label for line in t.signature] == [line.label for line in model.signature_lines]
@@ -233,10 +233,10 @@ def _string_literals(path: Path) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("module", ["tagged.py", "write_docx.py", "write_html.py"])
+@pytest.mark.parametrize("module", ["tagged_runs.py", "word.py", "web_page.py"])
 def test_the_layout_and_the_writers_word_no_composed_line_themselves(module):
     words = _our_words()
     assert {official.REPRESENTATIVE, official.SIGNATURE, official.DATE} < words and len(words) > 5
-    source = Path(tagged.__file__).with_name(module)
+    source = Path(tagged_runs.__file__).with_name(module)
     found = {w for literal in _string_literals(source) for w in words if w in literal}
     assert not found, f"{module} words what the print model words: {found}"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from kopsavilkums import exchange
-from kopsavilkums.convert.common import ImportRefused
-from kopsavilkums.convert.notes import UNPLACED_MARKER
+from kopsavilkums.convert.imported import ImportRefused
+from kopsavilkums.convert.readers.import_notes import UNPLACED_MARKER
 from kopsavilkums.convert.reading import read_any, read_path
 from kopsavilkums.official import DEFAULT_TITLE
 from kopsavilkums.report import E_SIGNATURE
@@ -249,14 +249,14 @@ def test_html_in_a_value_too_deep_to_parse_is_kept_as_it_is():
 
 
 def test_letters_typed_with_combining_marks_are_composed_and_nothing_else_changes():
-    from kopsavilkums.convert.labels import nfc
+    from kopsavilkums.convert.readers.labels import nfc
 
     assert nfc("Valsts pa\u0304rvaldes uzdevums") == "Valsts pārvaldes uzdevums"  # a + U+0304
     assert nfc("\uf900 \u212b \ufb01 \u00c5") == "\uf900 \u212b \ufb01 \u00c5"  # as the user typed them
 
 
 def test_a_copied_page_keeps_every_character_the_user_chose(seed_report):
-    from kopsavilkums.convert.write_text import published_text
+    from kopsavilkums.convert.writers.text import published_text
 
     seed_report.performer = "Biedrība \uf900 \u212b"
     assert read(published_text(seed_report)).report.performer == "Biedrība \uf900 \u212b"

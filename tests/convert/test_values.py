@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from kopsavilkums.convert.values import Read, is_none, read_amount_row, read_budget, read_period
+from kopsavilkums.convert.readers.values import Read, is_none, read_amount_row, read_budget, read_period
 
 D = Decimal
 

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from kopsavilkums import official
-from kopsavilkums.convert.cleaning import clean
-from kopsavilkums.convert.common import ImportRefused
-from kopsavilkums.convert.docx_own import import_own_docx, read_own_docx
-from kopsavilkums.convert.write_docx import docx_bytes
+from kopsavilkums.convert.imported import ImportRefused
+from kopsavilkums.convert.own.word import import_own_docx, read_own_docx
+from kopsavilkums.convert.writers.cleaning import clean
+from kopsavilkums.convert.writers.word import docx_bytes
 from kopsavilkums.report import E_SIGNATURE, Indicator, Objective, Report
 from kopsavilkums.validation import has_errors, validate
 

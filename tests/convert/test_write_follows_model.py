@@ -9,10 +9,10 @@ import dataclasses
 import pytest
 
 from kopsavilkums import official
-from kopsavilkums.convert.docx_own import read_own_docx
-from kopsavilkums.convert.html_own import read_own_html
-from kopsavilkums.convert.write_docx import docx_bytes
-from kopsavilkums.convert.write_html import html_page
+from kopsavilkums.convert.own.web_page import read_own_html
+from kopsavilkums.convert.own.word import read_own_docx
+from kopsavilkums.convert.writers.web_page import html_page
+from kopsavilkums.convert.writers.word import docx_bytes
 from kopsavilkums.official import Numbered, Run, Text
 
 from .exporttools import document, docx_paragraphs, model_paragraphs, model_row_texts, page_row_texts

@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kopsavilkums import official
-from kopsavilkums.convert.cleaning import clean
-from kopsavilkums.convert.html_own import import_own_html, read_own_html
-from kopsavilkums.convert.write_html import html_fragment, html_page
+from kopsavilkums.convert.own.web_page import import_own_html, read_own_html
+from kopsavilkums.convert.writers.cleaning import clean
+from kopsavilkums.convert.writers.web_page import html_fragment, html_page
 from kopsavilkums.report import E_SIGNATURE, Indicator, Objective, Report
 
 from .exporttools import EXAMPLES, HOSTILE, document, example, hostile_report, model_row_texts, page_row_texts

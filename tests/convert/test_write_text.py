@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kopsavilkums import official
-from kopsavilkums.convert.write_text import published_text
+from kopsavilkums.convert.writers.text import published_text
 
 from .exporttools import EXAMPLES, HOSTILE, example, hostile_report
 

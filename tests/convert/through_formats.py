@@ -75,12 +75,12 @@ HAVE_LIBREOFFICE = shutil.which("soffice") is not None
 MODULES = {
     "draft file": "exchange.py",
     "PDF (its attachment)": "exchange.py, printing/attachment.py",
-    "Word as written": "exchange.py, convert/docx_package.py, convert/docx_own.py",
-    "Word as edited": "official.py, convert/tagged.py, convert/docx_styles.py, convert/write_docx.py, "
-    "convert/docx_visible.py",
-    "web page as written": "official.py, convert/tagged.py, convert/write_html.py, convert/html_own.py",
-    "web page as a browser saves it": "convert/write_html.py, convert/html_own.py",
-    "the published text": "official.py, convert/write_text.py, convert/read_text.py, convert/published.py",
+    "Word as written": "exchange.py, convert/own/word_package.py, convert/own/word.py",
+    "Word as edited": "official.py, convert/writers/tagged_runs.py, convert/own/word_styles.py, convert/writers/word.py, "
+    "convert/own/word_as_shown.py",
+    "web page as written": "official.py, convert/writers/tagged_runs.py, convert/writers/web_page.py, convert/own/web_page.py",
+    "web page as a browser saves it": "convert/writers/web_page.py, convert/own/web_page.py",
+    "the published text": "official.py, convert/writers/text.py, convert/readers/text.py, convert/readers/summary_rows.py",
 }
 MODULES["Word as LibreOffice re-saves it"] = MODULES["Word as written"]
 MODULES["Word edited, then re-saved by LibreOffice"] = MODULES["Word as edited"]

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from convert.exporttools import hostile_report
 from kopsavilkums import exchange
-from kopsavilkums.convert.read_pdf import read_pdf
+from kopsavilkums.convert.readers.pdf import read_pdf
 from kopsavilkums.printing import render_pdf
 from kopsavilkums.report import BudgetRow, Indicator, Objective, Period, Report
 

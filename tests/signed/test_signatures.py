@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kopsavilkums import exchange, signatures
-from kopsavilkums.convert import signed_pdf as signed_reading
+from kopsavilkums.convert.readers import signed_pdf as signed_reading
 from kopsavilkums.convert.reading import read_any
 from kopsavilkums.signatures import Changed
 

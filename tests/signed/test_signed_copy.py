@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 
-from kopsavilkums.convert.common import ImportRefused
-from kopsavilkums.convert.signed_copy import matching_draft, read_signed_copy
+from kopsavilkums.convert.imported import ImportRefused
+from kopsavilkums.convert.readers.signed_copy import matching_draft, read_signed_copy
 from kopsavilkums.report import next_report_from
 from kopsavilkums.store import DraftStore
 

@@ -11,7 +11,7 @@ import zipfile
 import zlib
 from enum import StrEnum
 
-from kopsavilkums.convert.common import ImportRefused
+from kopsavilkums.convert.imported import ImportRefused, reason
 from kopsavilkums.messages import Message
 
 
@@ -59,7 +59,7 @@ def detect(data: bytes) -> Kind:
     start = _start(data)
     if not start:
         raise _refused("Fails ir tukšs.", "The file is empty.")
-    if b"%PDF-" in data[:1024]:
+    if _is_pdf(data, start):
         return Kind.PDF
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data)
@@ -82,13 +82,27 @@ def detect(data: bytes) -> Kind:
     return Kind.TEXT
 
 
+_PDF_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
+
+
+def _is_pdf(data: bytes, start: bytes) -> bool:
+    """A PDF header in the first kilobyte (where readers look for it) *and* a PDF's structure: an
+    object, or its end. A draft, page or text whose title says ``%PDF-`` is none (its own exports
+    could not be read back)."""
+    if b"%PDF-" not in data[:1024] or start.startswith((b"{", b"[", b"<")):
+        return False
+    return bool(_PDF_OBJECT.search(data, 0, 65536)) or b"%%EOF" in data[-4096:]
+
+
 def _zip_kind(data: bytes) -> Kind:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
     except ZIP_ERRORS as exc:
-        raise _refused(f"Bojāts zip (vai Word) fails ({exc}).", f"A damaged zip (or Word) file ({exc}).") from None
+        raise _refused(
+            f"Bojāts zip (vai Word) fails ({reason(exc)}).", f"A damaged zip (or Word) file ({reason(exc)})."
+        ) from None
     if "word/document.xml" in names:
         return Kind.DOCX
     if mimetype.startswith(b"application/vnd.oasis.opendocument"):
@@ -99,11 +113,24 @@ def _zip_kind(data: bytes) -> Kind:
     raise _refused("Šis zip fails nav Word dokuments (.docx).", "This zip file is not a Word document (.docx).")
 
 
+#: A MIME header with parameters, with its folded continuation lines.
+_PARAMETERISED = re.compile(rb"^content-(?:type|disposition)[ \t]*:([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)", re.I | re.M)
+MAX_HEADER = 8192
+
+
 def web_archive_page(data: bytes) -> bytes | None:
     """The HTML page inside a browser's web archive (``.mht``, ``.mhtml``), or None when it has none."""
     import email  # the standard library's MIME reader, only for web archives
     import email.policy
 
+    for header in _PARAMETERISED.finditer(data):
+        if len(header.group(1)) > MAX_HEADER:
+            # The standard library splits a header's parameters in quadratic time: 400,000
+            # of them (5 MB) took more than a minute. A browser writes a handful.
+            raise _refused(
+                "Tīmekļa arhīva galvene ir pārāk gara (tik garu neraksta neviena pārlūkprogramma); tas netiek lasīts.",
+                "A header of the web archive is too long (no browser writes one so long); it is not read.",
+            )
     try:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
         parts = list(message.walk())

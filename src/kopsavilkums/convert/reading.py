@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kopsavilkums import exchange, userfile
-from kopsavilkums.convert.common import MAX_INPUT_BYTES, Imported, ImportRefused
 from kopsavilkums.convert.detect import Kind, detect, web_archive_page
-from kopsavilkums.convert.notes import ACCEPTED
+from kopsavilkums.convert.imported import MAX_INPUT_BYTES, Imported, ImportRefused
+from kopsavilkums.convert.readers.fitting import fit
+from kopsavilkums.convert.readers.import_notes import ACCEPTED
 from kopsavilkums.fields import field
 from kopsavilkums.messages import Message, count_lv
 
@@ -41,19 +42,20 @@ def read_draft(data: bytes) -> Imported:
 
 
 def _read_pdf(data: bytes) -> Imported:
-    from kopsavilkums.convert.read_pdf import read_pdf
+    from kopsavilkums.convert.readers.pdf import read_pdf
 
     if b"/ByteRange" in data:  # signatures.may_be_signed: only then are they (and pyHanko) imported
-        from kopsavilkums.convert.signed_pdf import read_signed_pdf
+        from kopsavilkums.convert.readers.signed_pdf import read_signed_pdf
 
         return read_signed_pdf(data, read_pdf)
     return read_pdf(data)
 
 
 def _read_own_docx(data: bytes) -> Imported | None:
-    from kopsavilkums.convert.docx_own import import_own_docx
+    from kopsavilkums.convert.own.word import import_own_docx
+    from kopsavilkums.convert.writers.word import shown_fingerprint
 
-    imported = import_own_docx(data)
+    imported = import_own_docx(data, made_from=shown_fingerprint)  # exact only if the draft makes what it shows
     if imported is None:
         # python-docx's parts and package refer to each other: the file it parsed is freed by the
         # garbage collector only, so now, before the general reader parses the same file again
@@ -63,23 +65,23 @@ def _read_own_docx(data: bytes) -> Imported | None:
 
 
 def _read_own_html(data: bytes) -> Imported | None:
-    from kopsavilkums.convert.html_own import import_own_html
+    from kopsavilkums.convert.own.web_page import import_own_html
 
     return import_own_html(data)
 
 
 def _read_docx(data: bytes) -> Imported:
-    from kopsavilkums.convert.by_labels import table_or_labels  # any layout, when no table holds the rows
-    from kopsavilkums.convert.docx_blocks import read_docx_by_labels
-    from kopsavilkums.convert.read_docx import read_docx
+    from kopsavilkums.convert.readers.by_labels import table_or_labels  # any layout, when no table holds the rows
+    from kopsavilkums.convert.readers.word import read_docx
+    from kopsavilkums.convert.readers.word_blocks import read_docx_by_labels
 
     return table_or_labels(lambda: read_docx(data), lambda: read_docx_by_labels(data))
 
 
 def _read_html(data: bytes) -> Imported:
-    from kopsavilkums.convert.by_labels import table_or_labels
-    from kopsavilkums.convert.html_blocks import read_html_by_labels
-    from kopsavilkums.convert.read_html import read_html
+    from kopsavilkums.convert.readers.by_labels import table_or_labels
+    from kopsavilkums.convert.readers.web_page import read_html
+    from kopsavilkums.convert.readers.web_page_blocks import read_html_by_labels
 
     return table_or_labels(lambda: read_html(data), lambda: read_html_by_labels(data))
 
@@ -92,7 +94,7 @@ def _read_web_archive(data: bytes) -> Imported:
 
 
 def _read_text(data: bytes) -> Imported:
-    from kopsavilkums.convert.read_text import read_text
+    from kopsavilkums.convert.readers.text import read_text
 
     return read_text(data)
 
@@ -127,6 +129,7 @@ def read_any(data: bytes, name: str = "", readers: Sequence[Reader] | None = Non
                 continue
             if (result := reader.read(data)) is not None:
                 _check_rows(result.report)
+                fit(result)  # never more than a draft file can hold
                 if (named := _named_kind(name)) and named != kind:
                     result.notes.insert(0, _misnamed(name, kind))
                 return result

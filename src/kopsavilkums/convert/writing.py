@@ -43,19 +43,19 @@ def _pdf(report: Report, problems: list[Problem] | None) -> bytes:
 
 
 def _docx(report: Report, problems: list[Problem] | None) -> bytes:
-    from kopsavilkums.convert.write_docx import docx_bytes
+    from kopsavilkums.convert.writers.word import docx_bytes
 
     return docx_bytes(report, problems)
 
 
 def _html(report: Report, problems: list[Problem] | None) -> bytes:
-    from kopsavilkums.convert.write_html import html_page
+    from kopsavilkums.convert.writers.web_page import html_page
 
     return html_page(report, problems).encode("utf-8")
 
 
 def _text(report: Report, problems: list[Problem] | None) -> bytes:
-    from kopsavilkums.convert.write_text import published_text
+    from kopsavilkums.convert.writers.text import published_text
 
     return published_text(report, problems).encode("utf-8")
 

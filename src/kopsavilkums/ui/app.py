@@ -197,14 +197,18 @@ def run(args) -> int:
     except StoreError as exc:
         from PySide6.QtWidgets import QMessageBox  # only on failure: its enums cost start-up time
 
-        QMessageBox.critical(None, APP_NAME, exc.localized(i18n.current()))
+        from kopsavilkums.ui.dialogs import message_box
+
+        message_box(None, QMessageBox.Icon.Critical, exc.localized(i18n.current())).exec()
         return 2
     application = Application(store, folder)
     window = application.show_window()
     if store.repaired is not None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(window, APP_NAME, store.repaired.localized(i18n.current()))
+        from kopsavilkums.ui.dialogs import message_box
+
+        message_box(window, QMessageBox.Icon.Warning, store.repaired.localized(i18n.current())).exec()
     # The hand-over server loads QtNetwork (~10 ms), so it starts once the window has been up
     # for a moment rather than delaying the first keystroke. A file opened in that moment starts
     # a second window, which the store allows.

@@ -3,7 +3,8 @@
 The window and its helpers never open a dialog themselves: they call a :class:`Dialogs`. Tests
 give the window a scripted stand-in with the same methods (``tests/ui/conftest.py``), which
 answers what the test says and fails it on a question nobody expected — no test ever waits on a
-real modal dialog. Qt's dialog classes are imported on first use: their enums cost start-up time.
+real modal dialog. Qt's dialog classes are imported on first use: their enums cost start-up time. Every message box
+comes from :func:`message_box`, which shows its text as plain text (it can hold a file's words).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from kopsavilkums import APP_NAME
 from kopsavilkums.ui.i18n import translate
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
     from kopsavilkums.ui.differences import Difference
 
@@ -29,28 +30,32 @@ class Dialogs:
     def ask_yes_no(self, question: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        return QMessageBox.question(self.parent, APP_NAME, question) == QMessageBox.StandardButton.Yes
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        return _ask(message_box(self.parent, QMessageBox.Icon.Question, question, buttons=buttons)) == (
+            QMessageBox.StandardButton.Yes
+        )
 
     def confirm_delete(self, question: str) -> bool:
         """Something is about to go for good: only Yes itself says so (Enter and Esc say No)."""
         from PySide6.QtWidgets import QMessageBox
 
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        answer = QMessageBox.warning(self.parent, APP_NAME, question, buttons, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        box = message_box(self.parent, QMessageBox.Icon.Warning, question, buttons=buttons)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return _ask(box) == QMessageBox.StandardButton.Yes
 
     def ask_leave_unsaved(self) -> bool:
         """Saving failed: leave the draft anyway and lose the changes?"""
         from PySide6.QtWidgets import QMessageBox
 
-        answer = QMessageBox.warning(
+        box = message_box(
             self.parent,
-            APP_NAME,
+            QMessageBox.Icon.Warning,
             translate("Window", "The changes could not be saved. Leave this draft anyway and lose them?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            buttons=QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return _ask(box) == QMessageBox.StandardButton.Discard
 
     def ask_drop_years(self, years: list[int]) -> bool:
         """The period no longer covers these budget years, which hold amounts: remove them?"""
@@ -73,16 +78,15 @@ class Dialogs:
         or :data:`CONFLICT_RELOAD` (take theirs)."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(
+        box = message_box(
+            self.parent,
             QMessageBox.Icon.Warning,
-            APP_NAME,
             translate(
                 "Window",
                 "This draft was changed in another window. Keep your version as a copy, or load the other version?",
             ),
-            parent=self.parent,
+            describe_differences(differences),
         )
-        box.setInformativeText(describe_differences(differences))
         copy_button = box.addButton(translate("Window", "Keep mine as a copy"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(translate("Window", "Load the other version"), QMessageBox.ButtonRole.DestructiveRole)
         box.exec()
@@ -92,8 +96,7 @@ class Dialogs:
         """Show what was read from a file before it becomes a draft: add it?"""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, question, parent=self.parent)
-        box.setInformativeText(details)
+        box = message_box(self.parent, QMessageBox.Icon.Question, question, details)
         add = box.addButton(translate("Window", "Add as a new draft"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(add)
@@ -104,12 +107,12 @@ class Dialogs:
     def show_error(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self.parent, APP_NAME, message)
+        message_box(self.parent, QMessageBox.Icon.Warning, message).exec()
 
     def inform(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.information(self.parent, APP_NAME, message)
+        message_box(self.parent, QMessageBox.Icon.Information, message).exec()
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -189,6 +192,30 @@ class Dialogs:
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setAutoClose(True)
         return progress
+
+
+def message_box(parent, icon, text: str, informative: str = "", buttons=None) -> QMessageBox:
+    """A message box (not yet shown) whose every text is plain text: a file's title or a note
+    that looks like HTML is shown as the characters it is, and no link in it opens."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from kopsavilkums.ui.plain import plain
+
+    box = QMessageBox(icon, APP_NAME, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if informative:
+        box.setInformativeText(informative)
+    if buttons is not None:
+        box.setStandardButtons(buttons)
+    plain(box)
+    return box
+
+
+def _ask(box: QMessageBox):
+    """The standard button the user pressed (Escape: the box's escape button, or none)."""
+    box.exec()
+    return box.standardButton(box.clickedButton()) if box.clickedButton() is not None else None
 
 
 def file_dialog_size(parent: QWidget):

@@ -7,6 +7,7 @@ from feeding each other. The widgets keep no data of their own beyond what they 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -57,6 +58,7 @@ class _Bound(_EditorWidget):
         (the period reshapes the budget)."""
         self.doc, self.path, self.writer = doc, path, writer
         self._updating = False
+        self.limit = _limit(path)
         self.setAccessibleName(label)
         self.setObjectName(path)
         doc.changed.connect(self._on_doc_changed)
@@ -102,6 +104,27 @@ class _Bound(_EditorWidget):
         return super().event(event)
 
 
+def _limit(path: str) -> int | None:
+    """The field table's length limit of the text at ``path`` (None for other values)."""
+    from kopsavilkums.fieldpath import FieldPath
+
+    try:
+        f = FieldPath.parse(path).field()
+    except ValueError:
+        return None
+    return f.limit if f is not None and f.is_text else None
+
+
+def _say_cut(editor: QWidget, limit: int) -> None:
+    """Tell, at the field, that what was pasted or typed went past its limit and was left out."""
+    from PySide6.QtWidgets import QToolTip
+
+    text = translate("Form", "This field holds at most %1 characters; the rest was left out.")
+    text = text.replace("%1", f"{limit:,}".replace(",", "\u00a0"))
+    QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), text, editor)
+    editor.setProperty("cut_message", text)  # what the user was told (tests read it)
+
+
 def _is_undo_key(event) -> bool:
     return (
         event.matches(QKeySequence.StandardKey.Undo)
@@ -137,7 +160,20 @@ class LineField(_Bound, QLineEdit):
             text = join_lines(text)
             self.setText(text)
             self.setCursorPosition(min(cursor, len(text)))
+        before = len(self.doc.get(self.path) or "")
+        if self.limit is not None and len(text) > self.limit and len(text) - before > 1:
+            # A paste past the field's limit is cut to it (a key typed past it is counted under
+            # the field instead, so nothing typed is lost).
+            cursor = self.cursorPosition()
+            text = text[: max(self.limit, before)]
+            self.setText(text)
+            self.setCursorPosition(min(cursor, len(text)))
+            _say_cut(self, self.limit)
         self.write(text)
+
+
+#: A word this long is wrapped anywhere (see :meth:`GrowingTextEdit._wrap_for`).
+_LONG_WORD = re.compile(r"(?<!\S)\S{2000}")  # tried at word starts only: linear
 
 
 class GrowingTextEdit(_Bound, QPlainTextEdit):
@@ -162,6 +198,7 @@ class GrowingTextEdit(_Bound, QPlainTextEdit):
 
     def show_value(self, value: str) -> None:
         if self.toPlainText() != value:
+            self._wrap_for(value)
             self.setPlainText(value)
 
     def refresh(self) -> None:
@@ -190,9 +227,41 @@ class GrowingTextEdit(_Bound, QPlainTextEdit):
         self.fill()  # the cursor came before the form's turn did
         super().focusInEvent(event)
 
+    def _wrap_for(self, text: str) -> None:
+        """Wrap anywhere while the text holds a very long word: Qt looks for a word boundary in
+        it again on every key, 0.6 s a key for a word of 100,000 letters (a pasted paragraph)."""
+        from PySide6.QtGui import QTextOption
+
+        modes = QTextOption.WrapMode
+        mode = modes.WrapAnywhere if _LONG_WORD.search(text) else modes.WrapAtWordBoundaryOrAnywhere
+        if self.wordWrapMode() != mode:
+            self.setWordWrapMode(mode)
+
+    def _room(self) -> int | None:
+        """Characters that may still go in (what is selected will be replaced); None: no limit."""
+        if self.limit is None:
+            return None
+        length = self.document().characterCount() - 1  # without walking the text
+        return self.limit - length + len(self.textCursor().selectedText())
+
+    def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt's
+        """A paste of more than fits is cut to the field's limit, and the user is told: 20 MB
+        pasted froze the window for seconds on every key, and every autosave rewrote 68 MB."""
+        room = self._room()
+        text = source.text() if source.hasText() else ""
+        if _LONG_WORD.search(text):
+            self._wrap_for(text)
+        if room is None or len(text) <= room:
+            super().insertFromMimeData(source)
+            return
+        self.textCursor().insertText(text[: max(room, 0)])
+        _say_cut(self, self.limit or 0)
+
     def _edited(self) -> None:
         if not self._updating:
-            self.write(self.toPlainText())
+            text = self.toPlainText()
+            self._wrap_for(text)
+            self.write(text)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         lines = min(max(self.document().blockCount(), self.MIN_LINES), self.MAX_LINES)

@@ -272,7 +272,7 @@ class DraftOperations(QObject):
 
     # ------------------------------------------------------------------ the signed copy
     def attach_signed_copy(self, draft_id: str, copy) -> bool:
-        """Keep the signed PDF ``copy`` (:class:`~kopsavilkums.convert.signed_copy.SignedCopy`)
+        """Keep the signed PDF ``copy`` (:class:`~kopsavilkums.convert.readers.signed_copy.SignedCopy`)
         with ``draft_id``, which becomes submitted; the open draft is saved first."""
         if not self.flush():
             return False

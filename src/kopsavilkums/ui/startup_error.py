@@ -36,4 +36,6 @@ def show(text: str) -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     sentence = text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")  # a line, shown as a sentence
-    QMessageBox.critical(None, APP_NAME, sentence)
+    from kopsavilkums.ui.dialogs import message_box
+
+    message_box(None, QMessageBox.Icon.Critical, sentence).exec()

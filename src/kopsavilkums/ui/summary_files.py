@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from kopsavilkums.convert.common import Imported
+from kopsavilkums.convert.imported import Imported
 from kopsavilkums.report import Report
 from kopsavilkums.ui import i18n, workers
 from kopsavilkums.ui.display import show_period
@@ -109,7 +109,7 @@ class SummaryFiles(QObject):
     def attach_signed_copy(self, path: str | Path | None = None) -> bool:
         """Keep a signed PDF (asked for when None) with the open draft, which becomes submitted;
         its signature is checked on the worker, and a PDF of another summary is asked about."""
-        from kopsavilkums.convert.signed_copy import read_signed_copy
+        from kopsavilkums.convert.readers.signed_copy import read_signed_copy
 
         draft_id = self.operations.draft_id
         if not draft_id:
@@ -187,7 +187,7 @@ class SummaryFiles(QObject):
         clipboard holds neither."""
         from PySide6.QtGui import QGuiApplication
 
-        from kopsavilkums.convert.common import ImportRefused
+        from kopsavilkums.convert.imported import ImportRefused
         from kopsavilkums.convert.reading import read_any
 
         data = QGuiApplication.clipboard().mimeData()
@@ -282,8 +282,8 @@ class SummaryFiles(QObject):
         """The summary's table as HTML, with the published text beside it, on the clipboard — for
         pasting into a ministry's web page editor (or anywhere that takes only text). Made on the
         worker (a long report takes a moment), put on the clipboard here; :attr:`copied` follows."""
-        from kopsavilkums.convert.write_html import html_fragment
-        from kopsavilkums.convert.write_text import published_text
+        from kopsavilkums.convert.writers.text import published_text
+        from kopsavilkums.convert.writers.web_page import html_fragment
         from kopsavilkums.validation import validate
 
         if not self.operations.draft_id:
@@ -313,7 +313,7 @@ class SummaryFiles(QObject):
 def _signed_copy_of(path: Path, imported: Imported, store_path: Path):
     """For a signed PDF of a stored draft: (the signed copy, that draft's id); else None. On the
     worker: it reads the store (apart, read-only)."""
-    from kopsavilkums.convert.signed_copy import matching_draft, signed_copy_of
+    from kopsavilkums.convert.readers.signed_copy import matching_draft, signed_copy_of
 
     copy = signed_copy_of(path, imported)
     if copy is None:

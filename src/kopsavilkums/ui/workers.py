@@ -31,9 +31,22 @@ class Job(QRunnable):
         try:
             result = self.work()
         except Exception as exc:
-            self.signals.failed.emit(exc)
+            self.signals.failed.emit(without_frames(exc))
         else:
             self.signals.done.emit(result)
+
+
+def without_frames(exc: BaseException) -> BaseException:
+    """``exc`` and the exceptions it came from without their tracebacks: a failure is kept until
+    the user has read it, and its frames would keep everything the work held (a refused PDF's
+    inflated data: hundreds of MB that never came back)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        current.__traceback__ = None
+        current = current.__cause__ or current.__context__
+    return exc
 
 
 # Signal objects whose result is still on its way to the UI thread. The pool deletes a job

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from kopsavilkums.ui.display import show_date, show_period, show_time
 from kopsavilkums.ui.i18n import translate
+from kopsavilkums.ui.plain import tooltip
 
 DraftIdRole = Qt.ItemDataRole.UserRole + 1
 DetailsRole = Qt.ItemDataRole.UserRole + 2  # period · performer
@@ -83,9 +84,11 @@ class DraftsModel(QAbstractListModel):
             return translate("Drafts", "%1 · changed %2").replace("%1", status).replace("%2", show_time(d.modified))
         if role == SubmittedRole:
             return d.status == "submitted"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(
-                part for part in (d.title, self.data(index, DetailsRole), self.data(index, StateRole)) if part
+        if role == Qt.ItemDataRole.ToolTipRole:  # the title is the user's: plain text
+            return tooltip(
+                "\n".join(
+                    part for part in (d.title, self.data(index, DetailsRole), self.data(index, StateRole)) if part
+                )
             )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return ", ".join(

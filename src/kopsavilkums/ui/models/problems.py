@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from kopsavilkums.ui.i18n import current, translate
+from kopsavilkums.ui.plain import tooltip
 from kopsavilkums.validation import Problem
 
 ProblemRole = Qt.ItemDataRole.UserRole + 1
@@ -52,7 +53,7 @@ class ProblemsModel(QAbstractListModel):
             kind = translate("Problems", "Error") if p.is_error else translate("Problems", "Warning")
             return f"{kind}: {p.text(current())}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return p.path
+            return tooltip(p.path)
         if role == ProblemRole:
             return p
         return None

@@ -18,6 +18,7 @@ from kopsavilkums.fields import field
 from kopsavilkums.report import Indicator, Objective, new_id
 from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.i18n import current, translate
+from kopsavilkums.ui.plain import tooltip
 from kopsavilkums.validation import Problem
 
 MIME = "application/x-kopsavilkums-row-ids"
@@ -107,7 +108,7 @@ class RowsModel(QAbstractTableModel):
             if attr is None and self._carried(row):
                 lines.insert(0, _carried_hint())
             if lines:
-                return "\n".join(lines)
+                return tooltip("\n".join(lines))  # problems quote what was typed: plain text
             return getattr(row, attr)[:2000] if attr else None
         if role == Qt.ItemDataRole.AccessibleTextRole and attr is None and self._carried(row):
             return f"{self.NUMBER_FORMAT.format(index.row() + 1)} {_carried_hint()}"

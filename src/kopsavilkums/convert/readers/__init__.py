@@ -1,0 +1,1 @@
+"""Readers of other formats: published summaries in any layout, and PDFs."""

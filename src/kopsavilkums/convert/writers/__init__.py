@@ -1,0 +1,1 @@
+"""Writers of the other formats: Word, the web page, the published text."""
