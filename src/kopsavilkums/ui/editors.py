@@ -264,7 +264,9 @@ class GrowingTextEdit(_Bound, QPlainTextEdit):
             self.write(text)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        lines = min(max(self.document().blockCount(), self.MIN_LINES), self.MAX_LINES)
+        # Waiting for its text, as tall as it will be then: filling it re-lays out no form.
+        blocks = (self.doc.get(self.path) or "").count("\n") + 1 if self.waiting else self.document().blockCount()
+        lines = min(max(blocks, self.MIN_LINES), self.MAX_LINES)
         # Wrapped lines count too, approximately: a cheap estimate that never walks 300 000 chars.
         if self.document().characterCount() < 20_000:
             lines = min(max(lines, int(self.document().size().height())), self.MAX_LINES)

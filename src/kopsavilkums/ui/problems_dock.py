@@ -27,7 +27,7 @@ class ProblemsDock(QDockWidget):
         # Hundreds of problems (a long indicator table) are measured a batch per event-loop
         # turn, not all at once when the first check answers: the window keeps taking typing.
         self.view.setLayoutMode(QListView.LayoutMode.Batched)
-        self.view.setBatchSize(50)
+        self.view.setBatchSize(20)
         self.view.activated.connect(self._chosen)
         self.view.clicked.connect(self._chosen)
         self.setWidget(self.view)
