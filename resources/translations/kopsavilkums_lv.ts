@@ -133,6 +133,10 @@
         <source>%1 characters left</source>
         <translation>Atlikušas %1 rakstzīmes</translation>
     </message>
+    <message>
+        <source>… and %1 more in the Problems list</source>
+        <translation>… un vēl %1 sarakstā „Problēmas”</translation>
+    </message>
 </context>
 <context>
     <name>Pdf</name>

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from kopsavilkums.report import Report
+from kopsavilkums.report import Indicator, Report
 from kopsavilkums.ui.document import EditableDocument
 from kopsavilkums.ui.editors import GrowingTextEdit
+from kopsavilkums.ui.placement import SHOWN_UNDER
 
 from .driving import type_at_end
 
@@ -47,3 +48,22 @@ def test_a_long_draft_opens_with_its_texts_editable_and_nothing_written(qtbot, m
     assert window.doc.undo_stack.count() == 0
     window.saver.flush()
     assert store.load(draft).assessment == LONG_TEXT
+
+
+def test_a_table_with_many_problems_lists_the_first_ones_under_it_and_counts_the_rest(
+    qtbot, make_window, open_store, seed_report
+):
+    """400 indicators short of their plan wrote 400 lines under the table (and re-measuring
+    them held up every step of opening the form); the Problems list has them all."""
+    seed_report.indicators = [Indicator(f"{n + 1}. rādītājs", "10", "9", "") for n in range(25)]
+    store = open_store()
+    store.save(seed_report)
+    window = make_window(store)
+    label = window.form.messages["indicators"]
+    qtbot.waitUntil(label.isVisible)
+
+    lines = label.text().split("\n")
+    listed = [p for p in window.checker.model.problems if p.path.startswith("indicators")]
+    assert len(listed) == 25
+    assert len(lines) == SHOWN_UNDER + 1
+    assert lines[-1] == f"… and {25 - SHOWN_UNDER} more in the Problems list"

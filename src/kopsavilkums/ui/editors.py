@@ -180,8 +180,8 @@ class GrowingTextEdit(_Bound, QPlainTextEdit):
     """A long text that grows with its content up to :attr:`MAX_LINES`, then scrolls."""
 
     MIN_LINES, MAX_LINES = 3, 18
-    #: A text longer than this may be filled in a turn of its own (``fill_later``): Qt lays out a
-    #: long paragraph whole, ~40 ms for 300,000 characters, and again whenever its width changes.
+    # A text longer than this may be filled in a turn of its own (``fill_later``): Qt lays out a
+    # long paragraph whole, ~40 ms for 300,000 characters, and again whenever its width changes.
     LONG = 20_000
 
     def __init__(self, doc: EditableDocument, path: str, label: str, parent=None, fill_later: bool = False) -> None:

@@ -56,9 +56,9 @@ class ReportForm(QWidget):
     # the cursor left a field (its problem area): a new draft shows that field's problems now
     left = Signal(str)
 
-    #: Between two building steps, a timer of this many ms rather than 0: a zero one is a posted
-    #: event, run in the same pass as the layout requests the step before posted (its whole
-    #: re-layout), so keys and paints could not come between the two.
+    # Between two building steps, a timer of this many ms rather than 0: a zero one is a posted
+    # event, run in the same pass as the layout requests the step before posted (its whole
+    # re-layout), so keys and paints could not come between the two.
     STEP_MS = 1
 
     def __init__(

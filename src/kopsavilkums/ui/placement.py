@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
 
 from kopsavilkums.fieldpath import FieldPath
 from kopsavilkums.fields import FIELDS, Kind
-from kopsavilkums.ui.i18n import current
+from kopsavilkums.ui.i18n import current, translate
 from kopsavilkums.validation import Problem
 
 ERROR_STYLE = (
@@ -25,6 +25,9 @@ WARNING_STYLE = (
     "color: palette(text); background: rgba(230, 160, 0, 40); border-left: 3px solid #e6a000; padding: 2px 6px;"
 )
 FALLBACK_AREA = "title"
+# At most this many problems are written under a field (a table's 400 rows can have 400): a
+# label of hundreds of lines is read by no one, and re-measuring it cost ~8 ms at every layout.
+SHOWN_UNDER = 10
 
 
 @cache
@@ -136,7 +139,11 @@ def _show_under(label: QLabel, found: list[Problem]) -> None:
     if not found:
         label.hide()
         return
-    label.setText("\n".join(("✖ " if p.is_error else "⚠ ") + p.text(current()) for p in found))
+    lines = [("✖ " if p.is_error else "⚠ ") + p.text(current()) for p in found[:SHOWN_UNDER]]
+    if len(found) > SHOWN_UNDER:
+        more = translate("Form", "… and %1 more in the Problems list").replace("%1", str(len(found) - SHOWN_UNDER))
+        lines.append(more)
+    label.setText("\n".join(lines))
     style = ERROR_STYLE if any(p.is_error for p in found) else WARNING_STYLE
     if label.styleSheet() != style:
         label.setStyleSheet(style)
