@@ -105,6 +105,16 @@ def test_next_report_proposes_the_next_period_and_says_what_came_along(qtbot, ma
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor(window, "title"))
 
 
+def test_the_next_report_from_a_copy_is_not_called_a_copy(qtbot, make_window, seeded_store):
+    window = make_window(seeded_store)
+    title = window.doc.report.title
+    window.commands["duplicate"].trigger()
+    assert window.doc.report.title == title + " (kopija)"
+    window.commands["next_report"].trigger()
+    assert window.doc.report.title == title
+    assert seeded_store.load(window.draft_id).title == title
+
+
 def test_import_and_export_of_draft_files(qtbot, make_window, tmp_path, complete_path, dialogs):
     window = make_window()
     dialogs.answer("open_file_name", str(complete_path))

@@ -186,6 +186,7 @@ class DraftOperations(QObject):
             return None
         previous = self.doc.report.copy()
         new = next_report_from(previous)
+        new.title = new.title.removesuffix(COPY_MARK)  # the next period's report is not a copy
         draft_id = self.save_new_and_open(new)
         if draft_id:
             self.notice.emit(next_report_notice(previous, new))
