@@ -87,6 +87,12 @@ def test_cells_a_spreadsheet_would_take_for_formulas_are_text_and_read_back():
     assert (back.indicators[0].text, back.indicators[0].planned, back.indicators[0].achieved) == ("=1+1", "-", "+5")
 
 
+def test_a_cell_the_user_began_with_an_apostrophe_keeps_it():
+    report = Report(title="'=1+1 is how a spreadsheet is told it is text", task="U", performer="B")
+    back = read_any(render(report, "text"), "summary.txt").report
+    assert back.title == report.title
+
+
 def test_a_library_message_over_two_lines_is_one_clear_line(monkeypatch):
     import io
 

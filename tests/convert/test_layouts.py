@@ -76,6 +76,19 @@ def test_what_a_page_hides_is_not_read_in_any_layout():
     assert report.period.start is not None  # a hidden block inside a term leaves the term a term
 
 
+def test_a_page_without_a_table_hides_as_much_as_one_with_a_table_and_says_so():
+    from tests.convert.layout_samples import _page
+
+    page = _page(
+        "<h3>Valsts pārvaldes uzdevums</h3><p>Forumi</p>"
+        "<h3>Valsts pārvaldes uzdevuma veicējs</h3><p>Biedrība „Redzamā”</p>"
+        "<p style='font-size:0'>Biedrība „Slēptā”</p>"
+    )
+    imported = read_any(page)
+    assert imported.report.performer == "Biedrība „Redzamā”"
+    assert any("hidden" in note.en for note in imported.notes), [note.en for note in imported.notes]
+
+
 def test_a_word_table_with_the_budget_as_a_nested_table_of_three_amount_columns():
     import docx
     from tests.convert.layout_samples import BUDGET, ROWS

@@ -34,7 +34,8 @@ def disagreements(stored: Report, shown: Report) -> list[Message]:
     if stored.signatory.signing == E_SIGNATURE:
         before.pop("signatory.date", None)  # an e-signed document shows no signing date: nothing to compare
     differing = [path for path in before.keys() | after.keys() if not _agree(before.get(path), after.get(path))]
-    differing.sort(key=lambda path: list(before).index(path) if path in before else len(before))
+    order = {path: n for n, path in enumerate(before)}  # in form order; a dict, not list.index: linear
+    differing.sort(key=lambda path: order.get(path, len(order)))
     lines = [_line(path, before.get(path), after.get(path)) for path in differing[:SHOWN_AT_MOST]]
     if len(differing) > SHOWN_AT_MOST:
         more = len(differing) - SHOWN_AT_MOST

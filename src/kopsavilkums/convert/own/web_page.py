@@ -77,7 +77,12 @@ def import_own_html(data: bytes | str) -> Imported | None:
         # What the page shows is not what its values (with their data-value) make: read it as
         # it shows, and say where the two differ.
         as_shown = _Builder(shown, carried, unknown).build()
-        as_shown.notes[:0] = [DISAGREE, *disagreements(imported.report, as_shown.report)]
+        differing = disagreements(imported.report, as_shown.report)
+        # The values agree: only our own wording changed since the page was made. Not so when a
+        # hidden element (where we keep a blank value) carries text: nobody sees it to compare.
+        if not differing and not any(path is not None and value.strip() for path, value in _hidden_values(root)):
+            return imported
+        as_shown.notes[:0] = [DISAGREE, *differing]
         as_shown.exact = False
         return as_shown
     return imported
@@ -156,6 +161,14 @@ def _value(element) -> str:
     if raw is not None and shown.strip() == raw.strip():  # shows what we wrote (trimmed): the exact value
         return raw
     return shown
+
+
+def _hidden_values(root) -> list[tuple[FieldPath | None, str]]:
+    """The values our page carries in hidden elements (only blank ones, as we write it)."""
+    return [
+        (_path(element.get("data-field")), element.get("data-value") or "")
+        for element in root.iterfind(".//*[@data-field][@hidden]")
+    ]
 
 
 def _shown_value(element) -> str:

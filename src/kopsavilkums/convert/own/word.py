@@ -71,7 +71,10 @@ def import_own_docx(data: bytes, made_from: Callable[[Report], str] | None = Non
             if made_from is None or made_from(stored) == embedded[1]:
                 return Imported(stored, source="docx", exact=True)
             shown, notes = read_visible(paragraphs, draft)
-            return Imported(shown, source="docx", notes=[DISAGREE, *disagreements(stored, shown), *notes])
+            differing = disagreements(stored, shown)
+            if not differing:  # the values agree: only our own wording changed since the file was made
+                return Imported(stored, source="docx", exact=True)
+            return Imported(shown, source="docx", notes=[DISAGREE, *differing, *notes])
     if not any(p.style in PARAGRAPH_KEYS for p in paragraphs):
         # Changed, and our styles are gone (another program rebuilt it): only its shown table
         # is left, which the reader of other people's Word files reads.

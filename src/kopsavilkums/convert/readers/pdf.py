@@ -96,7 +96,7 @@ class _Refusal(Exception):
 
 
 def read_pdf(data: bytes) -> Imported:
-    with _bounded() as budget:
+    with bounded() as budget:
         outcome = _read(data, budget)
     if isinstance(outcome, Message):
         # Raised here, outside every handler: no context and no frame of the reading (with its
@@ -320,7 +320,7 @@ _CURRENT: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("kopsa
 
 
 @contextmanager
-def _bounded() -> Iterator[_Budget]:
+def bounded() -> Iterator[_Budget]:
     """A budget for one PDF, which pypdf's own inflating draws on too, and pypdf's limits set to
     what a draft may be: no ``jbig2dec``, no byte-by-byte repair of damaged streams."""
     import pypdf

@@ -72,8 +72,12 @@ def _signed_revision(found: list[signatures.Signature], size: int) -> signatures
 
 def _later_changes(data: bytes, signed: bytes) -> list[Message]:
     """What a later revision changed of what a reader sees: the attachments, the pages. Compared
-    here on the files' own bytes, whatever revision the PDF reader takes its draft from."""
-    now, then = _revision(data), _revision(signed)
+    here on the files' own bytes, whatever revision the PDF reader takes its draft from, within
+    the one budget that bounds what reading a PDF may inflate (and runs no external program)."""
+    from kopsavilkums.convert.readers.pdf import bounded
+
+    with bounded():
+        now, then = _revision(data), _revision(signed)
     notes = []
     if now is None:
         notes.append(LATER_UNREADABLE)

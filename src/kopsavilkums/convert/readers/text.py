@@ -178,7 +178,7 @@ class _Lines:
 
 
 #: A cell the text export guarded with an apostrophe because it starts like a formula.
-_GUARDED = re.compile(r"(^|\t)'(?=[=+\-@])")
+_GUARDED = re.compile(r"(^|\t)'(?='*[=+\-@])")
 
 
 def published_from_text(text: str, notes: list[Message] | None = None) -> Published:

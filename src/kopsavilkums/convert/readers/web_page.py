@@ -380,10 +380,16 @@ def drop_hidden(root: etree._Element) -> int:
     return len(found)
 
 
-def read_html(data: bytes) -> Imported:
+def visible_page(data: bytes) -> tuple[etree._Element, int]:
+    """The page as a person sees it (hidden elements taken out), and how many were hidden: what
+    both readers of a page read, with a table or by its labels."""
     text = decode_html(data)
     root = parse(text)
-    hidden = drop_hidden(root) if _MAY_HIDE.search(text) else 0  # most pages hide nothing: no walk
+    return root, (drop_hidden(root) if _MAY_HIDE.search(text) else 0)  # most pages hide nothing: no walk
+
+
+def read_html(data: bytes) -> Imported:
+    root, hidden = visible_page(data)
     tables = [t for t in root.iter("table") if _labels_in(t)]
     chosen = set(tables)  # a summary table inside another one is read as that one's cell
     tables = [t for t in tables if not any(a in chosen for a in t.iterancestors())]

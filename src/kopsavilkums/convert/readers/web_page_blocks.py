@@ -18,6 +18,7 @@ from lxml import etree
 from kopsavilkums.convert.imported import Imported
 from kopsavilkums.convert.readers.blocks import DESCRIPTION, HEADING, ITEM, PARAGRAPH, TABLE, TERM, Block
 from kopsavilkums.convert.readers.by_labels import published_by_labels
+from kopsavilkums.convert.readers.import_notes import hidden_left_out
 from kopsavilkums.convert.readers.summary_rows import to_imported
 from kopsavilkums.convert.readers.web_page import (
     _BLOCKS,
@@ -29,8 +30,7 @@ from kopsavilkums.convert.readers.web_page import (
     _int,
     _li_marker,
     _own_rows,
-    decode_html,
-    parse,
+    visible_page,
 )
 
 _KINDS = {
@@ -43,7 +43,6 @@ _LAYOUT = frozenset({"td", "th"})
 _NOT_READ = frozenset({"nav", "footer", "aside", "form"})
 _BOLD = frozenset({"strong", "b"})
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _MARKER = re.compile(r"(?:\d{1,4}[.)]|•)?")
 _LAYOUT_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt"})
 #: Elements of a table looked through for headings: bounded, as a page may nest tables deeply.
@@ -53,8 +52,11 @@ _LOOK = 2000
 def read_html_by_labels(data: bytes) -> Imported:
     """A web page whose rows no table holds: the rows found by their labels in its blocks. Text
     above the first label is a page's menus and headers, not kept (as above its table)."""
-    root = parse(decode_html(data))
-    return to_imported(published_by_labels(html_blocks(root), "html", keep_unknown_above=False))
+    root, hidden = visible_page(data)
+    imported = to_imported(published_by_labels(html_blocks(root), "html", keep_unknown_above=False))
+    if hidden:
+        imported.notes.append(hidden_left_out(hidden, "HTML"))
+    return imported
 
 
 def html_blocks(root: etree._Element) -> Iterator[Block]:
@@ -77,7 +79,7 @@ class _Walker:
         for event, node in walker:
             tag = node.tag if isinstance(node.tag, str) else ""
             if event == "start":
-                if node is not element and (tag in _SKIP or tag in _NOT_READ or not tag or _hidden(node)):
+                if node is not element and (tag in _SKIP or tag in _NOT_READ or not tag):
                     walker.skip_subtree()
                     continue
                 if tag == "table" and not _lays_out(node):
@@ -127,10 +129,6 @@ def _at_start(buffer: list[str]) -> bool:
 
 def _bold(node: etree._Element, tag: str) -> bool:
     return tag in _BOLD or bool(_BOLD_STYLE.search(node.get("style", "")))
-
-
-def _hidden(node: etree._Element) -> bool:
-    return node.get("hidden") is not None or bool(_HIDDEN_STYLE.search(node.get("style", "")))
 
 
 def _lays_out(table: etree._Element) -> bool:

@@ -12,9 +12,10 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
-from kopsavilkums.convert.imported import Imported, ImportRefused
+from kopsavilkums.convert.imported import Imported, ImportRefused, reason
 from kopsavilkums.convert.readers.blocks import HEADING, ITEM, PARAGRAPH, TABLE, Block
 from kopsavilkums.convert.readers.by_labels import may_begin_with_label, published_by_labels
+from kopsavilkums.convert.readers.import_notes import hidden_left_out
 from kopsavilkums.convert.readers.summary_rows import to_imported
 from kopsavilkums.convert.readers.word import MAX_DEPTH, TOO_MANY_CELLS, W, _Body, _unwrapped
 from kopsavilkums.convert.readers.word_zip import check_zip
@@ -39,13 +40,18 @@ def read_docx_by_labels(data: bytes) -> Imported:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # read once already by the table reader; any failure still is "cannot read"
         raise ImportRefused(
-            Message(f"Word failu nevar nolasīt ({exc}).", f"The Word file cannot be read ({exc}).")
+            Message(f"Word failu nevar nolasīt ({reason(exc)}).", f"The Word file cannot be read ({reason(exc)}).")
         ) from None
-    return to_imported(published_by_labels(docx_blocks(document), "docx"))
-
-
-def docx_blocks(document: Any) -> Iterator[Block]:
     body = _Body(document)
+    imported = to_imported(published_by_labels(docx_blocks(document, body), "docx"))
+    if body.hidden:  # what the table reader says too
+        imported.notes.append(hidden_left_out(body.hidden, "Word"))
+    return imported
+
+
+def docx_blocks(document: Any, body: _Body | None = None) -> Iterator[Block]:
+    """The blocks of what ``document`` shows (``body`` counts what it leaves out as unseen)."""
+    body = body or _Body(document)
     yield from _blocks(body, document.element.body, 0)
 
 

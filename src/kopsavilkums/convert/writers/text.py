@@ -24,8 +24,8 @@ from kopsavilkums.validation import Problem
 
 #: A cell a spreadsheet that opens the file would take for a formula (``=HYPERLINK(…)``, ``+371 …``,
 #: ``-2+3``, ``@SUM(…)``): it gets an apostrophe in front, which makes it text there and which the
-#: text reader takes off again.
-_FORMULA = re.compile(r"(^|\t)(?=[=+\-@])")
+#: text reader takes off again (one apostrophe: a cell the user began with ``'=`` keeps its own).
+_FORMULA = re.compile(r"(^|\t)(?='*[=+\-@])")
 # White space that would break the shape; the no-break space inside amounts stays.
 _SPACES = re.compile(r"[ \t\n]+")
 
