@@ -61,7 +61,8 @@ def run(args: argparse.Namespace, lang: str) -> int:
     if not found:
         return _say(args.file, NOT_SIGNED.text(lang), EXIT_CHANGED)
     for signature in found:
-        print(f"{shown(args.file)}: {signatures.describe(signature).text(lang)}")
+        # The signer's name and the field's come from the file: no escape sequence reaches the terminal.
+        print(f"{shown(args.file)}: {shown(signatures.describe(signature).text(lang))}")
     return EXIT_OK if all(s.sound for s in found) else EXIT_CHANGED
 
 
@@ -100,5 +101,5 @@ def _certificates(path: str) -> list[bytes]:
 
 
 def _say(path: str, text: str, code: int) -> int:
-    print(f"kopsavilkums: {shown(path)}: {text}", file=sys.stderr if code == EXIT_UNREADABLE else sys.stdout)
+    print(f"kopsavilkums: {shown(path)}: {shown(text)}", file=sys.stderr if code == EXIT_UNREADABLE else sys.stdout)
     return code

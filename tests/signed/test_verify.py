@@ -63,3 +63,10 @@ def test_trust_is_claimed_only_with_the_ca_given(tmp_path, signed_pdf, ca):
 def test_a_certificate_not_valid_at_signing_exits_1(tmp_path, expired_signed_pdf):
     result = run("verify", _file(tmp_path, "expired.pdf", expired_signed_pdf))
     assert result.returncode == 1 and "the certificate was not valid at the signing time" in result.stdout
+
+
+def test_a_signer_name_with_a_terminal_escape_prints_as_text(tmp_path, unsigned_pdf, token):
+    hostile = signing.sign(unsigned_pdf, token.signer("Anna\x1b]0;pwned\x07 Ozola\x1b[8m"))
+    result = run("verify", _file(tmp_path, "hostile.pdf", hostile))
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "Anna" in result.stdout and "Ozola" in result.stdout
