@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 
+from kopsavilkums.ui.plain import tooltip
+
 from .driving import editor, focused, press, tab, type_text
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
@@ -253,7 +255,7 @@ def test_a_long_status_message_stops_short_of_the_counts(qtbot, make_window, see
     shown = window.statusBar().currentMessage()
     end = 6 + window.statusBar().fontMetrics().horizontalAdvance(shown)
     assert end + 8 <= window.counts_label.geometry().left()  # a gap before "Kļūdas: 3"
-    assert shown.endswith("…") and window.statusBar().toolTip() == text  # whole in the tooltip
+    assert shown.endswith("…") and window.statusBar().toolTip() == tooltip(text)  # whole in the tooltip, as plain text
 
 
 def test_a_field_with_a_length_limit_says_how_much_is_left_near_it(qtbot, make_window):

@@ -199,3 +199,20 @@ def test_a_paste_past_a_fields_limit_is_cut_to_it_and_said(qtbot, make_window, o
     line_field.paste()
     assert len(window.doc.report.title) == field("title").limit
     assert line_field.property("cut_message")
+
+
+def test_a_paste_inside_a_full_line_keeps_the_text_after_it(qtbot, make_window, open_store, clipboard):
+    from kopsavilkums.fields import field
+
+    limit = field("title").limit
+    store = open_store()
+    store.save(Report(title="A" * (limit - 20) + "END_OF_MY_TITLE"))
+    window = make_window(store)
+    line_field = window.form.editors["title"]
+    line_field.setFocus()
+    line_field.setCursorPosition(0)
+    clipboard.setText("P" * 50)
+    line_field.paste()
+    title = window.doc.report.title
+    assert len(title) == limit and title.endswith("END_OF_MY_TITLE")  # what was cut is the paste's end
+    assert title.startswith("PPPPP") and title.count("P") == 5

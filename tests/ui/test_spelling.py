@@ -245,3 +245,30 @@ def test_the_word_being_typed_is_underlined_once_it_is_finished(qtbot, make_wind
     wait_underlined(qtbot, field, ["atbilstosi"])
     editor(window, "introduction").setFocus()  # leaving the field finishes its last word
     wait_underlined(qtbot, field, ["atbilstosi", "kļudas"])
+
+
+def test_the_explanations_of_rows_6_and_7_are_checked_too(qtbot, make_window):
+    window = make_window()
+    window.new_draft()
+    qtbot.waitUntil(lambda: window.form.is_built)
+    spelling_ready(qtbot, window)
+    window.form.editors["irregular_expenditure:amount"].click()
+    field = editor(window, "irregular_expenditure.explanation")
+    type_into(qtbot, field, "Izdevumi atmaksati ministrijai.")
+    wait_underlined(qtbot, field, ["atmaksati"])
+
+
+def test_a_line_field_underlines_again_once_a_read_only_draft_is_editable(qtbot, make_window):
+    window = make_window()
+    window.new_draft()
+    spelling_ready(qtbot, window)
+    field = editor(window, "title")
+    window.form.focus_path("performer")
+    # A submitted draft is shown (its text arrives while the field is read-only), then reopened.
+    window.doc.set_read_only(True)
+    report = window.doc.report.copy()
+    report.title = "Projekts par jauniesu centru"
+    window.doc.replace(report)
+    qtbot.wait(300)
+    window.doc.set_read_only(False)
+    qtbot.waitUntil(lambda: red_pixels(field) > 20, timeout=2000)

@@ -164,10 +164,13 @@ class LineField(_Bound, QLineEdit):
         if self.limit is not None and len(text) > self.limit and len(text) - before > 1:
             # A paste past the field's limit is cut to it (a key typed past it is counted under
             # the field instead, so nothing typed is lost).
+            # What is left out is the end of what was pasted (the cursor stands after it), never
+            # the user's own text after the cursor.
             cursor = self.cursorPosition()
-            text = text[: max(self.limit, before)]
+            excess = len(text) - max(self.limit, before)
+            text = text[: cursor - excess] + text[cursor:]
             self.setText(text)
-            self.setCursorPosition(min(cursor, len(text)))
+            self.setCursorPosition(cursor - excess)
             _say_cut(self, self.limit)
         self.write(text)
 

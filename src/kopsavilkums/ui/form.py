@@ -394,6 +394,8 @@ class ReportForm(QWidget):
         from kopsavilkums.ui.amount_or_nav import AmountOrNav  # below the first screen
 
         widget = AmountOrNav(self.doc, key, self._message_label(f"{key}.amount:input"))
+        if self.spelling is not None:  # its explanation is prose, like every other text field
+            self.spelling.attach(widget.explanation)
         self.body.addWidget(widget)
         self.body.addWidget(self._messages[f"{key}.amount:input"])
         for path in (f"{key}.amount", f"{key}.explanation"):

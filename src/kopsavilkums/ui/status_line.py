@@ -7,6 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStatusBar, QWidget
 
+from kopsavilkums.ui.plain import tooltip
+
 #: Space kept between the message and the first widget on the right.
 GAP = 16
 #: Where Qt starts drawing the message (QStatusBar's left margin).
@@ -16,7 +18,7 @@ LEFT = 6
 def show_message(bar: QStatusBar, text: str, timeout_ms: int) -> None:
     room = message_room(bar)
     shown = bar.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room) if room > 0 else text
-    bar.setToolTip(text if shown != text else "")
+    bar.setToolTip(tooltip(text) if shown != text else "")  # file names in it: plain text, never markup
     bar.showMessage(shown, timeout_ms)
 
 

@@ -91,6 +91,8 @@ class _Underliner(QObject):
             return True
         if event.type() == QEvent.Type.FocusOut and watched is self.editor:
             self.recheck()  # the word being typed is finished now
+        if event.type() == QEvent.Type.ReadOnlyChange and watched is self.editor:
+            self.recheck()  # a submitted draft shows none; reopened (or the next draft), it does again
         return False
 
     def being_typed(self, end: int, cursor: int) -> bool:
