@@ -109,6 +109,17 @@ def examine(data: bytes, trust_roots: list[bytes] | None = None) -> list[Signatu
     for name, _value, field_ref in fields[:MAX_SIGNATURES]:
         found.append(_examine_one(reader, str(name), field_ref, trust_roots))
     found.sort(key=lambda s: s.signed_end)
+    if len(fields) > MAX_SIGNATURES:  # said, and unsound: never "intact" for what was not examined
+        rest = len(fields) - MAX_SIGNATURES
+        found.append(
+            _unreadable(
+                "",
+                Message(
+                    f"vēl {rest} paraksti nav pārbaudīti (pārbauda ne vairāk kā {MAX_SIGNATURES})",
+                    f"{rest} more signatures were not examined (at most {MAX_SIGNATURES} are)",
+                ),
+            )
+        )
     return found
 
 

@@ -194,3 +194,10 @@ def test_reading_an_unsigned_pdf_imports_no_signature_code(unsigned_pdf, signed_
         path.write_bytes(data)
         result = subprocess.run([sys.executable, "-c", check, str(path)], capture_output=True, text=True, timeout=120)
         assert result.stdout.strip() == expected, result.stderr
+
+
+def test_signatures_past_the_most_examined_are_said_and_never_sound(twice_signed_pdf, monkeypatch):
+    monkeypatch.setattr(signatures, "MAX_SIGNATURES", 1)
+    found = signatures.examine(twice_signed_pdf)
+    assert len(found) == 2 and not found[-1].sound
+    assert "1 more signatures were not examined" in found[-1].problem.en
